@@ -1,0 +1,121 @@
+/**
+ * Every HTTP route, declared once. CDK (infra/stacks/api-stack.ts) builds API Gateway resources and one Lambda per
+ * route from this list; the local API Gateway (local/api-gateway.ts) serves the same list by importing the same
+ * handler modules; functions/api/openapi.ts documents it.
+ */
+import type { z } from 'zod';
+import {
+  acceptanceDecisionSchema,
+  acceptanceResultSchema,
+  accountPageSchema,
+  accountPathSchema,
+  accountSchema,
+  callbackPathSchema,
+  callbackResultSchema,
+  createAccountSchema,
+  createProductOrderSchema,
+  healthSchema,
+  idempotencyHeadersSchema,
+  listOrdersQuerySchema,
+  listQuerySchema,
+  networkBuildConfirmationSchema,
+  orderPathSchema,
+  productListSchema,
+  productOrderSchema,
+  provisioningCallbackSchema,
+} from './schemas.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call a route. `public` routes carry no data; `provisioning-system` routes need a signed request. */
+export type RouteAuth = 'public' | 'user' | 'provisioning-system';
+
+export interface RouteDefinition {
+  /** Unique, camelCase; also the OpenAPI operationId and the Lambda function's logical id. */
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  /** API Gateway path template, e.g. `/api/accounts/{id}`. */
+  readonly path: string;
+  /** Handler module relative to the repository root; it exports `handler`. */
+  readonly handler: string;
+  readonly auth: RouteAuth;
+  readonly summary: string;
+  readonly tag: string;
+  readonly request?: {
+    readonly params?: z.ZodObject;
+    readonly query?: z.ZodObject;
+    readonly headers?: z.ZodObject;
+    readonly body?: z.ZodType;
+  };
+  readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
+}
+
+export const tmfProductOrderPath = '/tmf-api/productOrderingManagement/v4/productOrder';
+
+export const routes = [
+  {
+    operationId: 'getHealth', method: 'GET', path: '/health', handler: 'functions/handlers/http/get-health.ts', auth: 'public',
+    summary: 'Liveness of the API', tag: 'system', responses: { 200: { description: 'Healthy', schema: healthSchema } },
+  },
+  {
+    operationId: 'getOpenApiDocument', method: 'GET', path: '/openapi.json', handler: 'functions/handlers/http/get-openapi-document.ts', auth: 'public',
+    summary: 'This API as an OpenAPI 3.1 document', tag: 'system', responses: { 200: { description: 'OpenAPI document' } },
+  },
+  {
+    operationId: 'listProducts', method: 'GET', path: '/api/products', handler: 'functions/handlers/http/list-products.ts', auth: 'user',
+    summary: 'Circuit products with bandwidths and list prices', tag: 'catalogue',
+    responses: { 200: { description: 'Catalogue', schema: productListSchema } },
+  },
+  {
+    operationId: 'createAccount', method: 'POST', path: '/api/accounts', handler: 'functions/handlers/http/create-account.ts', auth: 'user',
+    summary: 'Create a key account', tag: 'accounts', request: { body: createAccountSchema },
+    responses: { 201: { description: 'Created', schema: accountSchema } },
+  },
+  {
+    operationId: 'listAccounts', method: 'GET', path: '/api/accounts', handler: 'functions/handlers/http/list-accounts.ts', auth: 'user',
+    summary: 'Key accounts, newest first, a page at a time', tag: 'accounts', request: { query: listQuerySchema },
+    responses: { 200: { description: 'A page of accounts', schema: accountPageSchema } },
+  },
+  {
+    operationId: 'getAccount', method: 'GET', path: '/api/accounts/{id}', handler: 'functions/handlers/http/get-account.ts', auth: 'user',
+    summary: 'One key account', tag: 'accounts', request: { params: accountPathSchema },
+    responses: { 200: { description: 'The account', schema: accountSchema } },
+  },
+  {
+    operationId: 'createProductOrder', method: 'POST', path: tmfProductOrderPath, handler: 'functions/handlers/http/create-product-order.ts', auth: 'user',
+    summary: 'Submit an order for a circuit (TMF622); repeat-safe with an Idempotency-Key header', tag: 'productOrder',
+    request: { body: createProductOrderSchema, headers: idempotencyHeadersSchema },
+    responses: { 201: { description: 'Order accepted for processing', schema: productOrderSchema } },
+  },
+  {
+    operationId: 'listProductOrders', method: 'GET', path: tmfProductOrderPath, handler: 'functions/handlers/http/list-product-orders.ts', auth: 'user',
+    summary: 'Orders, newest first; X-Next-Cursor header when more exist', tag: 'productOrder', request: { query: listOrdersQuerySchema },
+    responses: { 200: { description: 'A page of orders' } },
+  },
+  {
+    operationId: 'getProductOrder', method: 'GET', path: `${tmfProductOrderPath}/{id}`, handler: 'functions/handlers/http/get-product-order.ts', auth: 'user',
+    summary: 'One order with its stages, milestones and billing', tag: 'productOrder', request: { params: orderPathSchema },
+    responses: { 200: { description: 'The order', schema: productOrderSchema } },
+  },
+  {
+    operationId: 'recordCustomerAcceptance', method: 'POST', path: '/api/orders/{id}/acceptance', handler: 'functions/handlers/http/record-customer-acceptance.ts', auth: 'user',
+    summary: "Record the customer's acceptance (验收) or rejection of a delivered circuit", tag: 'orders',
+    request: { params: orderPathSchema, body: acceptanceDecisionSchema },
+    responses: { 202: { description: 'Recorded; the workflow continues', schema: acceptanceResultSchema } },
+  },
+  {
+    operationId: 'confirmNetworkBuild', method: 'POST', path: '/api/orders/{id}/network-build', handler: 'functions/handlers/http/confirm-network-build.ts', auth: 'user',
+    summary: 'Planning confirms a network build with a new agreed date; resources are checked again', tag: 'orders',
+    request: { params: orderPathSchema, body: networkBuildConfirmationSchema },
+    responses: { 202: { description: 'Recorded; the workflow continues' } },
+  },
+  {
+    operationId: 'receiveProvisioningCallback', method: 'POST', path: '/provisioning/v1/orders/{id}/stages/{stage}/callbacks',
+    handler: 'functions/handlers/http/receive-provisioning-callback.ts', auth: 'provisioning-system',
+    summary: 'A provisioning system reports progress, completion or failure of a stage (signed request)', tag: 'provisioning',
+    request: { params: callbackPathSchema, body: provisioningCallbackSchema },
+    responses: { 200: { description: 'Recorded', schema: callbackResultSchema } },
+  },
+] as const satisfies readonly RouteDefinition[];
+
+export type KamflowRoute = (typeof routes)[number];

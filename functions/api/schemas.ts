@@ -1,0 +1,272 @@
+/**
+ * zod schemas at the HTTP boundary. They validate requests, give the handlers their types (z.infer) and feed the
+ * OpenAPI document (functions/api/openapi.ts). One schema per concept; no hand-written checks elsewhere.
+ */
+import { z } from 'zod';
+import { accountStatuses, accountTiers, industrySegments } from '../domain/accounts.ts';
+import { bandwidths, productIds } from '../domain/catalogue.ts';
+import { orderStages, stageStatuses, workPositions } from '../domain/order-stages.ts';
+import { orderStates } from '../domain/order-lifecycle.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const isoInstant = z.iso.datetime({ offset: true });
+const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+export const accountIdSchema = z.string().regex(/^acc_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an account id such as acc_01J…').meta({ description: 'Key account id' });
+export const orderIdSchema = z.string().regex(/^ord_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an order id such as ord_01J…').meta({ description: 'Order id' });
+
+export const errorResponseSchema = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Error' });
+
+export const listQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+// ---------------------------------------------------------------- accounts
+export const createAccountSchema = z
+  .object({
+    name: text(200),
+    industry: z.enum(industrySegments),
+    tier: z.enum(accountTiers),
+    province: text(50).optional(),
+    city: text(50).optional(),
+    accountManager: text(100).optional(),
+  })
+  .strict()
+  .meta({ id: 'AccountCreate' });
+export type CreateAccountRequest = z.infer<typeof createAccountSchema>;
+
+export const accountSchema = z
+  .object({
+    id: accountIdSchema,
+    name: z.string(),
+    industry: z.enum(industrySegments),
+    tier: z.enum(accountTiers),
+    status: z.enum(accountStatuses),
+    province: z.string().optional(),
+    city: z.string().optional(),
+    accountManager: z.string().optional(),
+    createdAt: isoInstant,
+    updatedAt: isoInstant,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Account' });
+
+export const accountPageSchema = z
+  .object({ items: z.array(accountSchema), nextCursor: z.string().optional() })
+  .meta({ id: 'AccountPage' });
+
+export const accountPathSchema = z.object({ id: accountIdSchema });
+
+// ---------------------------------------------------------------- products
+export const productSchema = z
+  .object({
+    id: z.enum(productIds),
+    name: z.string(),
+    nameZh: z.string(),
+    pointToPoint: z.boolean(),
+    bandwidths: z.array(z.object({ bandwidth: z.enum(bandwidths), oneOffCharge: z.number(), monthlyCharge: z.number() })),
+  })
+  .meta({ id: 'Product' });
+export const productListSchema = z.object({ items: z.array(productSchema) }).meta({ id: 'ProductList' });
+
+// ---------------------------------------------------------------- orders (TMF622-shaped)
+const placeSchema = z
+  .object({
+    role: z.enum(['A-end', 'Z-end']),
+    city: text(50),
+    address: text(300),
+  })
+  .strict();
+
+const characteristicSchema = z.object({ name: text(50), value: text(100) }).strict();
+
+const productOrderItemSchema = z
+  .object({
+    id: text(20).default('1'),
+    action: z.literal('add').default('add'),
+    quantity: z.literal(1).default(1),
+    product: z
+      .object({
+        productSpecification: z.object({ id: z.enum(productIds), name: z.string().max(100).optional() }).strict(),
+        productCharacteristic: z.array(characteristicSchema).min(1).max(20),
+        place: z.array(placeSchema).min(1).max(2),
+      })
+      .strict(),
+  })
+  .strict();
+
+const relatedPartySchema = z
+  .object({
+    id: accountIdSchema,
+    role: z.literal('customer'),
+    name: z.string().max(200).optional(),
+    '@referredType': z.string().max(50).optional(),
+  })
+  .strict();
+
+export const createProductOrderSchema = z
+  .object({
+    externalId: text(100).optional(),
+    description: text(1000).optional(),
+    priority: z.enum(['0', '1', '2', '3', '4']).optional(),
+    requestedCompletionDate: isoDate,
+    relatedParty: z.array(relatedPartySchema).length(1, 'exactly one customer party'),
+    productOrderItem: z.array(productOrderItemSchema).length(1, 'exactly one order item in this version'),
+    '@type': z.literal('ProductOrder').optional(),
+  })
+  .strict()
+  .meta({ id: 'ProductOrder_Create' });
+export type CreateProductOrderRequest = z.infer<typeof createProductOrderSchema>;
+
+export const idempotencyHeadersSchema = z.object({
+  'idempotency-key': z.string().trim().min(8).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only').optional(),
+});
+
+const progressNoteSchema = z.object({ at: isoInstant, message: z.string(), percent: z.number().optional() });
+
+export const stageViewSchema = z
+  .object({
+    stage: z.enum(orderStages),
+    sequence: z.number().int(),
+    workPosition: z.enum(workPositions),
+    owner: z.string(),
+    status: z.enum(stageStatuses),
+    startedAt: isoInstant.optional(),
+    finishedAt: isoInstant.optional(),
+    attempts: z.number().int(),
+    note: z.string().optional(),
+    progress: z.array(progressNoteSchema).optional(),
+  })
+  .meta({ id: 'OrderStage' });
+
+export const billingViewSchema = z
+  .object({
+    billingAccountId: z.string(),
+    oneOffCharge: z.number(),
+    monthlyCharge: z.number(),
+    currency: z.literal('CNY'),
+    chargesFrom: z.string(),
+    leaseType: z.enum(['LONG_TERM', 'TEMPORARY']),
+    startedAt: isoInstant,
+  })
+  .meta({ id: 'BillingRecord' });
+
+export const productOrderSchema = z
+  .object({
+    id: orderIdSchema,
+    href: z.string(),
+    '@type': z.literal('ProductOrder'),
+    externalId: z.string().optional(),
+    description: z.string().optional(),
+    priority: z.string().optional(),
+    category: z.string(),
+    state: z.string().meta({ description: 'TMF622 state' }),
+    kamflowState: z.enum(orderStates),
+    currentStage: z.enum(orderStages),
+    orderDate: isoInstant,
+    requestedCompletionDate: z.string(),
+    completionDate: isoInstant.optional(),
+    relatedParty: z.array(z.object({ id: z.string(), name: z.string().optional(), role: z.string(), '@referredType': z.string() })),
+    productOrderItem: z.array(
+      z.object({
+        id: z.string(),
+        action: z.string(),
+        quantity: z.number(),
+        state: z.string(),
+        product: z.object({
+          productSpecification: z.object({ id: z.string(), name: z.string() }),
+          productCharacteristic: z.array(z.object({ name: z.string(), value: z.string() })),
+          place: z.array(z.object({ role: z.string(), city: z.string(), address: z.string(), exchange: z.string().optional() })),
+        }),
+      }),
+    ),
+    milestone: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), milestoneDate: z.string().optional(), message: z.string().optional() })),
+    jeopardyAlert: z.array(z.object({ id: z.string(), alertDate: z.string(), name: z.string(), message: z.string() })),
+    stages: z.array(stageViewSchema),
+    billing: billingViewSchema.optional(),
+    circuitId: z.string().optional(),
+    failure: z.object({ error: z.string(), cause: z.string(), at: isoInstant }).optional(),
+    rejectionReason: z.string().optional(),
+  })
+  .meta({ id: 'ProductOrder' });
+
+export const listOrdersQuerySchema = listQuerySchema.extend({
+  accountId: accountIdSchema.optional(),
+});
+
+export const orderPathSchema = z.object({ id: orderIdSchema });
+
+// ---------------------------------------------------------------- acceptance (验收) by the account manager
+export const acceptanceDecisionSchema = z
+  .discriminatedUnion('decision', [
+    z.object({ decision: z.literal('ACCEPTED'), signedBy: text(100).optional(), note: text(1000).optional() }).strict(),
+    z.object({ decision: z.literal('REJECTED'), reason: text(1000), signedBy: text(100).optional() }).strict(),
+  ])
+  .meta({ id: 'AcceptanceDecision' });
+export type AcceptanceDecisionRequest = z.infer<typeof acceptanceDecisionSchema>;
+
+export const acceptanceResultSchema = z
+  .object({ orderId: orderIdSchema, stage: z.literal('CUSTOMER_ACCEPTANCE'), decision: z.enum(['ACCEPTED', 'REJECTED']), recordedAt: isoInstant })
+  .meta({ id: 'AcceptanceResult' });
+
+// ---------------------------------------------------------------- network build confirmation by planning
+export const networkBuildConfirmationSchema = z
+  .object({
+    investmentType: z.enum(['ROLLING', 'STRATEGIC']),
+    agreedDate: isoDate,
+    note: text(1000).optional(),
+  })
+  .strict()
+  .meta({ id: 'NetworkBuildConfirmation' });
+export type NetworkBuildConfirmationRequest = z.infer<typeof networkBuildConfirmationSchema>;
+
+// ---------------------------------------------------------------- provisioning system callbacks
+const eventIdSchema = text(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
+
+export const testReportSchema = z
+  .object({
+    passed: z.literal(true),
+    measuredBandwidth: text(20).optional(),
+    latencyMs: z.number().nonnegative().max(100000).optional(),
+    packetLossPercent: z.number().min(0).max(100).optional(),
+    notes: text(2000).optional(),
+  })
+  .strict();
+
+export const provisioningCallbackSchema = z
+  .discriminatedUnion('status', [
+    z.object({ eventId: eventIdSchema, status: z.literal('PROGRESS'), message: text(1000), percent: z.number().int().min(0).max(100).optional() }).strict(),
+    z.object({ eventId: eventIdSchema, status: z.literal('COMPLETED'), circuitId: text(64), testReport: testReportSchema }).strict(),
+    z.object({ eventId: eventIdSchema, status: z.literal('FAILED'), reason: text(1000) }).strict(),
+  ])
+  .meta({ id: 'ProvisioningCallback' });
+export type ProvisioningCallback = z.infer<typeof provisioningCallbackSchema>;
+
+export const callbackPathSchema = z.object({ id: orderIdSchema, stage: z.enum(['ACTIVATION']) });
+
+export const callbackResultSchema = z
+  .object({ orderId: orderIdSchema, stage: z.string(), eventId: z.string(), status: z.string(), duplicate: z.boolean() })
+  .meta({ id: 'CallbackResult' });
+
+/** The activation request KAMflow sends to a provisioning system (webhook body). */
+export const activationRequestSchema = z
+  .object({
+    activationRequestId: z.string(),
+    orderId: orderIdSchema,
+    attempt: z.number().int(),
+    product: z.enum(productIds),
+    bandwidth: z.enum(bandwidths),
+    places: z.array(z.object({ role: z.string(), city: z.string(), address: z.string(), exchange: z.string().optional() })),
+    callbackUrl: z.string(),
+  })
+  .meta({ id: 'ActivationRequest' });
+export type ActivationRequest = z.infer<typeof activationRequestSchema>;
+
+export const healthSchema = z.object({ status: z.literal('ok'), service: z.string(), time: isoInstant }).meta({ id: 'Health' });

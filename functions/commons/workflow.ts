@@ -1,0 +1,36 @@
+/**
+ * The one middy chain for workflow task handlers: the step input is parsed with zod (a malformed input is a named
+ * ValidationError the state machine can Catch), the log context carries the order id (never the task token), and
+ * errors are thrown, not returned, so Retry/Catch in the definition see their names.
+ */
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context } from 'aws-lambda';
+import { z } from 'zod';
+import { ValidationError } from './errors.ts';
+import { logger } from './observability.ts';
+import { zodIssues } from './http.ts';
+
+export const workflowStepInputSchema = z.object({
+  orderId: z.string().regex(/^ord_[0-9A-HJKMNP-TV-Z]{26}$/),
+  executionId: z.string().min(1),
+});
+
+export const callbackStepInputSchema = workflowStepInputSchema.extend({ taskToken: z.string().min(1).max(8192) });
+
+export const failureStepInputSchema = workflowStepInputSchema.extend({
+  error: z.string().default('States.Unknown'),
+  cause: z.string().default(''),
+});
+
+export function workflowHandler<S extends z.ZodType, R>(schema: S, step: (input: z.output<S>) => Promise<R>) {
+  return middy<unknown, R>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event: unknown, _context: Context) => {
+      const parsed = schema.safeParse(event);
+      if (!parsed.success) throw new ValidationError(zodIssues(parsed.error, 'input'));
+      const input = parsed.data as z.output<S> & { orderId?: string };
+      if (input.orderId) logger.appendKeys({ orderId: input.orderId });
+      return step(parsed.data);
+    });
+}

@@ -1,0 +1,18 @@
+/** All entities of the table as one ElectroDB service, for collections (an order with its stages) and transactions. */
+import { RequestNonceEntity } from './entities/request-nonce.ts';
+import { Service } from 'electrodb';
+import { AccountEntity } from './entities/account.ts';
+import { BillingRecordEntity } from './entities/billing-record.ts';
+import { ExchangeEntity, NetworkResourceEntity } from './entities/network-resource.ts';
+import { OrderEntity } from './entities/order.ts';
+import { OrderStageEntity } from './entities/order-stage.ts';
+
+export const kamflowService = new Service({
+  account: AccountEntity,
+  order: OrderEntity,
+  orderStage: OrderStageEntity,
+  billingRecord: BillingRecordEntity,
+  exchange: ExchangeEntity,
+  networkResource: NetworkResourceEntity,
+  requestNonce: RequestNonceEntity,
+});

@@ -1,0 +1,248 @@
+/**
+ * Named access patterns for orders, their stages and billing records. Every state change is one conditional write (or
+ * one transaction) guarded by the order's state and version: a stale or racing change fails as a ConflictError.
+ */
+import type { EntityItem } from 'electrodb';
+import { ConflictError, InvalidTransitionError, NotFoundError } from '../commons/errors.ts';
+import { nowIso } from '../commons/clock.ts';
+import { transition, isTerminal } from '../domain/order-lifecycle.ts';
+import type { OrderEvent, OrderState } from '../domain/order-lifecycle.ts';
+import { stageDefinitions, stageOwner } from '../domain/order-stages.ts';
+import type { OrderStage, StageStatus } from '../domain/order-stages.ts';
+import { BillingRecordEntity } from './entities/billing-record.ts';
+import { OrderEntity } from './entities/order.ts';
+import { OrderStageEntity } from './entities/order-stage.ts';
+import { kamflowService } from './kamflow-service.ts';
+import { isConditionFailure } from './table.ts';
+
+export type OrderRecord = EntityItem<typeof OrderEntity>;
+export type OrderStageRecord = EntityItem<typeof OrderStageEntity>;
+export type BillingRecord = EntityItem<typeof BillingRecordEntity>;
+export type NewOrder = Omit<OrderRecord, 'state' | 'currentStage' | 'phase' | 'createdAt' | 'updatedAt' | 'version' | 'orderDate'> & { orderDate: string };
+
+export interface OrderDetail {
+  readonly order: OrderRecord;
+  readonly stages: readonly OrderStageRecord[];
+  readonly billing: BillingRecord | undefined;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor: string | undefined;
+}
+
+export async function insertOrder(newOrder: NewOrder): Promise<OrderRecord> {
+  const at = nowIso();
+  const record: OrderRecord = {
+    ...newOrder,
+    state: 'SUBMITTED',
+    currentStage: 'ORDER_ACCEPTANCE',
+    phase: 'OPEN',
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  const firstStage = stageFields(record, { stage: 'ORDER_ACCEPTANCE', current: undefined, status: 'IN_PROGRESS' }, at);
+  const { canceled } = await kamflowService.transaction
+    .write(({ order, orderStage }) => [order.create(record).commit(), ...(firstStage.kind === 'create' ? [orderStage.create(firstStage.item).commit()] : [])])
+    .go();
+  if (canceled) throw new ConflictError(`order ${newOrder.orderId} exists already`);
+  return record;
+}
+
+export async function findOrderDetail(orderId: string): Promise<OrderDetail | undefined> {
+  const { data } = await kamflowService.collections.orderDetail({ orderId }).go({ pages: 'all' });
+  const order = data.order[0];
+  if (!order) return undefined;
+  const stages = [...data.orderStage].sort((a, b) => a.sequence - b.sequence);
+  return { order, stages, billing: data.billingRecord[0] };
+}
+
+export async function getOrderDetail(orderId: string): Promise<OrderDetail> {
+  const detail = await findOrderDetail(orderId);
+  if (!detail) throw new NotFoundError('order', orderId);
+  return detail;
+}
+
+export async function listOrders(page: { limit: number; cursor?: string | undefined }): Promise<Page<OrderRecord>> {
+  const result = await OrderEntity.query.allOrders({}).go({ order: 'desc', limit: page.limit, cursor: page.cursor ?? null });
+  return { items: result.data, nextCursor: result.cursor ?? undefined };
+}
+
+export async function listOrdersOfAccount(accountId: string, page: { limit: number; cursor?: string | undefined }): Promise<Page<OrderRecord>> {
+  const result = await OrderEntity.query.byAccount({ accountId }).go({ order: 'desc', limit: page.limit, cursor: page.cursor ?? null });
+  return { items: result.data, nextCursor: result.cursor ?? undefined };
+}
+
+/** Orders whose workflow should be running: the local runtime resumes them after a restart. */
+export async function listOpenOrders(page: { limit: number; cursor?: string | undefined }): Promise<Page<OrderRecord>> {
+  const result = await OrderEntity.query.byPhase({ phase: 'OPEN' }).go({ order: 'asc', limit: page.limit, cursor: page.cursor ?? null });
+  return { items: result.data, nextCursor: result.cursor ?? undefined };
+}
+
+/** A change to one stage record, written in the same transaction as the order's change. */
+export interface StageChange {
+  readonly stage: OrderStage;
+  /** The record as read, or undefined when the stage is entered for the first time. */
+  readonly current: OrderStageRecord | undefined;
+  readonly status: StageStatus;
+  readonly startAttempt?: boolean;
+  readonly finish?: boolean;
+  readonly note?: string;
+  readonly outcome?: string;
+  readonly resultJson?: string;
+  readonly taskToken?: string;
+  readonly requestId?: string;
+  readonly appliedEventId?: string;
+}
+
+export interface OrderChange {
+  readonly order: OrderRecord;
+  /** The lifecycle event, when the order's state changes; checked by the pure transition function. */
+  readonly event?: OrderEvent;
+  readonly currentStage?: OrderStage;
+  readonly set?: Partial<Pick<OrderRecord, 'circuitId' | 'completionDate' | 'rejectionReason' | 'failure' | 'executionArn' | 'places'>>;
+  readonly stages?: readonly StageChange[];
+  readonly billing?: Omit<BillingRecord, 'currency'>;
+  readonly reserveResources?: readonly { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[];
+  readonly addResources?: readonly { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[];
+}
+
+export interface CommittedChange {
+  readonly order: OrderRecord;
+  readonly from: OrderState;
+  readonly to: OrderState;
+}
+
+/**
+ * Apply one change to an order atomically: the order (conditioned on its state and version), its stage records
+ * (conditioned on their version, or on not existing yet), and optionally a billing record or resource reservations.
+ */
+export async function commitOrderChange(change: OrderChange): Promise<CommittedChange> {
+  const { order } = change;
+  let nextState: OrderState = order.state;
+  if (change.event) {
+    const result = transition(order.state, change.event);
+    if (!result.allowed) throw new InvalidTransitionError(result.reason);
+    nextState = result.to;
+  }
+  const at = nowIso();
+  const nextVersion = order.version + 1;
+  const phase = isTerminal(nextState) ? ('ENDED' as const) : ('OPEN' as const);
+
+  const { canceled, data } = await kamflowService.transaction
+    .write(({ order: orders, orderStage, billingRecord, networkResource }) => [
+      orders
+        .patch({ orderId: order.orderId })
+        .set({
+          state: nextState,
+          phase,
+          currentStage: change.currentStage ?? order.currentStage,
+          updatedAt: at,
+          version: nextVersion,
+          ...(change.set ?? {}),
+        })
+        .composite({ orderDate: order.orderDate })
+        .where((attributes, { eq }) => `${eq(attributes.version, order.version)} AND ${eq(attributes.state, order.state)}`)
+        .commit(),
+      ...(change.stages ?? []).map((stageChange) => {
+        const fields = stageFields(order, stageChange, at);
+        return fields.kind === 'create'
+          ? orderStage.create(fields.item).commit()
+          : orderStage
+              .patch({ orderId: order.orderId, stage: stageChange.stage })
+              .set(fields.set)
+              .where((attributes, { eq }) => eq(attributes.version, fields.expectedVersion))
+              .commit();
+      }),
+      ...(change.billing ? [billingRecord.create({ ...change.billing, currency: 'CNY' }).commit()] : []),
+      ...(change.reserveResources ?? []).map((resource) =>
+        networkResource
+          .patch(resource)
+          .set({ status: 'RESERVED', reservedBy: order.orderId, reservedAt: at })
+          .where((attributes, { eq }) => eq(attributes.status, 'AVAILABLE'))
+          .commit(),
+      ),
+      ...(change.addResources ?? []).map((resource) => networkResource.create({ ...resource, status: 'AVAILABLE' }).commit()),
+    ])
+    .go();
+  if (canceled) {
+    const reasons = data.map((item: { code?: string }) => item.code ?? 'None').filter((code: string) => code !== 'None');
+    throw new ConflictError(`order ${order.orderId} changed concurrently (${reasons.join(', ') || 'transaction cancelled'})`);
+  }
+  return { order: { ...order, state: nextState, phase, currentStage: change.currentStage ?? order.currentStage, updatedAt: at, version: nextVersion, ...(change.set ?? {}) }, from: order.state, to: nextState };
+}
+
+function stageFields(order: OrderRecord, change: StageChange, at: string) {
+  const definition = stageDefinitions[change.stage];
+  const optional = {
+    ...(change.note !== undefined ? { note: change.note } : {}),
+    ...(change.outcome !== undefined ? { outcome: change.outcome } : {}),
+    ...(change.resultJson !== undefined ? { resultJson: change.resultJson } : {}),
+    ...(change.taskToken !== undefined ? { taskToken: change.taskToken } : {}),
+    ...(change.requestId !== undefined ? { requestId: change.requestId } : {}),
+  };
+  if (!change.current) {
+    return {
+      kind: 'create' as const,
+      item: {
+        orderId: order.orderId,
+        stage: change.stage,
+        sequence: definition.sequence,
+        workPosition: definition.workPosition,
+        owner: stageOwner(change.stage, order.accountManager),
+        status: change.status,
+        startedAt: at,
+        ...(change.finish ? { finishedAt: at } : {}),
+        attempts: 1,
+        appliedEventIds: change.appliedEventId ? [change.appliedEventId] : [],
+        updatedAt: at,
+        version: 1,
+        ...optional,
+      },
+    };
+  }
+  const current = change.current;
+  const appliedEventIds = change.appliedEventId ? [...(current.appliedEventIds ?? []), change.appliedEventId].slice(-50) : undefined;
+  return {
+    kind: 'update' as const,
+    expectedVersion: current.version,
+    set: {
+      status: change.status,
+      updatedAt: at,
+      version: current.version + 1,
+      ...(change.startAttempt ? { attempts: current.attempts + 1, startedAt: current.startedAt ?? at } : {}),
+      ...(change.finish ? { finishedAt: at } : {}),
+      ...(appliedEventIds ? { appliedEventIds } : {}),
+      ...optional,
+    },
+  };
+}
+
+/** Append a progress note to a waiting stage (provisioning progress callback). */
+export async function appendStageProgress(stage: OrderStageRecord, note: { message: string; percent?: number | undefined; eventId: string }): Promise<void> {
+  const at = nowIso();
+  try {
+    await OrderStageEntity.patch({ orderId: stage.orderId, stage: stage.stage })
+      .set({
+        progress: [...(stage.progress ?? []), { at, message: note.message, ...(note.percent !== undefined ? { percent: note.percent } : {}) }].slice(-100),
+        appliedEventIds: [...(stage.appliedEventIds ?? []), note.eventId].slice(-50),
+        updatedAt: at,
+        version: stage.version + 1,
+      })
+      .where((attributes, { eq }) => `${eq(attributes.version, stage.version)} AND ${eq(attributes.status, 'WAITING')}`)
+      .go();
+  } catch (error) {
+    if (isConditionFailure(error)) throw new ConflictError(`stage ${stage.stage} of order ${stage.orderId} changed concurrently`);
+    throw error;
+  }
+}
+
+export async function recordExecution(order: OrderRecord, executionArn: string): Promise<void> {
+  await OrderEntity.patch({ orderId: order.orderId }).set({ executionArn }).go();
+}
+
+export function stageOf(detail: OrderDetail, stage: OrderStage): OrderStageRecord | undefined {
+  return detail.stages.find((record) => record.stage === stage);
+}
+

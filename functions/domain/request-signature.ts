@@ -1,0 +1,39 @@
+/**
+ * Signed requests between KAMflow and provisioning systems: HMAC-SHA256 over method, path, timestamp and the body's
+ * SHA-256, hex encoded. A request older (or newer) than the allowed skew is refused; replays inside the window are
+ * refused by the nonce store (functions/data/request-nonces.ts).
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+
+export const signatureHeaders = {
+  systemId: 'x-kamflow-system',
+  timestamp: 'x-kamflow-timestamp',
+  signature: 'x-kamflow-signature',
+} as const;
+
+export const maxClockSkewSeconds = 300;
+
+export interface SignableRequest {
+  readonly method: string;
+  readonly path: string;
+  /** Unix seconds, as sent in the timestamp header. */
+  readonly timestamp: string;
+  readonly body: string;
+}
+
+export function signRequest(request: SignableRequest, secret: string): string {
+  const bodyDigest = createHash('sha256').update(request.body, 'utf8').digest('hex');
+  const canonical = [request.method.toUpperCase(), request.path, request.timestamp, bodyDigest].join('\n');
+  return createHmac('sha256', secret).update(canonical, 'utf8').digest('hex');
+}
+
+export type SignatureVerdict = { valid: true } | { valid: false; reason: string };
+
+export function verifySignature(request: SignableRequest, signature: string, secret: string, nowSeconds: number): SignatureVerdict {
+  if (!/^\d{9,11}$/.test(request.timestamp)) return { valid: false, reason: 'timestamp header must be unix seconds' };
+  if (Math.abs(nowSeconds - Number(request.timestamp)) > maxClockSkewSeconds) return { valid: false, reason: 'request is too old or from the future' };
+  if (!/^[0-9a-f]{64}$/.test(signature)) return { valid: false, reason: 'signature header must be 64 hex characters' };
+  const expected = Buffer.from(signRequest(request, secret), 'hex');
+  const given = Buffer.from(signature, 'hex');
+  return expected.length === given.length && timingSafeEqual(expected, given) ? { valid: true } : { valid: false, reason: 'signature does not match' };
+}

@@ -1,0 +1,8 @@
+import { httpHandler } from '../../commons/http.ts';
+import { routeFor } from '../../api/route-lookup.ts';
+import { createAccount, toAccountView } from '../../services/accounts.ts';
+
+export const handler = httpHandler(routeFor('createAccount'), async ({ body }) => {
+  const account = await createAccount(body);
+  return { statusCode: 201, body: toAccountView(account), headers: { location: `/api/accounts/${account.accountId}` } };
+});

@@ -1,0 +1,10 @@
+import { httpHandler } from '../../commons/http.ts';
+import { routeFor } from '../../api/route-lookup.ts';
+import { listAccounts } from '../../data/accounts-repository.ts';
+import { toAccountView } from '../../services/accounts.ts';
+import { decodeCursor, encodeCursor } from '../../api/cursor.ts';
+
+export const handler = httpHandler(routeFor('listAccounts'), async ({ query }) => {
+  const page = await listAccounts({ limit: query.limit, cursor: decodeCursor(query.cursor) });
+  return { statusCode: 200, body: { items: page.items.map(toAccountView), ...(page.nextCursor ? { nextCursor: encodeCursor(page.nextCursor) } : {}) } };
+});

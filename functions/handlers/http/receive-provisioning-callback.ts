@@ -1,0 +1,5 @@
+import { httpHandler } from '../../commons/http.ts';
+import { routeFor } from '../../api/route-lookup.ts';
+import { receiveProvisioningCallback } from '../../services/order-callbacks.ts';
+
+export const handler = httpHandler(routeFor('receiveProvisioningCallback'), async ({ params, body }) => ({ statusCode: 200, body: await receiveProvisioningCallback(params.id, body) }));

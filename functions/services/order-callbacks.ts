@@ -1,0 +1,157 @@
+/**
+ * What people and machines report back to a waiting stage: the provisioning system's progress, completion or failure,
+ * the customer's acceptance, planning's build confirmation. Each is recorded with one conditional write first (so two
+ * racing reports make one transition and one conflict), and only then handed to the waiting workflow task.
+ */
+import { ConflictError } from '../commons/errors.ts';
+import { nowIso } from '../commons/clock.ts';
+import type { AcceptanceDecisionRequest, NetworkBuildConfirmationRequest, ProvisioningCallback } from '../api/schemas.ts';
+import { appendStageProgress, commitOrderChange, getOrderDetail, stageOf } from '../data/orders-repository.ts';
+import type { OrderStageRecord } from '../data/orders-repository.ts';
+import { exchangesServing } from '../data/inventory-repository.ts';
+import { ExchangeEntity } from '../data/entities/network-resource.ts';
+import { completeWaitingTask, failWaitingTask, heartbeatWaitingTask } from './workflow-tasks.ts';
+
+export interface CallbackReceipt {
+  readonly orderId: string;
+  readonly stage: string;
+  readonly eventId: string;
+  readonly status: string;
+  readonly duplicate: boolean;
+}
+
+function notWaiting(stage: OrderStageRecord | undefined, name: string): ConflictError {
+  return new ConflictError(`stage ${name} is ${stage ? stage.status : 'not started'}, not waiting for a callback`);
+}
+
+export async function receiveProvisioningCallback(orderId: string, callback: ProvisioningCallback): Promise<CallbackReceipt> {
+  const receipt = { orderId, stage: 'ACTIVATION', eventId: callback.eventId, status: callback.status };
+  try {
+    return await applyProvisioningCallback(orderId, callback, receipt);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    // Lost a race: if the winner was this very event (a retry that crossed its own first delivery), it is a duplicate.
+    const stage = stageOf(await getOrderDetail(orderId), 'ACTIVATION');
+    if (stage?.appliedEventIds?.includes(callback.eventId)) return { ...receipt, duplicate: true };
+    throw error;
+  }
+}
+
+async function applyProvisioningCallback(orderId: string, callback: ProvisioningCallback, receipt: Omit<CallbackReceipt, 'duplicate'>): Promise<CallbackReceipt> {
+  const detail = await getOrderDetail(orderId);
+  const stage = stageOf(detail, 'ACTIVATION');
+  if (stage?.appliedEventIds?.includes(callback.eventId)) return { ...receipt, duplicate: true };
+  if (!stage || stage.status !== 'WAITING' || !stage.taskToken || detail.order.state !== 'PROVISIONING') throw notWaiting(stage, 'ACTIVATION');
+  const context = { orderId, stage: 'ACTIVATION' as const };
+
+  switch (callback.status) {
+    case 'PROGRESS':
+      await appendStageProgress(stage, { message: callback.message, percent: callback.percent, eventId: callback.eventId });
+      await heartbeatWaitingTask(stage.taskToken, context);
+      break;
+    case 'COMPLETED':
+      await commitOrderChange({
+        order: detail.order,
+        event: 'COMPLETE_ACTIVATION',
+        currentStage: 'TEST',
+        set: { circuitId: callback.circuitId },
+        stages: [
+          {
+            stage: 'ACTIVATION',
+            current: stage,
+            status: 'DONE',
+            finish: true,
+            outcome: 'COMPLETED',
+            note: `circuit ${callback.circuitId} activated`,
+            resultJson: JSON.stringify({ circuitId: callback.circuitId, testReport: callback.testReport }),
+            appliedEventId: callback.eventId,
+          },
+        ],
+      });
+      await completeWaitingTask(stage.taskToken, { circuitId: callback.circuitId }, context);
+      break;
+    case 'FAILED':
+      await commitOrderChange({
+        order: detail.order,
+        stages: [{ stage: 'ACTIVATION', current: stage, status: 'FAILED', finish: true, outcome: 'FAILED', note: callback.reason, appliedEventId: callback.eventId }],
+      });
+      await failWaitingTask(stage.taskToken, 'ActivationFailed', callback.reason, context);
+      break;
+  }
+  return { ...receipt, duplicate: false };
+}
+
+export async function recordCustomerAcceptance(orderId: string, decision: AcceptanceDecisionRequest) {
+  const detail = await getOrderDetail(orderId);
+  const stage = stageOf(detail, 'CUSTOMER_ACCEPTANCE');
+  const accepted = decision.decision === 'ACCEPTED';
+  const alreadyRecorded = stage && stage.status !== 'WAITING' && stage.outcome === decision.decision && stage.finishedAt;
+  if (alreadyRecorded && (detail.order.state === (accepted ? 'ACCEPTED' : 'ACCEPTANCE_FAILED') || (accepted && ['BILLING_STARTED', 'CLOSED'].includes(detail.order.state)))) {
+    return { orderId, stage: 'CUSTOMER_ACCEPTANCE' as const, decision: decision.decision, recordedAt: stage.finishedAt ?? nowIso() };
+  }
+  if (!stage || stage.status !== 'WAITING' || !stage.taskToken || detail.order.state !== 'PENDING_ACCEPTANCE') {
+    throw new ConflictError(`order ${orderId} is ${detail.order.state}: it is not waiting for customer acceptance`);
+  }
+  const note = decision.decision === 'REJECTED' ? decision.reason : (decision.note ?? 'accepted by the customer');
+  await commitOrderChange({
+    order: detail.order,
+    event: accepted ? 'ACCEPT' : 'REJECT_ACCEPTANCE',
+    currentStage: accepted ? 'BILLING_START' : 'ACTIVATION',
+    stages: [
+      {
+        stage: 'CUSTOMER_ACCEPTANCE',
+        current: stage,
+        status: accepted ? 'DONE' : 'FAILED',
+        finish: true,
+        outcome: decision.decision,
+        note: decision.signedBy ? `${note} (signed by ${decision.signedBy})` : note,
+      },
+    ],
+  });
+  await completeWaitingTask(stage.taskToken, { decision: decision.decision }, { orderId, stage: 'CUSTOMER_ACCEPTANCE' });
+  return { orderId, stage: 'CUSTOMER_ACCEPTANCE' as const, decision: decision.decision, recordedAt: nowIso() };
+}
+
+/**
+ * Planning confirms the build that removes a shortfall. The build's deliverable (an access line and a port at the
+ * serving exchange of each site that lacked them) joins the inventory in the same transaction, so the renewed
+ * resource check can reserve it.
+ */
+export async function confirmNetworkBuild(orderId: string, confirmation: NetworkBuildConfirmationRequest) {
+  const detail = await getOrderDetail(orderId);
+  const stage = stageOf(detail, 'NETWORK_BUILD');
+  if (detail.order.state !== 'AWAITING_BUILD' || !stage || stage.status !== 'WAITING' || !stage.taskToken) {
+    throw new ConflictError(`order ${orderId} is ${detail.order.state}: there is no open build request`);
+  }
+  const addResources: { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[] = [];
+  for (const [index, place] of detail.order.places.entries()) {
+    const exchange = (await exchangesServing(place.city))[0] ?? (await createBuildExchange(place.city));
+    const buildId = `BUILD-${orderId.slice(-8)}-${stage.attempts}-${index}`;
+    addResources.push({ exchangeCode: exchange.exchangeCode, resourceType: 'ACCESS_LINE', resourceId: buildId }, { exchangeCode: exchange.exchangeCode, resourceType: 'PORT', resourceId: buildId });
+  }
+  await commitOrderChange({
+    order: detail.order,
+    event: 'CONFIRM_BUILD',
+    currentStage: 'RESOURCE_CONFIRMATION',
+    addResources,
+    stages: [
+      {
+        stage: 'NETWORK_BUILD',
+        current: stage,
+        status: 'DONE',
+        finish: true,
+        outcome: confirmation.investmentType,
+        note: `${confirmation.investmentType === 'ROLLING' ? 'rolling' : 'strategic'} investment, agreed date ${confirmation.agreedDate}${confirmation.note ? `: ${confirmation.note}` : ''}`,
+        resultJson: JSON.stringify(confirmation),
+      },
+    ],
+  });
+  await completeWaitingTask(stage.taskToken, { agreedDate: confirmation.agreedDate }, { orderId, stage: 'NETWORK_BUILD' });
+  return { orderId, stage: 'NETWORK_BUILD', agreedDate: confirmation.agreedDate };
+}
+
+async function createBuildExchange(city: string) {
+  const exchange = { exchangeCode: `EX-NEW-${Buffer.from(city).toString('hex').slice(0, 12).toUpperCase()}`, city, name: `${city} new build exchange` };
+  await ExchangeEntity.put(exchange).go();
+  return exchange;
+}

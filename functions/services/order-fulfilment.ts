@@ -1,0 +1,311 @@
+/**
+ * The workflow's steps. Each is safe to run again for the same order (a Lambda retry, or a resumed execution after a
+ * restart): it looks at the order's recorded state first and, when its work is already done, answers with the
+ * recorded outcome instead of doing it twice.
+ */
+import { ActivationFailedError, ConflictError, InvalidTransitionError, TransientError } from '../commons/errors.ts';
+import { nowIso } from '../commons/clock.ts';
+import { optionalEnv } from '../commons/env.ts';
+import { logger } from '../commons/observability.ts';
+import { canPlaceOrders } from '../domain/accounts.ts';
+import { billingTerms } from '../domain/billing.ts';
+import type { OrderStage } from '../domain/order-stages.ts';
+import { findAccount } from '../data/accounts-repository.ts';
+import { availableResources, exchangesServing } from '../data/inventory-repository.ts';
+import { commitOrderChange, getOrderDetail, stageOf } from '../data/orders-repository.ts';
+import type { OrderDetail, OrderRecord } from '../data/orders-repository.ts';
+import { sendActivationRequest } from './provisioning-gateway.ts';
+import { completeWaitingTask } from './workflow-tasks.ts';
+
+const publicApiUrl = optionalEnv('PUBLIC_API_URL') ?? '';
+
+const statesAfterResources = new Set(['RESOURCE_CONFIRMED', 'PROVISIONING', 'TECHNICALLY_COMPLETE', 'PENDING_ACCEPTANCE', 'ACCEPTED', 'ACCEPTANCE_FAILED', 'BILLING_STARTED', 'CLOSED']);
+const statesAfterActivation = new Set(['TECHNICALLY_COMPLETE', 'PENDING_ACCEPTANCE', 'ACCEPTED', 'ACCEPTANCE_FAILED', 'BILLING_STARTED', 'CLOSED']);
+
+function unexpectedState(order: OrderRecord, step: string): InvalidTransitionError {
+  return new InvalidTransitionError(`${step} cannot run while order ${order.orderId} is ${order.state}`);
+}
+
+// ------------------------------------------------------------------ 受理审核
+export async function acknowledgeOrder(orderId: string): Promise<{ decision: 'ACKNOWLEDGED' | 'REJECTED' }> {
+  const detail = await getOrderDetail(orderId);
+  const { order } = detail;
+  if (order.state === 'REJECTED') return { decision: 'REJECTED' };
+  if (order.state !== 'SUBMITTED') return { decision: 'ACKNOWLEDGED' };
+
+  const account = await findAccount(order.accountId);
+  const rejection = !account ? 'the account no longer exists' : !canPlaceOrders(account.status) ? `the account is ${account.status.toLowerCase()}` : undefined;
+  const stage = stageOf(detail, 'ORDER_ACCEPTANCE');
+  if (rejection) {
+    await commitOrderChange({
+      order,
+      event: 'REJECT',
+      set: { rejectionReason: rejection },
+      stages: [{ stage: 'ORDER_ACCEPTANCE', current: stage, status: 'DONE', finish: true, outcome: 'REJECTED', note: rejection }],
+    });
+    return { decision: 'REJECTED' };
+  }
+  await commitOrderChange({
+    order,
+    event: 'ACKNOWLEDGE',
+    currentStage: 'RESOURCE_CONFIRMATION',
+    stages: [{ stage: 'ORDER_ACCEPTANCE', current: stage, status: 'DONE', finish: true, outcome: 'ACKNOWLEDGED' }],
+  });
+  return { decision: 'ACKNOWLEDGED' };
+}
+
+// ------------------------------------------------------------------ 资源确认
+type ResourceOutcome = { outcome: 'CONFIRMED' | 'SHORTFALL' };
+
+export async function confirmResources(orderId: string): Promise<ResourceOutcome> {
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    let detail = await getOrderDetail(orderId);
+    if (detail.order.state === 'AWAITING_BUILD') return { outcome: 'SHORTFALL' };
+    if (statesAfterResources.has(detail.order.state)) return { outcome: 'CONFIRMED' };
+    try {
+      if (detail.order.state === 'ACKNOWLEDGED') {
+        const stage = stageOf(detail, 'RESOURCE_CONFIRMATION');
+        await commitOrderChange({
+          order: detail.order,
+          event: 'START_RESOURCE_CHECK',
+          stages: [{ stage: 'RESOURCE_CONFIRMATION', current: stage, status: 'IN_PROGRESS', startAttempt: true }],
+        });
+        detail = await getOrderDetail(orderId);
+      }
+      if (detail.order.state !== 'RESOURCE_CHECK') throw unexpectedState(detail.order, 'ConfirmResources');
+      return await reserveOrReportShortfall(detail);
+    } catch (error) {
+      // A resource taken by a concurrent order, or a concurrent change of this order: read again and retry.
+      if (!(error instanceof ConflictError) || error instanceof InvalidTransitionError) throw error;
+      logger.info('resource reservation raced, retrying', { orderId, attempt });
+    }
+  }
+  throw new TransientError(`resources for order ${orderId} kept changing concurrently`);
+}
+
+async function reserveOrReportShortfall(detail: OrderDetail): Promise<ResourceOutcome> {
+  const { order } = detail;
+  const stage = stageOf(detail, 'RESOURCE_CONFIRMATION');
+  const reservations: { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[] = [];
+  const shortfalls: string[] = [];
+  const places = [];
+  for (const place of order.places) {
+    const choice = await chooseResourcesFor(place.city);
+    if (!choice) {
+      shortfalls.push(`${place.role} ${place.city}`);
+      places.push(place);
+      continue;
+    }
+    reservations.push(choice.accessLine, choice.port);
+    places.push({ ...place, exchange: choice.exchangeCode });
+  }
+  if (shortfalls.length > 0) {
+    await commitOrderChange({
+      order,
+      event: 'REPORT_SHORTFALL',
+      currentStage: 'NETWORK_BUILD',
+      stages: [{ stage: 'RESOURCE_CONFIRMATION', current: stage, status: 'WAITING', outcome: 'SHORTFALL', note: `no free access line and port for ${shortfalls.join(', ')}` }],
+    });
+    return { outcome: 'SHORTFALL' };
+  }
+  await commitOrderChange({
+    order,
+    event: 'CONFIRM_RESOURCES',
+    currentStage: 'ACTIVATION',
+    set: { places },
+    reserveResources: reservations,
+    stages: [{ stage: 'RESOURCE_CONFIRMATION', current: stage, status: 'DONE', finish: true, outcome: 'CONFIRMED', resultJson: JSON.stringify({ reservations }) }],
+  });
+  return { outcome: 'CONFIRMED' };
+}
+
+async function chooseResourcesFor(city: string) {
+  for (const exchange of await exchangesServing(city)) {
+    const [lines, ports] = await Promise.all([
+      availableResources(exchange.exchangeCode, 'ACCESS_LINE', 4),
+      availableResources(exchange.exchangeCode, 'PORT', 4),
+    ]);
+    // A random pick among the first free ones keeps concurrent orders at one exchange from all racing for one line.
+    const accessLine = lines[Math.floor(Math.random() * lines.length)];
+    const port = ports[Math.floor(Math.random() * ports.length)];
+    if (accessLine && port) {
+      return {
+        exchangeCode: exchange.exchangeCode,
+        accessLine: { exchangeCode: exchange.exchangeCode, resourceType: 'ACCESS_LINE' as const, resourceId: accessLine.resourceId },
+        port: { exchangeCode: exchange.exchangeCode, resourceType: 'PORT' as const, resourceId: port.resourceId },
+      };
+    }
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------ network build (shortfall)
+export async function awaitNetworkBuild(orderId: string, taskToken: string): Promise<void> {
+  const detail = await getOrderDetail(orderId);
+  const { order } = detail;
+  const stage = stageOf(detail, 'NETWORK_BUILD');
+  if (order.state === 'RESOURCE_CHECK' && stage?.status === 'DONE') {
+    await completeWaitingTask(taskToken, { buildConfirmed: true }, { orderId, stage: 'NETWORK_BUILD' });
+    return;
+  }
+  if (order.state !== 'AWAITING_BUILD') throw unexpectedState(order, 'AwaitNetworkBuild');
+  const isNewRequest = !stage || stage.status === 'DONE';
+  await commitOrderChange({
+    order,
+    stages: [{ stage: 'NETWORK_BUILD', current: stage, status: 'WAITING', taskToken, startAttempt: isNewRequest && stage !== undefined, note: 'build request open: planning to confirm a build and a new agreed date' }],
+  });
+}
+
+// ------------------------------------------------------------------ 开通
+export async function requestActivation(orderId: string, taskToken: string): Promise<void> {
+  const detail = await getOrderDetail(orderId);
+  const { order } = detail;
+  const stage = stageOf(detail, 'ACTIVATION');
+
+  if (statesAfterActivation.has(order.state) && order.state !== 'ACCEPTANCE_FAILED') {
+    await completeWaitingTask(taskToken, { circuitId: order.circuitId ?? null }, { orderId, stage: 'ACTIVATION' });
+    return;
+  }
+  let attempt: number;
+  if (order.state === 'RESOURCE_CONFIRMED' || order.state === 'ACCEPTANCE_FAILED') {
+    attempt = (stage?.attempts ?? 0) + 1;
+    await commitOrderChange({
+      order,
+      event: 'START_ACTIVATION',
+      currentStage: 'ACTIVATION',
+      stages: [{ stage: 'ACTIVATION', current: stage, status: 'WAITING', startAttempt: true, taskToken, requestId: `${orderId}.activation.${attempt}` }],
+    });
+  } else if (order.state === 'PROVISIONING' && stage) {
+    if (stage.status === 'FAILED') throw new ActivationFailedError(stage.note ?? 'the provisioning system reported a failure');
+    attempt = stage.attempts;
+    // Resumed or retried: the new execution's token replaces the old one; the request goes out again with its old id.
+    await commitOrderChange({ order, stages: [{ stage: 'ACTIVATION', current: stage, status: 'WAITING', taskToken }] });
+  } else {
+    throw unexpectedState(order, 'RequestActivation');
+  }
+
+  await sendActivationRequest({
+    activationRequestId: `${orderId}.activation.${attempt}`,
+    orderId,
+    attempt,
+    product: order.productId,
+    bandwidth: order.bandwidth,
+    places: order.places.map((place) => ({ role: place.role, city: place.city, address: place.address, ...(place.exchange ? { exchange: place.exchange } : {}) })),
+    callbackUrl: `${publicApiUrl}/provisioning/v1/orders/${orderId}/stages/ACTIVATION/callbacks`,
+  });
+}
+
+// ------------------------------------------------------------------ 测试 / 报竣
+export async function recordCompletionReport(orderId: string): Promise<void> {
+  const detail = await getOrderDetail(orderId);
+  const { order } = detail;
+  const testStage = stageOf(detail, 'TEST');
+  if (testStage?.status === 'DONE' && order.currentStage !== 'TEST') return;
+  if (order.state !== 'TECHNICALLY_COMPLETE') {
+    if (statesAfterActivation.has(order.state)) return;
+    throw unexpectedState(order, 'RecordCompletionReport');
+  }
+  const activation = stageOf(detail, 'ACTIVATION');
+  await commitOrderChange({
+    order,
+    currentStage: 'CUSTOMER_ACCEPTANCE',
+    stages: [
+      {
+        stage: 'TEST',
+        current: testStage,
+        status: 'DONE',
+        startAttempt: testStage !== undefined,
+        finish: true,
+        outcome: 'PASSED',
+        note: `completion reported for circuit ${order.circuitId ?? 'unknown'}`,
+        ...(activation?.resultJson ? { resultJson: activation.resultJson } : {}),
+      },
+    ],
+  });
+}
+
+// ------------------------------------------------------------------ 验收
+export async function awaitCustomerAcceptance(orderId: string, taskToken: string): Promise<void> {
+  const detail = await getOrderDetail(orderId);
+  const { order } = detail;
+  const stage = stageOf(detail, 'CUSTOMER_ACCEPTANCE');
+  switch (order.state) {
+    case 'TECHNICALLY_COMPLETE':
+      await commitOrderChange({
+        order,
+        event: 'REQUEST_ACCEPTANCE',
+        currentStage: 'CUSTOMER_ACCEPTANCE',
+        stages: [{ stage: 'CUSTOMER_ACCEPTANCE', current: stage, status: 'WAITING', startAttempt: stage !== undefined, taskToken }],
+      });
+      return;
+    case 'PENDING_ACCEPTANCE':
+      await commitOrderChange({ order, stages: [{ stage: 'CUSTOMER_ACCEPTANCE', current: stage, status: 'WAITING', taskToken }] });
+      return;
+    case 'ACCEPTED':
+    case 'BILLING_STARTED':
+    case 'CLOSED':
+      await completeWaitingTask(taskToken, { decision: 'ACCEPTED' }, { orderId, stage: 'CUSTOMER_ACCEPTANCE' });
+      return;
+    case 'ACCEPTANCE_FAILED':
+      await completeWaitingTask(taskToken, { decision: 'REJECTED' }, { orderId, stage: 'CUSTOMER_ACCEPTANCE' });
+      return;
+    default:
+      throw unexpectedState(order, 'AwaitCustomerAcceptance');
+  }
+}
+
+// ------------------------------------------------------------------ 起租
+export async function startBilling(orderId: string): Promise<void> {
+  const detail = await getOrderDetail(orderId);
+  const { order } = detail;
+  if (order.state === 'BILLING_STARTED' || order.state === 'CLOSED') return;
+  if (order.state !== 'ACCEPTED') throw unexpectedState(order, 'StartBilling');
+  const acceptance = stageOf(detail, 'CUSTOMER_ACCEPTANCE');
+  const acceptedAt = new Date(acceptance?.finishedAt ?? nowIso());
+  const terms = billingTerms({ productId: order.productId, bandwidth: order.bandwidth, leaseTermDays: order.leaseTermDays, acceptedAt });
+  await commitOrderChange({
+    order,
+    event: 'START_BILLING',
+    currentStage: 'CRM_CLOSE',
+    billing: {
+      orderId,
+      accountId: order.accountId,
+      billingAccountId: `BA-${order.accountId.slice(4)}`,
+      productId: order.productId,
+      bandwidth: order.bandwidth,
+      ...(order.circuitId ? { circuitId: order.circuitId } : {}),
+      ...terms,
+      startedAt: nowIso(),
+    },
+    stages: [{ stage: 'BILLING_START', current: stageOf(detail, 'BILLING_START'), status: 'DONE', finish: true, outcome: terms.leaseType, note: `charges from ${terms.chargesFrom}` }],
+  });
+}
+
+// ------------------------------------------------------------------ CRM filing
+export async function closeOrder(orderId: string): Promise<void> {
+  const detail = await getOrderDetail(orderId);
+  const { order } = detail;
+  if (order.state === 'CLOSED') return;
+  if (order.state !== 'BILLING_STARTED') throw unexpectedState(order, 'CloseOrder');
+  await commitOrderChange({
+    order,
+    event: 'CLOSE',
+    set: { completionDate: nowIso() },
+    stages: [{ stage: 'CRM_CLOSE', current: stageOf(detail, 'CRM_CLOSE'), status: 'DONE', finish: true, outcome: 'FILED', note: `CRM record: customer ${order.accountId}, circuit ${order.circuitId ?? '-'}` }],
+  });
+}
+
+// ------------------------------------------------------------------ fallout
+export async function recordFailure(orderId: string, failure: { error: string; cause: string }): Promise<void> {
+  const detail = await getOrderDetail(orderId);
+  const { order } = detail;
+  if (order.state === 'FAILED' || order.state === 'CLOSED' || order.state === 'REJECTED') return;
+  const stage: OrderStage = order.currentStage;
+  const current = stageOf(detail, stage);
+  await commitOrderChange({
+    order,
+    event: 'FAIL',
+    set: { failure: { error: failure.error.slice(0, 200), cause: failure.cause.slice(0, 2000), at: nowIso() } },
+    stages: current && current.status !== 'DONE' ? [{ stage, current, status: 'FAILED', finish: true, note: current.note ?? failure.error }] : [],
+  });
+}

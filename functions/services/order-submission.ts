@@ -1,0 +1,101 @@
+/**
+ * 订单受理: a TMF622 order request becomes a KAMflow order and starts its workflow. Repeat-safe: with an
+ * Idempotency-Key the same request answers with the same order (Powertools idempotency on the one table).
+ */
+import { ulid } from 'ulid';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { dynamoClient } from '../commons/clients.ts';
+import { now } from '../commons/clock.ts';
+import { ValidationError } from '../commons/errors.ts';
+import type { FieldIssue } from '../commons/errors.ts';
+import { logger } from '../commons/observability.ts';
+import { bandwidths, circuitProducts, priceOf } from '../domain/catalogue.ts';
+import type { Bandwidth } from '../domain/catalogue.ts';
+import { shanghaiDate } from '../domain/billing.ts';
+import type { CreateProductOrderRequest } from '../api/schemas.ts';
+import { findAccount } from '../data/accounts-repository.ts';
+import { getOrderDetail, insertOrder, recordExecution } from '../data/orders-repository.ts';
+import type { OrderDetail } from '../data/orders-repository.ts';
+import { kamflowTable } from '../data/table-design.ts';
+import { tableName } from '../data/table.ts';
+import { startOrderWorkflow } from './workflow-tasks.ts';
+
+const itemPath = 'productOrderItem.0.product';
+
+export async function submitOrder(request: CreateProductOrderRequest): Promise<OrderDetail> {
+  const issues: FieldIssue[] = [];
+  const party = request.relatedParty[0];
+  const item = request.productOrderItem[0];
+  if (!party || !item) throw ValidationError.forField('productOrderItem', 'exactly one order item and one customer party');
+
+  const productId = item.product.productSpecification.id;
+  const product = circuitProducts[productId];
+  const characteristics = new Map(item.product.productCharacteristic.map((c) => [c.name, c.value]));
+  const bandwidthValue = characteristics.get('bandwidth');
+  const bandwidth = bandwidths.find((value) => value === bandwidthValue);
+  if (!bandwidthValue) issues.push({ field: `${itemPath}.productCharacteristic`, message: 'a characteristic named bandwidth is required' });
+  else if (!bandwidth || !priceOf(productId, bandwidth)) {
+    issues.push({ field: `${itemPath}.productCharacteristic.bandwidth`, message: `${productId} is sold at ${Object.keys(product.prices).join(', ')}` });
+  }
+  const leaseTerm = characteristics.get('leaseTermDays');
+  const leaseTermDays = leaseTerm === undefined ? 365 : Number(leaseTerm);
+  if (!Number.isInteger(leaseTermDays) || leaseTermDays < 1 || leaseTermDays > 3650) {
+    issues.push({ field: `${itemPath}.productCharacteristic.leaseTermDays`, message: 'must be a whole number of days between 1 and 3650' });
+  }
+  const roles = item.product.place.map((place) => place.role);
+  if (new Set(roles).size !== roles.length) issues.push({ field: `${itemPath}.place`, message: 'each circuit end (A-end, Z-end) at most once' });
+  if (!roles.includes('A-end')) issues.push({ field: `${itemPath}.place`, message: 'an A-end site is required' });
+  if (product.pointToPoint && !roles.includes('Z-end')) issues.push({ field: `${itemPath}.place`, message: `${productId} is point-to-point: a Z-end site is required` });
+  if (!product.pointToPoint && roles.includes('Z-end')) issues.push({ field: `${itemPath}.place`, message: `${productId} has no Z-end` });
+  if (request.requestedCompletionDate.slice(0, 10) < shanghaiDate(now())) {
+    issues.push({ field: 'requestedCompletionDate', message: 'must not be in the past' });
+  }
+  const account = await findAccount(party.id);
+  if (!account) issues.push({ field: 'relatedParty.0.id', message: `no key account ${party.id}` });
+  if (issues.length > 0 || !account || !bandwidth) throw new ValidationError(issues);
+
+  const orderId = `ord_${ulid()}`;
+  const orderDate = now().toISOString();
+  await insertOrder({
+    orderId,
+    accountId: account.accountId,
+    accountName: account.name,
+    ...(account.accountManager ? { accountManager: account.accountManager } : {}),
+    ...(request.externalId ? { externalId: request.externalId } : {}),
+    ...(request.description ? { description: request.description } : {}),
+    ...(request.priority ? { priority: request.priority } : {}),
+    productId,
+    bandwidth: bandwidth satisfies Bandwidth,
+    places: [...item.product.place].sort((a, b) => a.role.localeCompare(b.role)).map((place) => ({ role: place.role, city: place.city, address: place.address })),
+    requestedCompletionDate: request.requestedCompletionDate,
+    leaseTermDays,
+    orderDate,
+  });
+  const executionArn = await startOrderWorkflow(orderId);
+  const detail = await getOrderDetail(orderId);
+  await recordExecution(detail.order, executionArn);
+  logger.info('order submitted', { orderId, productId, bandwidth });
+  return getOrderDetail(orderId);
+}
+
+const idempotencyStore = new DynamoDBPersistenceLayer({
+  tableName,
+  keyAttr: kamflowTable.partitionKey,
+  sortKeyAttr: kamflowTable.sortKey,
+  staticPkValue: 'idempotency#submitOrder',
+  expiryAttr: kamflowTable.timeToLiveAttribute,
+  awsSdkV3Client: dynamoClient,
+});
+
+/** The same Idempotency-Key with the same body answers with the first order; with another body it is refused. */
+export const submitOrderOnce = makeIdempotent(
+  async (command: { idempotencyKey: string; request: CreateProductOrderRequest }) => {
+    const detail = await submitOrder(command.request);
+    return { orderId: detail.order.orderId };
+  },
+  {
+    persistenceStore: idempotencyStore,
+    config: new IdempotencyConfig({ eventKeyJmesPath: 'idempotencyKey', payloadValidationJmesPath: 'request', expiresAfterSeconds: 24 * 3600 }),
+  },
+);

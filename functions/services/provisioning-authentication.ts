@@ -1,0 +1,23 @@
+/** Authenticates a provisioning system's signed request (HMAC, timestamp window, replay refusal). */
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { UnauthorizedError } from '../commons/errors.ts';
+import { signatureHeaders, verifySignature, maxClockSkewSeconds } from '../domain/request-signature.ts';
+import { claimNonce } from '../data/request-nonces.ts';
+import { provisioningSharedSecret } from './provisioning-credentials.ts';
+
+export async function authenticateProvisioningSystem(event: APIGatewayProxyEvent): Promise<string> {
+  const header = (name: string) => event.headers[name] ?? undefined;
+  const systemId = header(signatureHeaders.systemId);
+  const timestamp = header(signatureHeaders.timestamp);
+  const signature = header(signatureHeaders.signature);
+  if (!systemId || !timestamp || !signature) {
+    throw new UnauthorizedError(`a signed request is required: ${Object.values(signatureHeaders).join(', ')} headers`);
+  }
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  // The signed path is the resource path as the caller addressed it, without the API Gateway stage prefix.
+  const verdict = verifySignature({ method: event.httpMethod, path: event.path, timestamp, body: event.body ?? '' }, signature, await provisioningSharedSecret(), nowSeconds);
+  if (!verdict.valid) throw new UnauthorizedError(`request signature refused: ${verdict.reason}`);
+  const fresh = await claimNonce(`sig#${signature}`, systemId, nowSeconds + 2 * maxClockSkewSeconds);
+  if (!fresh) throw new UnauthorizedError('request signature refused: this exact request was seen before (replay)');
+  return systemId;
+}
