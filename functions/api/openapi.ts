@@ -1,14 +1,36 @@
 /** The OpenAPI 3.1 document, generated from the route list and its zod schemas (JSON Schema 2020-12). */
 import { z } from 'zod';
-import { errorResponseSchema } from './schemas.ts';
+import './schemas.ts';
 import { routes } from './routes.ts';
 import type { RouteDefinition } from './routes.ts';
 
 type JsonSchema = Record<string, unknown>;
 
+const componentRef = (id: string) => `#/components/schemas/${id}`;
+
+/** A named schema (zod `.meta({ id })`) becomes a reference to components/schemas; others are inlined. */
 function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (id) return { $ref: componentRef(id) };
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
+}
+
+/** Every named schema the routes use, converted once, requests as input and responses as output. */
+function componentSchemas(): Record<string, JsonSchema> {
+  const convert = (io: 'input' | 'output') =>
+    (z.toJSONSchema(z.globalRegistry, { target: 'draft-2020-12', io, unrepresentable: 'any', uri: componentRef }) as { schemas: Record<string, JsonSchema> }).schemas;
+  const inputs = convert('input');
+  const outputs = convert('output');
+  const requestIds = new Set(
+    (routes as readonly RouteDefinition[]).flatMap((route) => (route.request?.body ? [z.globalRegistry.get(route.request.body)?.id] : [])).filter((id): id is string => id !== undefined),
+  );
+  const schemas: Record<string, JsonSchema> = {};
+  for (const [id, schema] of Object.entries(outputs)) {
+    const { $schema: _ignored, $id: _id, ...rest } = (requestIds.has(id) ? inputs[id] : schema) ?? schema;
+    schemas[id] = rest;
+  }
+  return schemas;
 }
 
 function parameters(route: RouteDefinition): JsonSchema[] {
@@ -58,7 +80,7 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     paths,
     components: {
-      schemas: { Error: toSchema(errorResponseSchema, 'output') },
+      schemas: componentSchemas(),
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
         provisioningSignature: { type: 'apiKey', in: 'header', name: 'x-kamflow-signature', description: 'HMAC-SHA256 over method, path, x-kamflow-timestamp and the SHA-256 of the body' },

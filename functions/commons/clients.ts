@@ -11,10 +11,10 @@ import { optionalEnv } from './env.ts';
 const dynamoEndpoint = optionalEnv('DYNAMODB_ENDPOINT');
 const sfnEndpoint = optionalEnv('SFN_ENDPOINT');
 
-/** Requests sent to DynamoDB by this process; the benchmark reads it to report requests per order. */
-let dynamoRequestCounter = 0;
-export function dynamoRequestsSent(): number {
-  return dynamoRequestCounter;
+/** Requests sent to DynamoDB by this process, by command; the benchmark reads it to report requests per order. */
+const dynamoRequestsByCommand = new Map<string, number>();
+export function dynamoRequestsSent(): ReadonlyMap<string, number> {
+  return dynamoRequestsByCommand;
 }
 
 export const dynamoClient = new DynamoDBClient({
@@ -22,8 +22,9 @@ export const dynamoClient = new DynamoDBClient({
   maxAttempts: 5,
 });
 dynamoClient.middlewareStack.add(
-  (next) => async (args) => {
-    dynamoRequestCounter += 1;
+  (next, context) => async (args) => {
+    const command = context.commandName ?? 'unknown';
+    dynamoRequestsByCommand.set(command, (dynamoRequestsByCommand.get(command) ?? 0) + 1);
     return next(args);
   },
   { step: 'initialize', name: 'countKamflowDynamoRequests' },

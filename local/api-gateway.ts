@@ -1,0 +1,204 @@
+/**
+ * A local API Gateway (REST API, Lambda proxy integration): serves the route list of functions/api/routes.ts,
+ * builds the same APIGatewayProxyEvent API Gateway would, invokes the same handler module in-process and writes its
+ * result back. Like API Gateway: unknown resources answer 403 "Missing Authentication Token", a handler that throws
+ * or returns a malformed result answers 502, bodies over 10 MB answer 413, CORS preflight is answered here.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { routes } from '../functions/api/routes.ts';
+import type { RouteDefinition } from '../functions/api/routes.ts';
+import { lambdaContext } from './lambda-context.ts';
+
+type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+interface CompiledRoute {
+  readonly route: RouteDefinition;
+  readonly pattern: RegExp;
+  readonly parameterNames: readonly string[];
+  readonly handler: ProxyHandler;
+}
+
+const maxPayloadBytes = 10 * 1024 * 1024;
+const stageName = 'local';
+
+function compile(path: string): { pattern: RegExp; parameterNames: string[] } {
+  const parameterNames: string[] = [];
+  const source = path
+    .split('/')
+    .map((segment) => {
+      const match = /^\{(\w+)\}$/.exec(segment);
+      if (!match?.[1]) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      parameterNames.push(match[1]);
+      return '([^/]+)';
+    })
+    .join('/');
+  return { pattern: new RegExp(`^${source}/?$`), parameterNames };
+}
+
+export async function loadRoutes(repositoryRoot: string): Promise<CompiledRoute[]> {
+  const compiled: CompiledRoute[] = [];
+  for (const route of routes as readonly RouteDefinition[]) {
+    const module = (await import(pathToFileURL(resolve(repositoryRoot, route.handler)).href)) as { handler?: ProxyHandler };
+    if (typeof module.handler !== 'function') throw new Error(`${route.handler} does not export a handler`);
+    compiled.push({ route, ...compile(route.path), handler: module.handler });
+  }
+  return compiled;
+}
+
+function headerMaps(request: IncomingMessage) {
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (let index = 0; index < request.rawHeaders.length; index += 2) {
+    const name = request.rawHeaders[index] ?? '';
+    const value = request.rawHeaders[index + 1] ?? '';
+    headers[name] = value;
+    (multiValueHeaders[name] ??= []).push(value);
+  }
+  return { headers, multiValueHeaders };
+}
+
+function queryMaps(url: URL) {
+  if ([...url.searchParams.keys()].length === 0) return { queryStringParameters: null, multiValueQueryStringParameters: null };
+  const queryStringParameters: Record<string, string> = {};
+  const multiValueQueryStringParameters: Record<string, string[]> = {};
+  for (const [name, value] of url.searchParams) {
+    queryStringParameters[name] = value;
+    (multiValueQueryStringParameters[name] ??= []).push(value);
+  }
+  return { queryStringParameters, multiValueQueryStringParameters };
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxPayloadBytes) return 'too-large';
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(response: ServerResponse, statusCode: number, body: string, headers: Record<string, string> = {}): void {
+  response.writeHead(statusCode, { 'content-type': 'application/json', 'x-amzn-requestid': randomUUID(), ...headers });
+  response.end(body);
+}
+
+function isProxyResult(value: unknown): value is APIGatewayProxyResult {
+  return typeof value === 'object' && value !== null && typeof (value as { statusCode?: unknown }).statusCode === 'number';
+}
+
+export interface LocalApiGateway {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startLocalApiGateway(options: { repositoryRoot: string; port: number; host?: string; corsOrigin?: string; onError?: (error: unknown) => void }): Promise<LocalApiGateway> {
+  const compiled = await loadRoutes(options.repositoryRoot);
+  const host = options.host ?? '127.0.0.1';
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? host}`);
+    const method = (request.method ?? 'GET').toUpperCase();
+    const candidates = compiled.map((entry) => ({ entry, match: entry.pattern.exec(url.pathname) })).filter((candidate) => candidate.match);
+
+    if (method === 'OPTIONS' && candidates.length > 0) {
+      response.writeHead(204, {
+        'access-control-allow-origin': options.corsOrigin ?? '*',
+        'access-control-allow-methods': [...new Set(candidates.map((candidate) => candidate.entry.route.method)), 'OPTIONS'].join(','),
+        'access-control-allow-headers': 'content-type,authorization,idempotency-key,x-kamflow-system,x-kamflow-timestamp,x-kamflow-signature',
+        'access-control-max-age': '600',
+      });
+      response.end();
+      return;
+    }
+    const selected = candidates.find((candidate) => candidate.entry.route.method === method);
+    if (!selected?.match) {
+      send(response, 403, JSON.stringify({ message: 'Missing Authentication Token' }), { 'x-amzn-errortype': 'MissingAuthenticationTokenException' });
+      return;
+    }
+    const body = await readBody(request);
+    if (body === 'too-large') {
+      send(response, 413, JSON.stringify({ message: 'Request Too Long' }));
+      return;
+    }
+    const { entry, match } = selected;
+    const pathParameters = Object.fromEntries(
+      entry.parameterNames.map((name, index) => {
+        const raw = match[index + 1] ?? '';
+        let value = raw;
+        try {
+          value = decodeURIComponent(raw);
+        } catch {
+          // API Gateway passes undecodable segments through as they came.
+        }
+        return [name, value];
+      }),
+    );
+    const { headers, multiValueHeaders } = headerMaps(request);
+    const now = new Date();
+    const event: APIGatewayProxyEvent = {
+      resource: entry.route.path,
+      path: url.pathname,
+      httpMethod: method,
+      headers,
+      multiValueHeaders,
+      ...queryMaps(url),
+      pathParameters: entry.parameterNames.length > 0 ? pathParameters : null,
+      stageVariables: null,
+      requestContext: {
+        accountId: '000000000000',
+        apiId: 'kamflowlocal',
+        authorizer: null,
+        protocol: `HTTP/${request.httpVersion}`,
+        httpMethod: method,
+        identity: {
+          accessKey: null, accountId: null, apiKey: null, apiKeyId: null, caller: null, clientCert: null,
+          cognitoAuthenticationProvider: null, cognitoAuthenticationType: null, cognitoIdentityId: null, cognitoIdentityPoolId: null,
+          principalOrgId: null, sourceIp: request.socket.remoteAddress ?? '127.0.0.1', user: null, userAgent: request.headers['user-agent'] ?? null, userArn: null,
+        },
+        path: `/${stageName}${url.pathname}`,
+        stage: stageName,
+        requestId: randomUUID(),
+        requestTimeEpoch: now.getTime(),
+        resourceId: entry.route.operationId,
+        resourcePath: entry.route.path,
+      },
+      body: body.length > 0 ? body.toString('utf8') : null,
+      isBase64Encoded: false,
+    };
+    try {
+      const result: unknown = await entry.handler(event, lambdaContext(`kamflow-${entry.route.operationId}`));
+      if (!isProxyResult(result)) {
+        send(response, 502, JSON.stringify({ message: 'Internal server error' }));
+        return;
+      }
+      const responseHeaders: Record<string, string | string[]> = { ...(result.headers as Record<string, string> | undefined) };
+      for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) responseHeaders[name] = values.map(String);
+      response.writeHead(result.statusCode, responseHeaders);
+      response.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+    } catch (error) {
+      options.onError?.(error);
+      send(response, 502, JSON.stringify({ message: 'Internal server error' }));
+    }
+  });
+  server.keepAliveTimeout = 5000;
+
+  await new Promise<void>((resolveListen) => server.listen(options.port, host, resolveListen));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

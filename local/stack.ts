@@ -1,0 +1,250 @@
+/**
+ * The whole product on one machine: DynamoDB Local, the local Step Functions engine running
+ * stepfunctions/order-fulfilment.asl.json with the same task handlers, the local API Gateway serving the same route
+ * handlers, the provisioning-system simulator (its own process) and the console. Open orders are resumed from their
+ * recorded stage at start, because the engine keeps executions in memory only.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { workflowTaskFunctions, orderFulfilmentDefinitionPath } from '../functions/workflow/task-functions.ts';
+import { anchorBusinessClock } from './business-clock.ts';
+import { consoleDistFolder, startConsoleServer } from './console-server.ts';
+import { demoAccounts, demoExchanges, demoOrder, demoResourceIds } from './demo-data.ts';
+import { ensureTable, freePort, startDynamoDbLocal } from './dynamodb-local.ts';
+import { startLocalApiGateway } from './api-gateway.ts';
+import { lambdaContext } from './lambda-context.ts';
+import { LocalStepFunctions } from './stepfunctions/engine.ts';
+import type { LocalLambdaHandler } from './stepfunctions/engine.ts';
+import { startStepFunctionsServer } from './stepfunctions/server.ts';
+
+export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface LocalStackOptions {
+  /** Persist DynamoDB here (and the business clock); in memory when absent. */
+  readonly dataDir?: string | undefined;
+  /** Use an already running DynamoDB Local instead of starting one (the test suite shares one JVM). */
+  readonly dynamoEndpoint?: string | undefined;
+  readonly tableName?: string | undefined;
+  readonly ports?: 'random' | { api?: number; console?: number; stepFunctions?: number; simulator?: number; dynamodb?: number };
+  /** Business time per real time: 1440 runs one day of SLA time per minute. */
+  readonly timeScale?: number | undefined;
+  readonly seedDemoData?: boolean | undefined;
+  /** The provisioning-system simulator process; false to run without one (tests answer callbacks themselves). */
+  readonly simulator?: false | { delayMs?: number; failureRate?: number } | undefined;
+  readonly serveConsole?: boolean | undefined;
+  readonly provisioningSecret?: string | undefined;
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT' | undefined;
+  readonly log?: ((line: string) => void) | undefined;
+}
+
+export interface LocalStack {
+  readonly apiUrl: string;
+  readonly consoleUrl: string | undefined;
+  readonly stepFunctionsUrl: string;
+  readonly simulatorUrl: string | undefined;
+  readonly dynamoEndpoint: string;
+  readonly tableName: string;
+  readonly stateMachineArn: string;
+  readonly engine: LocalStepFunctions;
+  /** Open orders whose workflow was resumed at start. */
+  readonly resumedOrders: readonly string[];
+  readonly provisioningSecret: string;
+  stop(): Promise<void>;
+}
+
+const region = 'us-east-1';
+export const localFunctionArn = (name: string) => `arn:aws:lambda:${region}:000000000000:function:kamflow-${name}`;
+
+async function port(requested: number | undefined): Promise<number> {
+  return requested && requested > 0 ? requested : freePort();
+}
+
+async function startSimulatorProcess(settings: { port: number; delayMs: number; failureRate: number; secret: string }, log: (line: string) => void) {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'local', 'provisioning-simulator.ts')], {
+    cwd: repositoryRoot,
+    env: {
+      ...process.env,
+      SIMULATOR_PORT: String(settings.port),
+      SIMULATOR_DELAY_MS: String(settings.delayMs),
+      SIMULATOR_FAILURE_RATE: String(settings.failureRate),
+      PROVISIONING_SHARED_SECRET: settings.secret,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString().trimEnd()));
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error('provisioning simulator did not start within 20 s')), 20_000);
+    child.once('exit', (code) => reject(new Error(`provisioning simulator exited with code ${code}`)));
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolveUrl((JSON.parse(line) as { url: string }).url);
+    });
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolveStop) => {
+        if (child.exitCode !== null) return resolveStop();
+        child.once('exit', () => resolveStop());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+      }),
+  };
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const requestedPorts = options.ports === 'random' || options.ports === undefined ? {} : options.ports;
+  const tableName = options.tableName ?? 'kamflow';
+  const timeScale = options.timeScale ?? 1;
+  const provisioningSecret = options.provisioningSecret ?? process.env.PROVISIONING_SHARED_SECRET ?? 'kamflow-local-provisioning-secret';
+  const stoppers: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+  };
+
+  try {
+    // 1. DynamoDB Local
+    let dynamoEndpoint = options.dynamoEndpoint;
+    if (!dynamoEndpoint) {
+      const dynamo = await startDynamoDbLocal({ port: await port(requestedPorts.dynamodb), ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) });
+      stoppers.push(dynamo.stop);
+      dynamoEndpoint = dynamo.endpoint;
+    }
+
+    // 2. Ports and the environment the handlers read once at import (as Lambda's configuration would give them)
+    const apiPort = await port(requestedPorts.api);
+    const sfnPort = await port(requestedPorts.stepFunctions);
+    const simulatorPort = options.simulator === false ? 0 : await port(requestedPorts.simulator);
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const stateMachineName = 'kamflow-order-fulfilment';
+    const stateMachineArn = `arn:aws:states:${region}:000000000000:stateMachine:${stateMachineName}`;
+    const clock = anchorBusinessClock({ timeScale, dataDir: options.dataDir });
+    stoppers.push(async () => clock.save());
+    const clockSaver = setInterval(() => clock.save(), 5000);
+    clockSaver.unref();
+    stoppers.push(async () => clearInterval(clockSaver));
+    Object.assign(process.env, {
+      AWS_REGION: region,
+      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
+      SFN_ENDPOINT: `http://127.0.0.1:${sfnPort}`,
+      STATE_MACHINE_ARN: stateMachineArn,
+      PUBLIC_API_URL: apiUrl,
+      PROVISIONING_SHARED_SECRET: provisioningSecret,
+      PROVISIONING_WEBHOOK_URL: options.simulator === false ? (process.env.PROVISIONING_WEBHOOK_URL ?? `http://127.0.0.1:${simulatorPort || 9}/activation-requests`) : `http://127.0.0.1:${simulatorPort}/activation-requests`,
+      KAMFLOW_TIME_SCALE: String(timeScale),
+      KAMFLOW_TIME_ORIGIN_REAL: String(clock.realOrigin),
+      KAMFLOW_TIME_ORIGIN_VIRTUAL: String(clock.virtualOrigin),
+      POWERTOOLS_SERVICE_NAME: 'kamflow',
+      POWERTOOLS_LOG_LEVEL: options.logLevel ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      POWERTOOLS_METRICS_NAMESPACE: 'KAMflow',
+    });
+
+    const fresh = (await ensureTable(new DynamoDBClient({ endpoint: dynamoEndpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), tableName)) === 'created';
+    log(`DynamoDB Local at ${dynamoEndpoint}, table ${tableName} (${fresh ? 'created' : 'existing'})`);
+
+    // 3. Step Functions: the one definition, its tasks mapped to the same handler modules CDK deploys
+    const handlers = new Map<string, LocalLambdaHandler>();
+    for (const task of workflowTaskFunctions) {
+      const module = (await import(pathToFileURL(join(repositoryRoot, task.entry)).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
+      const functionName = `kamflow-${task.name}`;
+      handlers.set(localFunctionArn(task.name), (event) => module.handler(event, lambdaContext(functionName)));
+    }
+    const engine = new LocalStepFunctions({
+      definition: readFileSync(join(repositoryRoot, orderFulfilmentDefinitionPath), 'utf8'),
+      definitionSubstitutions: Object.fromEntries(workflowTaskFunctions.map((task) => [task.substitution, localFunctionArn(task.name)])),
+      stateMachineName,
+      region,
+      resolveLambda: (functionName) => handlers.get(functionName) ?? handlers.get(localFunctionArn(functionName.replace(/^kamflow-/, ''))),
+      timeScale,
+    });
+    stoppers.push(() => engine.close());
+    const sfnServer = await startStepFunctionsServer(engine, { port: sfnPort });
+    stoppers.push(() => sfnServer.close());
+
+    // 4. API Gateway
+    const api = await startLocalApiGateway({ repositoryRoot, port: apiPort, onError: (error) => log(`handler crashed: ${error instanceof Error ? error.stack : String(error)}`) });
+    stoppers.push(() => api.close());
+
+    // 5. The provisioning-system simulator, a process of its own
+    let simulatorUrl: string | undefined;
+    if (options.simulator !== false) {
+      const simulator = await startSimulatorProcess(
+        { port: simulatorPort, delayMs: options.simulator?.delayMs ?? 2000, failureRate: options.simulator?.failureRate ?? 0, secret: provisioningSecret },
+        log,
+      );
+      stoppers.push(simulator.stop);
+      simulatorUrl = simulator.url;
+    }
+
+    // 6. Console
+    let consoleUrl: string | undefined;
+    const dist = consoleDistFolder(repositoryRoot);
+    if (options.serveConsole !== false && existsSync(join(dist, 'index.html'))) {
+      const consoleServer = await startConsoleServer({ distFolder: dist, port: await port(requestedPorts.console), apiUrl });
+      stoppers.push(consoleServer.close);
+      consoleUrl = consoleServer.url;
+    }
+
+    // 7. Inventory and demo data on a fresh table; resume open orders on an existing one
+    const { seedInventory, resumeOpenOrders } = await import('./stack-data.ts');
+    if (fresh) await seedInventory(demoExchanges.map((exchange) => ({ exchange, resources: demoResourceIds(exchange) })));
+    const resumedOrders = fresh ? [] : await resumeOpenOrders(log);
+    if (fresh && options.seedDemoData) await seedDemoOrders(apiUrl, log);
+
+    return {
+      apiUrl,
+      consoleUrl,
+      stepFunctionsUrl: sfnServer.url,
+      simulatorUrl,
+      dynamoEndpoint,
+      tableName,
+      stateMachineArn,
+      engine,
+      resumedOrders,
+      provisioningSecret,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Demo accounts and orders go in through the public API, so the orders run the real workflow. */
+async function seedDemoOrders(apiUrl: string, log: (line: string) => void): Promise<void> {
+  const accountIds: string[] = [];
+  for (const account of demoAccounts) {
+    const response = await fetch(`${apiUrl}/api/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) });
+    if (!response.ok) throw new Error(`seeding account ${account.name} failed: ${response.status} ${await response.text()}`);
+    accountIds.push(((await response.json()) as { id: string }).id);
+  }
+  const orders = [
+    { account: 0, product: 'EPL' as const, bandwidth: '100M', aCity: '北京', zCity: '上海' },
+    { account: 1, product: 'SDH' as const, bandwidth: '2M', aCity: '南京', zCity: '北京' },
+    { account: 2, product: 'DIA' as const, bandwidth: '1G', aCity: '上海' },
+    { account: 3, product: 'IP_VPN' as const, bandwidth: '100M', aCity: '广州', zCity: '深圳' },
+    { account: 4, product: 'EPL' as const, bandwidth: '1G', aCity: '杭州', zCity: '拉萨' },
+  ];
+  for (const [index, order] of orders.entries()) {
+    const accountId = accountIds[order.account];
+    if (!accountId) continue;
+    const body = demoOrder(accountId, { ...order, externalId: `DEMO-${index + 1}` });
+    const response = await fetch(`${apiUrl}/tmf-api/productOrderingManagement/v4/productOrder`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `demo-order-${index + 1}` },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`seeding order ${index + 1} failed: ${response.status} ${await response.text()}`);
+  }
+  log(`seeded ${accountIds.length} demo accounts and ${orders.length} demo orders`);
+}

@@ -1,0 +1,84 @@
+/**
+ * `npm start`: the whole product on this machine with the embedded defaults and demo data.
+ * Settings are environment variables (see README.md): ports, data folder, time scale, simulator behaviour.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { JavaMissingError } from './dynamodb-local.ts';
+import { repositoryRoot, startLocalStack } from './stack.ts';
+
+function numberSetting(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) {
+    console.error(`${name} must be a non-negative number, got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
+function newestMtime(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function buildConsoleIfStale(): void {
+  const index = join(repositoryRoot, 'admin-ui', 'dist', 'index.html');
+  const sources = join(repositoryRoot, 'admin-ui', 'src');
+  if (existsSync(index) && existsSync(sources) && statSync(index).mtimeMs >= newestMtime(sources)) return;
+  console.log('Building the console (admin-ui) …');
+  const build = spawnSync('npm', ['run', '--silent', 'build:ui'], { cwd: repositoryRoot, stdio: 'inherit' });
+  if (build.status !== 0) console.error('The console build failed; the API still starts.');
+}
+
+const dataDir = resolve(process.env.KAMFLOW_DATA_DIR ?? join(repositoryRoot, '.kamflow-data'));
+
+try {
+  if (process.env.KAMFLOW_BUILD_CONSOLE !== 'false') buildConsoleIfStale();
+  const stack = await startLocalStack({
+    dataDir,
+    ports: {
+      api: numberSetting('KAMFLOW_API_PORT', 3000),
+      console: numberSetting('KAMFLOW_CONSOLE_PORT', 3001),
+      stepFunctions: numberSetting('KAMFLOW_STEPFUNCTIONS_PORT', 8083),
+      simulator: numberSetting('KAMFLOW_SIMULATOR_PORT', 8090),
+      dynamodb: numberSetting('KAMFLOW_DYNAMODB_PORT', 8000),
+    },
+    timeScale: numberSetting('KAMFLOW_TIME_SCALE', 60),
+    seedDemoData: process.env.KAMFLOW_SEED_DEMO_DATA !== 'false',
+    simulator: { delayMs: numberSetting('SIMULATOR_DELAY_MS', 5000), failureRate: numberSetting('SIMULATOR_FAILURE_RATE', 0) },
+    logLevel: (process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
+    log: (line) => console.log(`[kamflow] ${line}`),
+  });
+  console.log(`
+KAMflow is running (data in ${dataDir}, business time ×${process.env.KAMFLOW_TIME_SCALE ?? 60})
+  Console         ${stack.consoleUrl ?? '(not built: npm run build:ui)'}
+  API             ${stack.apiUrl}   (OpenAPI: ${stack.apiUrl}/openapi.json)
+  Step Functions  ${stack.stepFunctionsUrl}
+  DynamoDB Local  ${stack.dynamoEndpoint}
+  Simulator       ${stack.simulatorUrl ?? '(off)'}
+Press Ctrl+C to stop; open orders resume from their recorded stage on the next start.`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping …');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+} catch (error) {
+  if (error instanceof JavaMissingError) {
+    console.error(error.message);
+    process.exit(3);
+  }
+  console.error(error);
+  process.exit(1);
+}
