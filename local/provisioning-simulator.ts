@@ -81,14 +81,16 @@ async function deliver(url: string, body: unknown, settings: SimulatorSettings, 
 export function startProvisioningSimulator(settings: SimulatorSettings, log: (line: string) => void = () => undefined) {
   const received = new Map<string, ReceivedRequest>();
 
+  /** Progress first, then the outcome: a real system reports in order, so the simulator waits for each delivery. */
   const answer = (entry: ReceivedRequest) => {
     const { request } = entry;
     const fails = entry.outcome ? entry.outcome === 'FAILED' : Math.random() < settings.failureRate;
     entry.outcome = fails ? 'FAILED' : 'COMPLETED';
-    setTimeout(() => {
-      void deliver(request.callbackUrl, { eventId: `${request.activationRequestId}.progress`, status: 'PROGRESS', message: 'design done, dispatched to field operations', percent: 50 }, settings, log);
-    }, Math.floor(settings.delayMs / 2)).unref();
-    setTimeout(() => {
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    void (async () => {
+      await pause(Math.floor(settings.delayMs / 2));
+      await deliver(request.callbackUrl, { eventId: `${request.activationRequestId}.progress`, status: 'PROGRESS', message: 'design done, dispatched to field operations', percent: 50 }, settings, log);
+      await pause(Math.ceil(settings.delayMs / 2));
       const body = fails
         ? { eventId: `${request.activationRequestId}.failed`, status: 'FAILED', reason: 'CPE configuration rejected by the network element' }
         : {
@@ -99,8 +101,8 @@ export function startProvisioningSimulator(settings: SimulatorSettings, log: (li
           };
       entry.answeredAt = new Date().toISOString();
       entry.deliveries += 1;
-      void deliver(request.callbackUrl, body, settings, log);
-    }, settings.delayMs).unref();
+      await deliver(request.callbackUrl, body, settings, log);
+    })();
   };
 
   const server = createServer(async (request, response) => {

@@ -26,14 +26,17 @@ function notWaiting(stage: OrderStageRecord | undefined, name: string): Conflict
 
 export async function receiveProvisioningCallback(orderId: string, callback: ProvisioningCallback): Promise<CallbackReceipt> {
   const receipt = { orderId, stage: 'ACTIVATION', eventId: callback.eventId, status: callback.status };
-  try {
-    return await applyProvisioningCallback(orderId, callback, receipt);
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    // Lost a race: if the winner was this very event (a retry that crossed its own first delivery), it is a duplicate.
-    const stage = stageOf(await getOrderDetail(orderId), 'ACTIVATION');
-    if (stage?.appliedEventIds?.includes(callback.eventId)) return { ...receipt, duplicate: true };
-    throw error;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await applyProvisioningCallback(orderId, callback, receipt);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= 5) throw error;
+      // Lost a race. If the winner was this very event, it is a duplicate; if the stage is still waiting (the other
+      // write was only a progress note), apply again on the fresh record; otherwise the stage moved on: 409.
+      const stage = stageOf(await getOrderDetail(orderId), 'ACTIVATION');
+      if (stage?.appliedEventIds?.includes(callback.eventId)) return { ...receipt, duplicate: true };
+      if (stage?.status !== 'WAITING') throw error;
+    }
   }
 }
 

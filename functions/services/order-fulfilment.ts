@@ -86,6 +86,8 @@ export async function confirmResources(orderId: string): Promise<ResourceOutcome
 async function reserveOrReportShortfall(detail: OrderDetail): Promise<ResourceOutcome> {
   const { order } = detail;
   const stage = stageOf(detail, 'RESOURCE_CONFIRMATION');
+  // A stage left waiting by an earlier shortfall is checked again after a build: that is a new attempt.
+  const startAttempt = stage?.status === 'WAITING';
   const reservations: { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[] = [];
   const shortfalls: string[] = [];
   const places = [];
@@ -104,7 +106,7 @@ async function reserveOrReportShortfall(detail: OrderDetail): Promise<ResourceOu
       order,
       event: 'REPORT_SHORTFALL',
       currentStage: 'NETWORK_BUILD',
-      stages: [{ stage: 'RESOURCE_CONFIRMATION', current: stage, status: 'WAITING', outcome: 'SHORTFALL', note: `no free access line and port for ${shortfalls.join(', ')}` }],
+      stages: [{ stage: 'RESOURCE_CONFIRMATION', current: stage, status: 'WAITING', startAttempt, outcome: 'SHORTFALL', note: `no free access line and port for ${shortfalls.join(', ')}` }],
     });
     return { outcome: 'SHORTFALL' };
   }
@@ -114,7 +116,7 @@ async function reserveOrReportShortfall(detail: OrderDetail): Promise<ResourceOu
     currentStage: 'ACTIVATION',
     set: { places },
     reserveResources: reservations,
-    stages: [{ stage: 'RESOURCE_CONFIRMATION', current: stage, status: 'DONE', finish: true, outcome: 'CONFIRMED', resultJson: JSON.stringify({ reservations }) }],
+    stages: [{ stage: 'RESOURCE_CONFIRMATION', current: stage, status: 'DONE', startAttempt, finish: true, outcome: 'CONFIRMED', resultJson: JSON.stringify({ reservations }) }],
   });
   return { outcome: 'CONFIRMED' };
 }
