@@ -163,7 +163,8 @@ export async function startLocalApiGateway(options: { repositoryRoot: string; po
           cognitoAuthenticationProvider: null, cognitoAuthenticationType: null, cognitoIdentityId: null, cognitoIdentityPoolId: null,
           principalOrgId: null, sourceIp: request.socket.remoteAddress ?? '127.0.0.1', user: null, userAgent: request.headers['user-agent'] ?? null, userArn: null,
         },
-        path: `/${stageName}${url.pathname}`,
+        // The local API has no stage prefix in its URL, as behind a custom domain: the path as addressed.
+        path: url.pathname,
         stage: stageName,
         requestId: randomUUID(),
         requestTimeEpoch: now.getTime(),

@@ -14,8 +14,10 @@ export async function authenticateProvisioningSystem(event: APIGatewayProxyEvent
     throw new UnauthorizedError(`a signed request is required: ${Object.values(signatureHeaders).join(', ')} headers`);
   }
   const nowSeconds = Math.floor(Date.now() / 1000);
-  // The signed path is the resource path as the caller addressed it, without the API Gateway stage prefix.
-  const verdict = verifySignature({ method: event.httpMethod, path: event.path, timestamp, body: event.body ?? '' }, signature, await provisioningSharedSecret(), nowSeconds);
+  // The signed path is the path the caller addressed: requestContext.path keeps the stage prefix (/prod/…) of an
+  // execute-api URL, which event.path drops.
+  const signedPath = event.requestContext.path || event.path;
+  const verdict = verifySignature({ method: event.httpMethod, path: signedPath, timestamp, body: event.body ?? '' }, signature, await provisioningSharedSecret(), nowSeconds);
   if (!verdict.valid) throw new UnauthorizedError(`request signature refused: ${verdict.reason}`);
   const fresh = await claimNonce(`sig#${signature}`, systemId, nowSeconds + 2 * maxClockSkewSeconds);
   if (!fresh) throw new UnauthorizedError('request signature refused: this exact request was seen before (replay)');

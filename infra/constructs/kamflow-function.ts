@@ -1,0 +1,81 @@
+/**
+ * Every KAMflow Lambda function, with the settings written once: Node.js 22 on arm64, X-Ray tracing, a log group kept
+ * for a month, ESM bundles built by the local esbuild, and the environment every handler reads at start-up.
+ */
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { fromRepositoryRoot, lockFilePath, repositoryRoot } from '../repository-paths.ts';
+
+export type FunctionKind = 'http' | 'workflow-task';
+
+const timeoutByKind: Record<FunctionKind, Duration> = {
+  // API Gateway stops waiting after 29 s; a request that needs longer is a defect, and failing sooner frees the caller.
+  http: Duration.seconds(10),
+  // A step does a few conditional writes and at most one outbound call; Step Functions retries a step that times out.
+  'workflow-task': Duration.seconds(30),
+};
+
+/** Read by functions/commons/observability.ts and the Powertools logger. */
+const observabilityEnvironment = {
+  POWERTOOLS_SERVICE_NAME: 'kamflow',
+  POWERTOOLS_METRICS_NAMESPACE: 'KAMflow',
+  LOG_LEVEL: 'INFO',
+  // Stack traces in logs point at the TypeScript source instead of the minified bundle.
+  NODE_OPTIONS: '--enable-source-maps',
+} as const;
+
+export interface KamflowFunctionProps {
+  /** Handler module relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly kind: FunctionKind;
+  /**
+   * Every handler imports functions/data/table.ts, which fails fast without TABLE_NAME, so every function is told the
+   * table's name. Access to it is granted separately (infra/grants.ts), as each function needs.
+   */
+  readonly table: ITable;
+  /** Merged over the shared environment. */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+export class KamflowFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: KamflowFunctionProps) {
+    super(scope, id, {
+      entry: fromRepositoryRoot(props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: timeoutByKind[props.kind],
+      tracing: Tracing.ACTIVE,
+      // An explicit log group (a sibling, because `this` does not exist yet) instead of `logRetention`, which would
+      // add a custom-resource Lambda to every stack just to set the retention.
+      logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH }),
+      environment: {
+        ...observabilityEnvironment,
+        TABLE_NAME: props.table.tableName,
+        ...props.environment,
+      },
+      projectRoot: repositoryRoot,
+      depsLockFilePath: lockFilePath,
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        // The map keeps file and line; leaving the sources out keeps the bundle small.
+        sourcesContent: false,
+        // The Lambda runtime ships SDK v3; bundling it would add megabytes and cold-start time.
+        externalModules: ['@aws-sdk/*'],
+        // CommonJS dependencies inside an ESM bundle call `require` for Node built-ins; ESM has no `require`.
+        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    });
+  }
+}

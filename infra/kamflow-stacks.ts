@@ -1,0 +1,70 @@
+/**
+ * KAMflow's stacks and how they depend on each other. app.ts calls this with the deployment's settings; the infra
+ * tests call it with bundling skipped, so both build exactly the same thing.
+ */
+import { Tags } from 'aws-cdk-lib';
+import type { App, Environment } from 'aws-cdk-lib';
+import { ApiStack } from './stacks/api-stack.ts';
+import { ConsoleStack } from './stacks/console-stack.ts';
+import { DataStack } from './stacks/data-stack.ts';
+import { ObservabilityStack } from './stacks/observability-stack.ts';
+import { WorkflowStack } from './stacks/workflow-stack.ts';
+
+export interface KamflowDeployment {
+  readonly env: Environment;
+  /** The console's origin for CORS, or `*` until it is known (see app.ts). */
+  readonly consoleOrigin: string;
+}
+
+export interface KamflowStacks {
+  readonly data: DataStack;
+  readonly api: ApiStack;
+  readonly workflow: WorkflowStack;
+  readonly observability: ObservabilityStack;
+  readonly console: ConsoleStack;
+}
+
+export function addKamflowStacks(app: App, deployment: KamflowDeployment): KamflowStacks {
+  const { env } = deployment;
+
+  const data = new DataStack(app, 'KamflowData', { env, description: 'KAMflow: the single DynamoDB table' });
+
+  const api = new ApiStack(app, 'KamflowApi', {
+    env,
+    description: 'KAMflow: REST API, one function per route',
+    table: data.table,
+    consoleOrigin: deployment.consoleOrigin,
+  });
+  api.addStackDependency(data, 'route functions read and write the table');
+
+  // The workflow comes after the API although the API starts it: the API addresses the state machine by its fixed
+  // name (no reference), while activation requests must carry the API's URL, which only exists once the API does.
+  const workflow = new WorkflowStack(app, 'KamflowWorkflow', {
+    env,
+    description: 'KAMflow: order fulfilment state machine, its task functions, the provisioning event bus',
+    table: data.table,
+    publicApiUrl: api.publicApiUrl,
+  });
+  workflow.addStackDependency(data, 'task functions read and write the table');
+  workflow.addStackDependency(api, 'activation requests carry the public API URL for callbacks');
+
+  const observability = new ObservabilityStack(app, 'KamflowObservability', {
+    env,
+    description: 'KAMflow: dashboard, alarms, SLA managers topic',
+    restApi: api.restApi,
+    stateMachine: workflow.stateMachine,
+    functions: new Map([...api.routeFunctions, ...workflow.taskFunctions]),
+  });
+  observability.addStackDependency(api, 'watches the API and its functions');
+  observability.addStackDependency(workflow, 'watches the state machine and its task functions');
+
+  const console = new ConsoleStack(app, 'KamflowConsole', {
+    env,
+    description: 'KAMflow: admin console on S3 and CloudFront',
+    publicApiUrl: api.publicApiUrl,
+  });
+  console.addStackDependency(api, "config.json carries the API's URL");
+
+  Tags.of(app).add('application', 'kamflow');
+  return { data, api, workflow, observability, console };
+}
