@@ -1,0 +1,39 @@
+import { CreateButton, DataTable, List, TopToolbar, useTranslate } from 'react-admin';
+import type { Account } from '../api/types.ts';
+import { StateChip } from '../common/StateChip.tsx';
+import { accountStatusColour } from '../common/statePresentation.ts';
+import { placeOfAccount } from './placeOfAccount.ts';
+
+const Column = DataTable.Col<Account>;
+
+export function AccountList() {
+  const translate = useTranslate();
+  return (
+    <List
+      exporter={false}
+      perPage={25}
+      actions={
+        <TopToolbar>
+          <CreateButton />
+        </TopToolbar>
+      }
+    >
+      <DataTable<Account> rowClick="show" bulkActionButtons={false}>
+        <Column source="name" disableSort />
+        <Column
+          source="industry"
+          disableSort
+          render={(account) => translate(`kamflow.industry.${account.industry}`, { _: account.industry })}
+        />
+        <Column source="tier" disableSort render={(account) => translate(`kamflow.tier.${account.tier}`, { _: account.tier })} />
+        <Column
+          source="status"
+          disableSort
+          render={(account) => <StateChip value={account.status} messages="kamflow.account_status" colours={accountStatusColour} />}
+        />
+        <Column source="city" disableSort render={placeOfAccount} />
+        <Column source="accountManager" disableSort />
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The one place the console talks HTTP: `fetchUtils.fetchJson` against the API base from config.json, with every failure
+ * turned into a react-admin `HttpError` whose message is the API's own `message`.
+ */
+import { fetchUtils, HttpError } from 'react-admin';
+import { readApiErrorBody, toFormErrors, type IssueFieldMapper } from './apiErrors.ts';
+
+export type ApiRequest = {
+  method?: 'GET' | 'POST';
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Set on creates: maps API issue paths to form inputs so that validation errors appear on the fields. */
+  formFields?: IssueFieldMapper;
+};
+
+export type ApiResponse = { status: number; headers: Headers; json: unknown };
+
+export type ApiClient = (path: string, request?: ApiRequest) => Promise<ApiResponse>;
+
+/** Translation key shown when the API cannot be reached at all (network down, CORS refused, wrong apiUrl). */
+export const networkErrorMessage = 'kamflow.errors.network';
+
+export function createApiClient(apiUrl: string): ApiClient {
+  const base = apiUrl.replace(/\/+$/, '');
+  return async (path, request = {}) => {
+    const url = new URL(base + path);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
+    }
+    const headers = new Headers({ Accept: 'application/json', ...request.headers });
+    try {
+      const response = await fetchUtils.fetchJson(url.toString(), {
+        method: request.method ?? 'GET',
+        headers,
+        ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
+      });
+      const json: unknown = response.json;
+      return { status: response.status, headers: response.headers, json };
+    } catch (error: unknown) {
+      throw toConsoleError(error, request.formFields);
+    }
+  };
+}
+
+function toConsoleError(error: unknown, formFields: IssueFieldMapper | undefined): unknown {
+  if (error instanceof HttpError) {
+    const status: number = error.status;
+    const body = readApiErrorBody(error.body as unknown);
+    if (!body) return new HttpError(error.message || `HTTP ${status}`, status, { code: 'HTTP_ERROR', message: error.message });
+    const errors = formFields ? toFormErrors(body, formFields) : undefined;
+    return new HttpError(body.message, status, { ...body, ...(errors ? { errors } : {}) });
+  }
+  // Aborted queries (react-query cancelling a stale request) must stay AbortErrors.
+  if (error instanceof DOMException && error.name === 'AbortError') return error;
+  return new HttpError(networkErrorMessage, 0, { code: 'NETWORK', message: networkErrorMessage });
+}

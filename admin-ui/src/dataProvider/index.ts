@@ -1,0 +1,222 @@
+/**
+ * The console's data provider: react-admin's calls mapped onto the KAMflow API.
+ *
+ * - `accounts`  → `/api/accounts` (cursor in the body: `{ items, nextCursor }`)
+ * - `orders`    → TMF622 `/tmf-api/productOrderingManagement/v4/productOrder` (a bare array, cursor in `X-Next-Cursor`)
+ * - `products`  → `/api/products` (the whole catalogue, no paging)
+ *
+ * Cursor pagination is presented to react-admin as partial pagination (`pageInfo`, no `total`); see cursorPages.ts.
+ * Errors arrive as `HttpError` with the API's message; on create they also carry form field errors (httpClient.ts).
+ * Beyond the standard methods it offers `recordAcceptance` for the customer acceptance (验收) buttons.
+ */
+import { HttpError } from 'react-admin';
+import type { DataProvider, Identifier, RaRecord } from 'react-admin';
+import type { AcceptanceDecision, AccountDraft } from '../api/types.ts';
+import { toAccountCreate } from '../accounts/accountDraft.ts';
+import { draftFieldForIssue, toProductOrderCreate, type OrderDraft } from '../orders/orderDraft.ts';
+import { sameFieldNames } from './apiErrors.ts';
+import { CursorPages, fetchPage, listingKey, type CursorPage, type PageResult } from './cursorPages.ts';
+import { createApiClient, type ApiClient } from './httpClient.ts';
+import { newIdempotencyKey } from './idempotencyKey.ts';
+
+export const tmfProductOrderPath = '/tmf-api/productOrderingManagement/v4/productOrder';
+
+/** The API caps `limit` at 100. */
+const maxPageSize = 100;
+
+export type KamflowDataProvider = DataProvider & {
+  /** `POST /api/orders/{id}/acceptance`: the customer's decision on a delivered circuit. */
+  recordAcceptance(orderId: Identifier, decision: AcceptanceDecision): Promise<void>;
+};
+
+type ListQuery = { page: number; perPage: number; filter: Record<string, unknown>; signal?: AbortSignal };
+type ListPage = { data: RaRecord[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean }; total?: number };
+
+type ResourceApi = {
+  list(query: ListQuery): Promise<ListPage>;
+  one(id: Identifier, signal?: AbortSignal): Promise<RaRecord>;
+  create?(data: unknown): Promise<RaRecord>;
+};
+
+function badResponse(what: string): HttpError {
+  return new HttpError('kamflow.errors.bad_response', 502, { code: 'BAD_RESPONSE', message: `unexpected ${what}` });
+}
+
+function isRecord(value: unknown): value is RaRecord {
+  return typeof value === 'object' && value !== null && 'id' in value && (typeof value.id === 'string' || typeof value.id === 'number');
+}
+
+function readRecord(json: unknown, what: string): RaRecord {
+  if (!isRecord(json)) throw badResponse(what);
+  return json;
+}
+
+function readRecords(json: unknown, what: string): RaRecord[] {
+  if (!Array.isArray(json)) throw badResponse(what);
+  return json.map((item) => readRecord(item, what));
+}
+
+function readItemsPage(json: unknown, what: string): CursorPage<RaRecord> {
+  if (typeof json !== 'object' || json === null || !('items' in json)) throw badResponse(what);
+  const nextCursor = 'nextCursor' in json && typeof json.nextCursor === 'string' && json.nextCursor ? json.nextCursor : undefined;
+  return { items: readRecords(json.items, what), ...(nextCursor ? { nextCursor } : {}) };
+}
+
+function toListPage(result: PageResult<RaRecord>): ListPage {
+  return {
+    data: result.items,
+    pageInfo: { hasNextPage: result.hasNextPage, hasPreviousPage: result.hasPreviousPage },
+    ...(result.total !== undefined ? { total: result.total } : {}),
+  };
+}
+
+function stringFilter(filter: Record<string, unknown>, name: string): string | undefined {
+  const value = filter[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function accountsApi(client: ApiClient, pages: CursorPages): ResourceApi {
+  return {
+    async list({ page, perPage, signal }) {
+      // The API lists accounts newest first and has no filters yet, so the filter is not part of the key.
+      const key = listingKey('accounts', {}, perPage);
+      const result = await fetchPage(pages, key, page, perPage, async (cursor) => {
+        const { json } = await client('/api/accounts', { query: { limit: perPage, cursor }, ...(signal ? { signal } : {}) });
+        return readItemsPage(json, 'account page');
+      });
+      return toListPage(result);
+    },
+    async one(id, signal) {
+      const { json } = await client(`/api/accounts/${encodeURIComponent(String(id))}`, signal ? { signal } : {});
+      return readRecord(json, 'account');
+    },
+    async create(data) {
+      const { json } = await client('/api/accounts', {
+        method: 'POST',
+        body: toAccountCreate(data as AccountDraft),
+        formFields: sameFieldNames,
+      });
+      return readRecord(json, 'account');
+    },
+  };
+}
+
+function ordersApi(client: ApiClient, pages: CursorPages): ResourceApi {
+  return {
+    async list({ page, perPage, filter, signal }) {
+      const accountId = stringFilter(filter, 'accountId');
+      const key = listingKey('orders', { accountId }, perPage);
+      const result = await fetchPage(pages, key, page, perPage, async (cursor) => {
+        const { json, headers } = await client(tmfProductOrderPath, {
+          query: { limit: perPage, cursor, accountId },
+          ...(signal ? { signal } : {}),
+        });
+        const nextCursor = headers.get('X-Next-Cursor') ?? undefined;
+        return { items: readRecords(json, 'order list'), ...(nextCursor ? { nextCursor } : {}) };
+      });
+      return toListPage(result);
+    },
+    async one(id, signal) {
+      const { json } = await client(`${tmfProductOrderPath}/${encodeURIComponent(String(id))}`, signal ? { signal } : {});
+      return readRecord(json, 'order');
+    },
+    async create(data) {
+      const { json } = await client(tmfProductOrderPath, {
+        method: 'POST',
+        body: toProductOrderCreate(data as OrderDraft),
+        // A fresh key per submit: a retried network call is deduplicated, a second click is a second order only if
+        // the user submits the form again.
+        headers: { 'Idempotency-Key': newIdempotencyKey() },
+        formFields: draftFieldForIssue,
+      });
+      return readRecord(json, 'order');
+    },
+  };
+}
+
+function productsApi(client: ApiClient): ResourceApi {
+  const all = async (signal?: AbortSignal): Promise<RaRecord[]> => {
+    const { json } = await client('/api/products', signal ? { signal } : {});
+    return readItemsPage(json, 'product catalogue').items;
+  };
+  return {
+    async list({ signal }) {
+      const data = await all(signal);
+      return { data, total: data.length, pageInfo: { hasNextPage: false, hasPreviousPage: false } };
+    },
+    async one(id, signal) {
+      const product = (await all(signal)).find((candidate) => candidate.id === id);
+      if (!product) throw new HttpError('ra.notification.item_doesnt_exist', 404, { code: 'NOT_FOUND', message: String(id) });
+      return product;
+    },
+  };
+}
+
+function unsupported(): Promise<never> {
+  return Promise.reject(new HttpError('kamflow.errors.unsupported', 405, { code: 'UNSUPPORTED', message: 'unsupported' }));
+}
+
+export function createKamflowDataProvider(apiUrl: string): KamflowDataProvider {
+  const client = createApiClient(apiUrl);
+  const pages = new CursorPages();
+  const resources: Record<string, ResourceApi> = {
+    accounts: accountsApi(client, pages),
+    orders: ordersApi(client, pages),
+    products: productsApi(client),
+  };
+  const resourceApi = (resource: string): ResourceApi => {
+    const api = resources[resource];
+    if (!api) throw new Error(`Unknown resource "${resource}"`);
+    return api;
+  };
+  const listQuery = (
+    pagination: { page: number; perPage: number } | undefined,
+    filter: Record<string, unknown>,
+    signal: AbortSignal | undefined,
+  ): ListQuery => ({
+    page: pagination?.page ?? 1,
+    perPage: Math.min(Math.max(pagination?.perPage ?? 25, 1), maxPageSize),
+    filter,
+    ...(signal ? { signal } : {}),
+  });
+
+  return {
+    supportAbortSignal: true,
+    async getList<RecordType extends RaRecord>(resource: string, params: Parameters<DataProvider['getList']>[1]) {
+      const filter: Record<string, unknown> = params.filter ?? {};
+      const page = await resourceApi(resource).list(listQuery(params.pagination, filter, params.signal));
+      return { ...page, data: page.data as RecordType[] };
+    },
+    async getOne<RecordType extends RaRecord>(resource: string, params: Parameters<DataProvider['getOne']>[1]) {
+      return { data: (await resourceApi(resource).one(params.id, params.signal)) as RecordType };
+    },
+    async getMany<RecordType extends RaRecord>(resource: string, params: Parameters<DataProvider['getMany']>[1]) {
+      const api = resourceApi(resource);
+      const data = await Promise.all(params.ids.map((id) => api.one(id, params.signal)));
+      return { data: data as RecordType[] };
+    },
+    async getManyReference<RecordType extends RaRecord>(
+      resource: string,
+      params: Parameters<DataProvider['getManyReference']>[1],
+    ) {
+      const filter: Record<string, unknown> = { ...(params.filter ?? {}), [params.target]: params.id };
+      const page = await resourceApi(resource).list(listQuery(params.pagination, filter, params.signal));
+      return { ...page, data: page.data as RecordType[] };
+    },
+    async create<RecordType extends Omit<RaRecord, 'id'>, ResultRecordType extends RaRecord = RecordType & { id: Identifier }>(
+      resource: string,
+      params: Parameters<DataProvider['create']>[1],
+    ) {
+      const api = resourceApi(resource);
+      if (!api.create) return unsupported();
+      return { data: (await api.create(params.data)) as ResultRecordType };
+    },
+    update: unsupported,
+    updateMany: unsupported,
+    delete: unsupported,
+    deleteMany: unsupported,
+    async recordAcceptance(orderId, decision) {
+      await client(`/api/orders/${encodeURIComponent(String(orderId))}/acceptance`, { method: 'POST', body: decision });
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { loadRuntimeConfig } from './config.ts';
+import { enAppMessages } from './i18n/en.ts';
+import { zhAppMessages } from './i18n/zh-CN.ts';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+const root = createRoot(container);
+
+/** Shown when config.json is missing or wrong. react-admin is not running yet, so both languages are shown. */
+function ConfigError({ error }: { error: unknown }) {
+  const zh = zhAppMessages.kamflow.app;
+  const en = enAppMessages.kamflow.app;
+  return (
+    <Alert severity="error" sx={{ m: 4 }}>
+      <AlertTitle>{`${zh.config_error_title} · ${en.config_error_title}`}</AlertTitle>
+      {`${zh.config_error_hint} ${en.config_error_hint}`}
+      <pre>{error instanceof Error ? error.message : String(error)}</pre>
+    </Alert>
+  );
+}
+
+loadRuntimeConfig().then(
+  (config) =>
+    root.render(
+      <StrictMode>
+        <App apiUrl={config.apiUrl} />
+      </StrictMode>,
+    ),
+  (error: unknown) => root.render(<ConfigError error={error} />),
+);
