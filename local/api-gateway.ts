@@ -112,7 +112,7 @@ export async function startLocalApiGateway(options: { repositoryRoot: string; po
       response.writeHead(204, {
         'access-control-allow-origin': options.corsOrigin ?? '*',
         'access-control-allow-methods': [...new Set(candidates.map((candidate) => candidate.entry.route.method)), 'OPTIONS'].join(','),
-        'access-control-allow-headers': 'content-type,authorization,idempotency-key,x-kamflow-system,x-kamflow-timestamp,x-kamflow-signature',
+        'access-control-allow-headers': 'content-type,authorization,idempotency-key,x-kamflow-system,x-kamflow-timestamp,x-kamflow-nonce,x-kamflow-signature',
         'access-control-max-age': '600',
       });
       response.end();

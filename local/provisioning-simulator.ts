@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomInt } from 'node:crypto';
 import { activationRequestSchema } from '../functions/api/schemas.ts';
 import type { ActivationRequest } from '../functions/api/schemas.ts';
-import { signRequest, signatureHeaders, verifySignature } from '../functions/domain/request-signature.ts';
+import { newNonce, signRequest, signatureHeaders, verifySignature } from '../functions/domain/request-signature.ts';
 
 export interface SimulatorSettings {
   readonly port: number;
@@ -45,13 +45,15 @@ async function postSigned(url: string, body: unknown, settings: SimulatorSetting
   const text = JSON.stringify(body);
   const target = new URL(url);
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = signRequest({ method: 'POST', path: target.pathname, timestamp, body: text }, settings.secret);
+  const nonce = newNonce();
+  const signature = signRequest({ method: 'POST', path: target.pathname, timestamp, nonce, body: text }, settings.secret);
   const response = await fetch(target, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       [signatureHeaders.systemId]: settings.systemId,
       [signatureHeaders.timestamp]: timestamp,
+      [signatureHeaders.nonce]: nonce,
       [signatureHeaders.signature]: signature,
     },
     body: text,
@@ -114,7 +116,8 @@ export function startProvisioningSimulator(settings: SimulatorSettings, log: (li
     const body = await readBody(request);
     const signature = String(request.headers[signatureHeaders.signature] ?? '');
     const timestamp = String(request.headers[signatureHeaders.timestamp] ?? '');
-    const verdict = verifySignature({ method: 'POST', path: url.pathname, timestamp, body }, signature, settings.secret, Math.floor(Date.now() / 1000));
+    const nonce = String(request.headers[signatureHeaders.nonce] ?? '');
+    const verdict = verifySignature({ method: 'POST', path: url.pathname, timestamp, nonce, body }, signature, settings.secret, Math.floor(Date.now() / 1000));
     if (!verdict.valid) return reply(response, 401, { message: verdict.reason });
     let parsed: ActivationRequest;
     try {

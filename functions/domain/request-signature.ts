@@ -1,13 +1,15 @@
 /**
- * Signed requests between KAMflow and provisioning systems: HMAC-SHA256 over method, path, timestamp and the body's
- * SHA-256, hex encoded. A request older (or newer) than the allowed skew is refused; replays inside the window are
- * refused by the nonce store (functions/data/request-nonces.ts).
+ * Signed requests between KAMflow and provisioning systems: HMAC-SHA256 over method, path, timestamp, a nonce unique
+ * to each request and the body's SHA-256, hex encoded. A request older (or newer) than the allowed skew is refused; a
+ * nonce seen before inside the window is a replay (functions/data/request-nonces.ts). A sender that repeats a
+ * callback sends a new request (new nonce), which the callback's eventId makes idempotent.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const signatureHeaders = {
   systemId: 'x-kamflow-system',
   timestamp: 'x-kamflow-timestamp',
+  nonce: 'x-kamflow-nonce',
   signature: 'x-kamflow-signature',
 } as const;
 
@@ -18,12 +20,14 @@ export interface SignableRequest {
   readonly path: string;
   /** Unix seconds, as sent in the timestamp header. */
   readonly timestamp: string;
+  /** 16 to 64 characters of [A-Za-z0-9_-], unique per request. */
+  readonly nonce: string;
   readonly body: string;
 }
 
 export function signRequest(request: SignableRequest, secret: string): string {
   const bodyDigest = createHash('sha256').update(request.body, 'utf8').digest('hex');
-  const canonical = [request.method.toUpperCase(), request.path, request.timestamp, bodyDigest].join('\n');
+  const canonical = [request.method.toUpperCase(), request.path, request.timestamp, request.nonce, bodyDigest].join('\n');
   return createHmac('sha256', secret).update(canonical, 'utf8').digest('hex');
 }
 
@@ -31,9 +35,14 @@ export type SignatureVerdict = { valid: true } | { valid: false; reason: string 
 
 export function verifySignature(request: SignableRequest, signature: string, secret: string, nowSeconds: number): SignatureVerdict {
   if (!/^\d{9,11}$/.test(request.timestamp)) return { valid: false, reason: 'timestamp header must be unix seconds' };
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(request.nonce)) return { valid: false, reason: 'nonce header must be 16 to 64 characters of A-Z a-z 0-9 _ -' };
   if (Math.abs(nowSeconds - Number(request.timestamp)) > maxClockSkewSeconds) return { valid: false, reason: 'request is too old or from the future' };
   if (!/^[0-9a-f]{64}$/.test(signature)) return { valid: false, reason: 'signature header must be 64 hex characters' };
   const expected = Buffer.from(signRequest(request, secret), 'hex');
   const given = Buffer.from(signature, 'hex');
   return expected.length === given.length && timingSafeEqual(expected, given) ? { valid: true } : { valid: false, reason: 'signature does not match' };
+}
+
+export function newNonce(): string {
+  return randomBytes(18).toString('base64url');
 }

@@ -10,16 +10,17 @@ export async function authenticateProvisioningSystem(event: APIGatewayProxyEvent
   const systemId = header(signatureHeaders.systemId);
   const timestamp = header(signatureHeaders.timestamp);
   const signature = header(signatureHeaders.signature);
-  if (!systemId || !timestamp || !signature) {
+  const nonce = header(signatureHeaders.nonce);
+  if (!systemId || !timestamp || !signature || !nonce) {
     throw new UnauthorizedError(`a signed request is required: ${Object.values(signatureHeaders).join(', ')} headers`);
   }
   const nowSeconds = Math.floor(Date.now() / 1000);
   // The signed path is the path the caller addressed: requestContext.path keeps the stage prefix (/prod/…) of an
   // execute-api URL, which event.path drops.
   const signedPath = event.requestContext.path || event.path;
-  const verdict = verifySignature({ method: event.httpMethod, path: signedPath, timestamp, body: event.body ?? '' }, signature, await provisioningSharedSecret(), nowSeconds);
+  const verdict = verifySignature({ method: event.httpMethod, path: signedPath, timestamp, nonce, body: event.body ?? '' }, signature, await provisioningSharedSecret(), nowSeconds);
   if (!verdict.valid) throw new UnauthorizedError(`request signature refused: ${verdict.reason}`);
-  const fresh = await claimNonce(`sig#${signature}`, systemId, nowSeconds + 2 * maxClockSkewSeconds);
-  if (!fresh) throw new UnauthorizedError('request signature refused: this exact request was seen before (replay)');
+  const fresh = await claimNonce(`${systemId}#${nonce}`, systemId, nowSeconds + 2 * maxClockSkewSeconds);
+  if (!fresh) throw new UnauthorizedError('request signature refused: this nonce was used before (replay)');
   return systemId;
 }

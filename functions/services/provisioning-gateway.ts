@@ -7,7 +7,7 @@ import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { eventBridgeClient } from '../commons/clients.ts';
 import { optionalEnv } from '../commons/env.ts';
 import { TransientError } from '../commons/errors.ts';
-import { signRequest, signatureHeaders } from '../domain/request-signature.ts';
+import { newNonce, signRequest, signatureHeaders } from '../domain/request-signature.ts';
 import type { ActivationRequest } from '../api/schemas.ts';
 import { provisioningSharedSecret } from './provisioning-credentials.ts';
 
@@ -24,7 +24,8 @@ async function postWebhook(url: string, request: ActivationRequest): Promise<voi
   const body = JSON.stringify(request);
   const target = new URL(url);
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = signRequest({ method: 'POST', path: target.pathname, timestamp, body }, await provisioningSharedSecret());
+  const nonce = newNonce();
+  const signature = signRequest({ method: 'POST', path: target.pathname, timestamp, nonce, body }, await provisioningSharedSecret());
   let response: Response;
   try {
     response = await fetch(target, {
@@ -34,6 +35,7 @@ async function postWebhook(url: string, request: ActivationRequest): Promise<voi
         'idempotency-key': request.activationRequestId,
         [signatureHeaders.systemId]: 'kamflow',
         [signatureHeaders.timestamp]: timestamp,
+        [signatureHeaders.nonce]: nonce,
         [signatureHeaders.signature]: signature,
       },
       body,

@@ -43,9 +43,10 @@ describe('provisioning callbacks', () => {
     expect((await signedCallback(stack.apiUrl, stack.provisioningSecret, orderId, body, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status).toBe(401);
 
     const timestamp = Math.floor(Date.now() / 1000);
-    const first = await signedCallback(stack.apiUrl, stack.provisioningSecret, orderId, body, { timestamp });
+    const nonce = 'replayed-nonce-0000000001';
+    const first = await signedCallback(stack.apiUrl, stack.provisioningSecret, orderId, body, { timestamp, nonce });
     expect(first.status).toBe(200);
-    const replay = await signedCallback(stack.apiUrl, stack.provisioningSecret, orderId, body, { timestamp });
+    const replay = await signedCallback(stack.apiUrl, stack.provisioningSecret, orderId, body, { timestamp, nonce });
     expect(replay.status).toBe(401);
     expect(replay.body.message).toContain('replay');
   });

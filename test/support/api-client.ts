@@ -1,6 +1,6 @@
 /** A small client for the KAMflow HTTP API, used by integration tests the way a console or a provisioning system would. */
 import { randomUUID } from 'node:crypto';
-import { signRequest, signatureHeaders } from '../../functions/domain/request-signature.ts';
+import { newNonce, signRequest, signatureHeaders } from '../../functions/domain/request-signature.ts';
 
 export interface ApiResponse<T = unknown> {
   readonly status: number;
@@ -118,15 +118,17 @@ export function stage(order: ProductOrder, name: string): StageView {
 }
 
 /** A provisioning system's signed callback. */
-export async function signedCallback(apiUrl: string, secret: string, orderId: string, body: unknown, options: { timestamp?: number; tamper?: boolean; stage?: string } = {}) {
+export async function signedCallback(apiUrl: string, secret: string, orderId: string, body: unknown, options: { timestamp?: number; nonce?: string; tamper?: boolean; stage?: string } = {}) {
   const path = `/provisioning/v1/orders/${orderId}/stages/${options.stage ?? 'ACTIVATION'}/callbacks`;
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  let signature = signRequest({ method: 'POST', path, timestamp, body: text }, secret);
+  const nonce = options.nonce ?? newNonce();
+  let signature = signRequest({ method: 'POST', path, timestamp, nonce, body: text }, secret);
   if (options.tamper) signature = signature.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
   return call(apiUrl, 'POST', path, text, {
     [signatureHeaders.systemId]: 'test-provisioning',
     [signatureHeaders.timestamp]: timestamp,
+    [signatureHeaders.nonce]: nonce,
     [signatureHeaders.signature]: signature,
   });
 }

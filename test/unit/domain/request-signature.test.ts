@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signRequest, verifySignature } from '../../../functions/domain/request-signature.ts';
 
 const secret = 'a-shared-secret-of-some-length';
-const request = { method: 'POST', path: '/provisioning/v1/orders/ord_1/stages/ACTIVATION/callbacks', timestamp: '1790000000', body: '{"status":"PROGRESS"}' };
+const request = { method: 'POST', path: '/provisioning/v1/orders/ord_1/stages/ACTIVATION/callbacks', timestamp: '1790000000', nonce: 'n0nce-0123456789abcdef', body: '{"status":"PROGRESS"}' };
 
 describe('signed provisioning requests', () => {
   it('accepts the signature made with the shared secret', () => {
@@ -13,6 +13,7 @@ describe('signed provisioning requests', () => {
     ['another body', { ...request, body: '{"status":"COMPLETED"}' }],
     ['another path', { ...request, path: '/provisioning/v1/orders/ord_2/stages/ACTIVATION/callbacks' }],
     ['another method', { ...request, method: 'PUT' }],
+    ['another nonce', { ...request, nonce: 'another-nonce-0123456789' }],
   ])('refuses a signature over %s', (_label, tampered) => {
     expect(verifySignature(tampered, signRequest(request, secret), secret, 1790000010)).toMatchObject({ valid: false, reason: 'signature does not match' });
   });
@@ -22,6 +23,7 @@ describe('signed provisioning requests', () => {
     expect(verifySignature(request, signRequest(request, secret), secret, 1790000000 + 301)).toMatchObject({ valid: false, reason: 'request is too old or from the future' });
     expect(verifySignature(request, signRequest(request, secret), secret, 1790000000 - 301).valid).toBe(false);
     expect(verifySignature({ ...request, timestamp: 'yesterday' }, 'x', secret, 1790000000).valid).toBe(false);
+    expect(verifySignature({ ...request, nonce: 'short' }, signRequest({ ...request, nonce: 'short' }, secret), secret, 1790000000).valid).toBe(false);
     expect(verifySignature(request, 'zz', secret, 1790000000)).toMatchObject({ valid: false, reason: 'signature header must be 64 hex characters' });
   });
 });
