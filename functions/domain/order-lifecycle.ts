@@ -73,19 +73,21 @@ export function isTerminal(state: OrderState): boolean {
   return terminalStates.has(state);
 }
 
-/** TMF622 ProductOrder state for a KAMflow state (the finer KAMflow state is shown beside it). */
-export type TmfOrderState =
-  | 'acknowledged'
-  | 'rejected'
-  | 'inProgress'
-  | 'pending'
-  | 'held'
-  | 'assessingCancellation'
-  | 'pendingCancellation'
-  | 'cancelled'
-  | 'completed'
-  | 'failed'
-  | 'partial';
+/** TMF622 ProductOrder states (the finer KAMflow state is shown beside them). */
+export const tmfOrderStates = [
+  'acknowledged',
+  'rejected',
+  'inProgress',
+  'pending',
+  'held',
+  'assessingCancellation',
+  'pendingCancellation',
+  'cancelled',
+  'completed',
+  'failed',
+  'partial',
+] as const;
+export type TmfOrderState = (typeof tmfOrderStates)[number];
 
 const tmfStateOf: Readonly<Record<OrderState, TmfOrderState>> = {
   SUBMITTED: 'acknowledged',

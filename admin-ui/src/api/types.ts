@@ -3,25 +3,10 @@
  * select inputs, chips and i18n keys are all driven from one list.
  */
 
-export const industries = [
-  'FINANCE',
-  'GOVERNMENT',
-  'SCIENCE_EDUCATION_CULTURE_HEALTH',
-  'TRANSPORT',
-  'PUBLIC_UTILITIES',
-  'CARRIERS',
-  'TRADE',
-  'MANUFACTURING',
-  'IT',
-  'TOURISM_ENTERTAINMENT',
-] as const;
-export type Industry = (typeof industries)[number];
-
-export const accountTiers = ['GROUP', 'PROVINCIAL', 'LOCAL'] as const;
-export type AccountTier = (typeof accountTiers)[number];
-
-export const accountStatuses = ['PROSPECT', 'ACTIVE', 'DORMANT', 'CHURNED'] as const;
-export type AccountStatus = (typeof accountStatuses)[number];
+// The vocabularies come from the domain modules the API itself uses, so the console cannot drift from them.
+export { industrySegments as industries, accountTiers, accountStatuses } from '../../../functions/domain/accounts.ts';
+export type { IndustrySegment as Industry, AccountTier, AccountStatus } from '../../../functions/domain/accounts.ts';
+import type { IndustrySegment as Industry, AccountTier, AccountStatus } from '../../../functions/domain/accounts.ts';
 
 export type Account = {
   id: string;
@@ -50,66 +35,12 @@ export type Product = {
   bandwidths: ProductBandwidth[];
 };
 
-export const tmfStates = [
-  'acknowledged',
-  'inProgress',
-  'pending',
-  'held',
-  'completed',
-  'failed',
-  'rejected',
-  'cancelled',
-  'assessingCancellation',
-  'pendingCancellation',
-  'partial',
-] as const;
-export type TmfState = (typeof tmfStates)[number];
-
-export const kamflowStates = [
-  'SUBMITTED',
-  'ACKNOWLEDGED',
-  'REJECTED',
-  'RESOURCE_CHECK',
-  'RESOURCE_CONFIRMED',
-  'AWAITING_BUILD',
-  'PROVISIONING',
-  'TECHNICALLY_COMPLETE',
-  'PENDING_ACCEPTANCE',
-  'ACCEPTED',
-  'ACCEPTANCE_FAILED',
-  'BILLING_STARTED',
-  'CLOSED',
-  'FAILED',
-  'HELD',
-  'CANCELLED',
-] as const;
-export type KamflowState = (typeof kamflowStates)[number];
-
-export const orderStages = [
-  'ORDER_ACCEPTANCE',
-  'RESOURCE_CONFIRMATION',
-  'NETWORK_BUILD',
-  'ACTIVATION',
-  'TEST',
-  'CUSTOMER_ACCEPTANCE',
-  'BILLING_START',
-  'CRM_CLOSE',
-] as const;
-export type OrderStageName = (typeof orderStages)[number];
-
-export const stageStatuses = ['PENDING', 'IN_PROGRESS', 'WAITING', 'DONE', 'FAILED'] as const;
-export type StageStatus = (typeof stageStatuses)[number];
-
-export const workPositions = [
-  'ACCEPTANCE_DESK',
-  'NETWORK_RESOURCES',
-  'PLANNING',
-  'PROVISIONING_SYSTEM',
-  'OPERATIONS',
-  'ACCOUNT_MANAGER',
-  'BILLING',
-] as const;
-export type WorkPosition = (typeof workPositions)[number];
+export { tmfOrderStates as tmfStates, orderStates as kamflowStates } from '../../../functions/domain/order-lifecycle.ts';
+export type { TmfOrderState as TmfState, OrderState as KamflowState } from '../../../functions/domain/order-lifecycle.ts';
+export { orderStages, stageStatuses, workPositions } from '../../../functions/domain/order-stages.ts';
+export type { OrderStage as OrderStageName, StageStatus, WorkPosition } from '../../../functions/domain/order-stages.ts';
+import type { OrderStage as OrderStageName, StageStatus, WorkPosition } from '../../../functions/domain/order-stages.ts';
+import type { OrderState as KamflowState, TmfOrderState as TmfState } from '../../../functions/domain/order-lifecycle.ts';
 
 export type StageProgressNote = { at: string; message: string; percent?: number };
 

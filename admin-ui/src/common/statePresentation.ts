@@ -36,8 +36,6 @@ export const kamflowStateColour: Record<KamflowState, ChipColour> = {
   BILLING_STARTED: 'success',
   CLOSED: 'success',
   FAILED: 'error',
-  HELD: 'warning',
-  CANCELLED: 'default',
 };
 
 export const stageStatusColour: Record<TimelineStatus, ChipColour> = {
@@ -63,4 +61,4 @@ export function colourOf<K extends string>(colours: Record<K, ChipColour>, value
 }
 
 /** Orders in these states no longer change, so the show page stops polling. */
-export const finalOrderStates: ReadonlySet<string> = new Set<KamflowState>(['CLOSED', 'CANCELLED', 'REJECTED']);
+export const finalOrderStates: ReadonlySet<string> = new Set<KamflowState>(['CLOSED', 'REJECTED']);
