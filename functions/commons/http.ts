@@ -29,6 +29,7 @@ export interface HttpInput<R extends RouteDefinition> {
   readonly headers: SchemaOutput<RequestParts<R> extends { headers: infer S } ? S : undefined>;
   readonly body: SchemaOutput<RequestParts<R> extends { body: infer S } ? S : undefined>;
   readonly event: APIGatewayProxyEvent;
+  readonly context: Context;
   /** The authenticated machine caller, on provisioning-system routes. */
   readonly systemId: string | undefined;
 }
@@ -92,7 +93,7 @@ function mapError(error: unknown, route: RouteDefinition): APIGatewayProxyResult
 
 export function httpHandler<R extends RouteDefinition>(route: R, handle: (input: HttpInput<R>) => Promise<HttpResult>) {
   const request = (route.request ?? {}) as { params?: z.ZodType; query?: z.ZodType; headers?: z.ZodType; body?: z.ZodType };
-  const core = async (event: APIGatewayProxyEvent, _context: Context): Promise<APIGatewayProxyResult> => {
+  const core = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
     try {
       const systemId = route.auth === 'provisioning-system' ? await authenticateProvisioningSystem(event) : undefined;
       const input = {
@@ -101,6 +102,7 @@ export function httpHandler<R extends RouteDefinition>(route: R, handle: (input:
         headers: parsePart(request.headers, event.headers ?? {}, 'header'),
         body: request.body ? parsePart(request.body, parseJsonBody(event), '') : undefined,
         event,
+        context,
         systemId,
       } as HttpInput<R>;
       const result = await handle(input);

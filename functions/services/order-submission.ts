@@ -88,6 +88,8 @@ const idempotencyStore = new DynamoDBPersistenceLayer({
   awsSdkV3Client: dynamoClient,
 });
 
+export const submitOrderIdempotency = new IdempotencyConfig({ eventKeyJmesPath: 'idempotencyKey', payloadValidationJmesPath: 'request', expiresAfterSeconds: 24 * 3600 });
+
 /** The same Idempotency-Key with the same body answers with the first order; with another body it is refused. */
 export const submitOrderOnce = makeIdempotent(
   async (command: { idempotencyKey: string; request: CreateProductOrderRequest }) => {
@@ -96,6 +98,6 @@ export const submitOrderOnce = makeIdempotent(
   },
   {
     persistenceStore: idempotencyStore,
-    config: new IdempotencyConfig({ eventKeyJmesPath: 'idempotencyKey', payloadValidationJmesPath: 'request', expiresAfterSeconds: 24 * 3600 }),
+    config: submitOrderIdempotency,
   },
 );

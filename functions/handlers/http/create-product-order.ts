@@ -2,9 +2,11 @@ import { httpHandler } from '../../commons/http.ts';
 import { routeFor } from '../../api/route-lookup.ts';
 import { toProductOrder } from '../../api/product-order-view.ts';
 import { getOrderDetail } from '../../data/orders-repository.ts';
-import { submitOrder, submitOrderOnce } from '../../services/order-submission.ts';
+import { submitOrder, submitOrderIdempotency, submitOrderOnce } from '../../services/order-submission.ts';
 
-export const handler = httpHandler(routeFor('createProductOrder'), async ({ body, headers }) => {
+export const handler = httpHandler(routeFor('createProductOrder'), async ({ body, headers, context }) => {
+  // An in-progress record must not outlive the invocation that holds it.
+  submitOrderIdempotency.registerLambdaContext(context);
   const idempotencyKey = headers['idempotency-key'];
   const detail = idempotencyKey
     ? await getOrderDetail((await submitOrderOnce({ idempotencyKey, request: body })).orderId)
