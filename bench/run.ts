@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { startLocalStack } from '../local/stack.ts';
-import { call, createAccount, orderRequest, ordersPath } from '../test/support/api-client.ts';
+import { call, createAccount, orderRequest, ordersPath, useToken } from '../test/support/api-client.ts';
 
 const { values } = parseArgs({ options: { orders: { type: 'string', default: process.env.BENCH_ORDERS ?? '200' }, concurrency: { type: 'string', default: '16' } } });
 const orderCount = Number(values.orders);
@@ -51,6 +51,7 @@ const snapshot = () => {
 };
 
 try {
+  useToken(await stack.signIn('admin'));
   // Inventory for every bench order: two cities with one free access line and port per order and end.
   const { seedInventory } = await import('../local/stack-data.ts');
   const benchExchange = (code: string, city: string) => ({

@@ -22,10 +22,10 @@ export function consoleDistFolder(repositoryRoot: string): string {
   return resolve(repositoryRoot, 'admin-ui', 'dist');
 }
 
-export async function startConsoleServer(options: { distFolder: string; port: number; apiUrl: string; host?: string }) {
+export async function startConsoleServer(options: { distFolder: string; port: number; config: { apiUrl: string; auth: Record<string, string> }; host?: string }) {
   const host = options.host ?? '127.0.0.1';
   const root = resolve(options.distFolder);
-  const config = JSON.stringify({ apiUrl: options.apiUrl });
+  const config = JSON.stringify(options.config);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://console');
     if (url.pathname === '/config.json') {

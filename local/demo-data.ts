@@ -4,6 +4,8 @@
  * through the public API so they run through the real workflow.
  */
 import type { CreateAccountRequest, CreateProductOrderRequest } from '../functions/api/schemas.ts';
+import type { UserRole } from '../functions/domain/people.ts';
+import type { WorkPosition } from '../functions/domain/order-stages.ts';
 
 export const demoAccounts: readonly CreateAccountRequest[] = [
   { name: '中国工商银行北京分行', industry: 'FINANCE', tier: 'GROUP', province: '北京', city: '北京', accountManager: 'km.wang' },
@@ -66,3 +68,31 @@ export function demoOrder(accountId: string, variant: { product: 'EPL' | 'DIA' |
     ],
   };
 }
+
+/** The demo organisation: two units (north, south), a supervisor and key account managers in each, staff roles. */
+export interface DemoPerson {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly roles: readonly UserRole[];
+  readonly managerId?: string;
+  readonly unitId?: string;
+  readonly workPosition?: WorkPosition;
+}
+
+export const demoPassword = process.env.KAMFLOW_DEMO_PASSWORD ?? 'Kamflow!2026';
+
+export const demoPeople: readonly DemoPerson[] = [
+  { userId: 'admin', displayName: '系统管理员', roles: ['ADMINISTRATOR'] },
+  { userId: 'dept.north', displayName: '赵部长 (北区大客户部)', roles: ['DEPARTMENT_HEAD'], unitId: 'NORTH' },
+  { userId: 'sup.zhou', displayName: '周主管', roles: ['SUPERVISOR'], managerId: 'dept.north', unitId: 'NORTH' },
+  { userId: 'km.wang', displayName: '王经理', roles: ['KEY_ACCOUNT_MANAGER'], managerId: 'sup.zhou', unitId: 'NORTH' },
+  { userId: 'km.li', displayName: '李经理', roles: ['KEY_ACCOUNT_MANAGER'], managerId: 'sup.zhou', unitId: 'NORTH' },
+  { userId: 'dept.south', displayName: '孙部长 (南区大客户部)', roles: ['DEPARTMENT_HEAD'], unitId: 'SOUTH' },
+  { userId: 'sup.huang', displayName: '黄主管', roles: ['SUPERVISOR'], managerId: 'dept.south', unitId: 'SOUTH' },
+  { userId: 'km.zhang', displayName: '张经理', roles: ['KEY_ACCOUNT_MANAGER'], managerId: 'sup.huang', unitId: 'SOUTH' },
+  { userId: 'km.chen', displayName: '陈经理', roles: ['KEY_ACCOUNT_MANAGER'], managerId: 'sup.huang', unitId: 'SOUTH' },
+  { userId: 'km.zhao', displayName: '赵经理', roles: ['KEY_ACCOUNT_MANAGER'], managerId: 'sup.huang', unitId: 'SOUTH' },
+  { userId: 'km.liu', displayName: '刘经理', roles: ['KEY_ACCOUNT_MANAGER'], managerId: 'sup.huang', unitId: 'SOUTH' },
+  { userId: 'ops.net', displayName: '网络资源工位', roles: ['OPERATIONS'], workPosition: 'NETWORK_RESOURCES' },
+  { userId: 'sol.sun', displayName: '孙方案经理', roles: ['SOLUTION_MANAGER'] },
+];

@@ -3,6 +3,8 @@
  */
 import { listOpenOrders, recordExecution } from '../functions/data/orders-repository.ts';
 import { putExchangeWithResources } from '../functions/data/inventory-repository.ts';
+import { putUser } from '../functions/data/users-repository.ts';
+import type { DemoPerson } from './demo-data.ts';
 import type { ResourceType } from '../functions/data/entities/network-resource.ts';
 import { resumePoint } from '../functions/domain/resume-point.ts';
 import { startOrderWorkflow } from '../functions/services/workflow-tasks.ts';
@@ -34,4 +36,21 @@ export async function resumeOpenOrders(log: (line: string) => void): Promise<str
   } while (cursor);
   if (resumed.length > 0) log(`resumed ${resumed.length} open orders from their recorded stage`);
   return resumed;
+}
+
+export async function seedPeople(people: readonly DemoPerson[]): Promise<void> {
+  const createdAt = new Date().toISOString();
+  for (const person of people) {
+    await putUser({
+      userId: person.userId,
+      displayName: person.displayName,
+      roles: [...person.roles],
+      managerId: person.managerId ?? 'none',
+      unitId: person.unitId ?? 'none',
+      ...(person.workPosition ? { workPosition: person.workPosition } : {}),
+      email: `${person.userId}@kamflow.example`,
+      status: 'ACTIVE',
+      createdAt,
+    });
+  }
 }

@@ -14,13 +14,17 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { workflowTaskFunctions, orderFulfilmentDefinitionPath } from '../functions/workflow/task-functions.ts';
 import { anchorBusinessClock } from './business-clock.ts';
 import { consoleDistFolder, startConsoleServer } from './console-server.ts';
-import { demoAccounts, demoExchanges, demoOrder, demoResourceIds } from './demo-data.ts';
+import { demoAccounts, demoExchanges, demoOrder, demoPassword, demoPeople, demoResourceIds } from './demo-data.ts';
+import { signIn, startIdentityProvider } from './identity-provider.ts';
 import { ensureTable, freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalApiGateway } from './api-gateway.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
 import type { LocalLambdaHandler } from './stepfunctions/engine.ts';
 import { startStepFunctionsServer } from './stepfunctions/server.ts';
+
+// The SDK versions are pinned to ones that support Node 20 (see package.json); its notice adds nothing locally.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,7 +34,7 @@ export interface LocalStackOptions {
   /** Use an already running DynamoDB Local instead of starting one (the test suite shares one JVM). */
   readonly dynamoEndpoint?: string | undefined;
   readonly tableName?: string | undefined;
-  readonly ports?: 'random' | { api?: number; console?: number; stepFunctions?: number; simulator?: number; dynamodb?: number };
+  readonly ports?: 'random' | { api?: number; console?: number; stepFunctions?: number; simulator?: number; dynamodb?: number; identityProvider?: number };
   /** Business time per real time: 1440 runs one day of SLA time per minute. */
   readonly timeScale?: number | undefined;
   readonly seedDemoData?: boolean | undefined;
@@ -54,6 +58,12 @@ export interface LocalStack {
   /** Open orders whose workflow was resumed at start. */
   readonly resumedOrders: readonly string[];
   readonly provisioningSecret: string;
+  /** The local Cognito stand-in: sign in with InitiateAuth at this endpoint. */
+  readonly identityProviderUrl: string;
+  readonly userPoolId: string;
+  readonly clientId: string;
+  /** An ID token for a demo person (password: the demo password). */
+  signIn(username: string, password?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -125,6 +135,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const stateMachineName = 'kamflow-order-fulfilment';
     const stateMachineArn = `arn:aws:states:${region}:000000000000:stateMachine:${stateMachineName}`;
+    const identityProvider = await startIdentityProvider({
+      port: await port(requestedPorts.identityProvider),
+      region,
+      dataDir: options.dataDir,
+      users: demoPeople.map((person) => ({ username: person.userId, password: demoPassword, groups: person.roles, name: person.displayName, email: `${person.userId}@kamflow.example` })),
+    });
+    stoppers.push(identityProvider.close);
     const clock = anchorBusinessClock({ timeScale, dataDir: options.dataDir });
     stoppers.push(async () => clock.save());
     const clockSaver = setInterval(() => clock.save(), 5000);
@@ -144,6 +161,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       KAMFLOW_TIME_SCALE: String(timeScale),
       KAMFLOW_TIME_ORIGIN_REAL: String(clock.realOrigin),
       KAMFLOW_TIME_ORIGIN_VIRTUAL: String(clock.virtualOrigin),
+      AUTH_ISSUER: identityProvider.issuer,
+      AUTH_CLIENT_ID: identityProvider.clientId,
       POWERTOOLS_SERVICE_NAME: 'kamflow',
       POWERTOOLS_LOG_LEVEL: options.logLevel ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       POWERTOOLS_METRICS_NAMESPACE: 'KAMflow',
@@ -190,16 +209,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let consoleUrl: string | undefined;
     const dist = consoleDistFolder(repositoryRoot);
     if (options.serveConsole !== false && existsSync(join(dist, 'index.html'))) {
-      const consoleServer = await startConsoleServer({ distFolder: dist, port: await port(requestedPorts.console), apiUrl });
+      const consoleServer = await startConsoleServer({
+        distFolder: dist,
+        port: await port(requestedPorts.console),
+        config: { apiUrl, auth: { region, userPoolId: identityProvider.userPoolId, clientId: identityProvider.clientId, endpoint: identityProvider.endpoint } },
+      });
       stoppers.push(consoleServer.close);
       consoleUrl = consoleServer.url;
     }
 
     // 7. Inventory and demo data on a fresh table; resume open orders on an existing one
-    const { seedInventory, resumeOpenOrders } = await import('./stack-data.ts');
+    const { seedInventory, seedPeople, resumeOpenOrders } = await import('./stack-data.ts');
+    if (fresh) await seedPeople(demoPeople);
     if (fresh) await seedInventory(demoExchanges.map((exchange) => ({ exchange, resources: demoResourceIds(exchange) })));
     const resumedOrders = fresh ? [] : await resumeOpenOrders(log);
-    if (fresh && options.seedDemoData) await seedDemoOrders(apiUrl, log);
+    const signInAs = (username: string, password = demoPassword) => signIn(identityProvider.endpoint, identityProvider.clientId, username, password);
+    if (fresh && options.seedDemoData) await seedDemoOrders(apiUrl, await signInAs('admin'), log);
 
     return {
       apiUrl,
@@ -212,6 +237,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       engine,
       resumedOrders,
       provisioningSecret,
+      identityProviderUrl: identityProvider.endpoint,
+      userPoolId: identityProvider.userPoolId,
+      clientId: identityProvider.clientId,
+      signIn: signInAs,
       stop: stopAll,
     };
   } catch (error) {
@@ -221,10 +250,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 }
 
 /** Demo accounts and orders go in through the public API, so the orders run the real workflow. */
-async function seedDemoOrders(apiUrl: string, log: (line: string) => void): Promise<void> {
+async function seedDemoOrders(apiUrl: string, token: string, log: (line: string) => void): Promise<void> {
+  const authorization = `Bearer ${token}`;
   const accountIds: string[] = [];
   for (const account of demoAccounts) {
-    const response = await fetch(`${apiUrl}/api/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) });
+    const response = await fetch(`${apiUrl}/api/accounts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(account) });
     if (!response.ok) throw new Error(`seeding account ${account.name} failed: ${response.status} ${await response.text()}`);
     accountIds.push(((await response.json()) as { id: string }).id);
   }
@@ -241,7 +271,7 @@ async function seedDemoOrders(apiUrl: string, log: (line: string) => void): Prom
     const body = demoOrder(accountId, { ...order, externalId: `DEMO-${index + 1}` });
     const response = await fetch(`${apiUrl}/tmf-api/productOrderingManagement/v4/productOrder`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `demo-order-${index + 1}` },
+      headers: { 'content-type': 'application/json', authorization, 'idempotency-key': `demo-order-${index + 1}` },
       body: JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`seeding order ${index + 1} failed: ${response.status} ${await response.text()}`);

@@ -49,6 +49,7 @@ try {
       stepFunctions: numberSetting('KAMFLOW_STEPFUNCTIONS_PORT', 8083),
       simulator: numberSetting('KAMFLOW_SIMULATOR_PORT', 8090),
       dynamodb: numberSetting('KAMFLOW_DYNAMODB_PORT', 8000),
+      identityProvider: numberSetting('KAMFLOW_IDP_PORT', 9229),
     },
     timeScale: numberSetting('KAMFLOW_TIME_SCALE', 60),
     seedDemoData: process.env.KAMFLOW_SEED_DEMO_DATA !== 'false',
@@ -63,6 +64,7 @@ KAMflow is running (data in ${dataDir}, business time ×${process.env.KAMFLOW_TI
   Step Functions  ${stack.stepFunctionsUrl}
   DynamoDB Local  ${stack.dynamoEndpoint}
   Simulator       ${stack.simulatorUrl ?? '(off)'}
+  Sign-in (Cognito stand-in) ${stack.identityProviderUrl}  — demo users in README.md, password ${process.env.KAMFLOW_DEMO_PASSWORD ?? 'Kamflow!2026'}
 Press Ctrl+C to stop; open orders resume from their recorded stage on the next start.`);
   let stopping = false;
   const stop = async () => {

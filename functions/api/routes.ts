@@ -4,6 +4,7 @@
  * handler modules; functions/api/openapi.ts documents it.
  */
 import type { z } from 'zod';
+import type { Permission } from '../domain/people.ts';
 import {
   acceptanceDecisionSchema,
   acceptanceResultSchema,
@@ -13,6 +14,8 @@ import {
   callbackPathSchema,
   callbackResultSchema,
   createAccountSchema,
+  currentUserSchema,
+  userPageSchema,
   createProductOrderSchema,
   healthSchema,
   idempotencyHeadersSchema,
@@ -39,6 +42,8 @@ export interface RouteDefinition {
   /** Handler module relative to the repository root; it exports `handler`. */
   readonly handler: string;
   readonly auth: RouteAuth;
+  /** For user routes: what the caller's roles must allow (row-level access is checked by the service). */
+  readonly permission?: Permission;
   readonly summary: string;
   readonly tag: string;
   readonly request?: {
@@ -62,49 +67,49 @@ export const routes = [
     summary: 'This API as an OpenAPI 3.1 document', tag: 'system', responses: { 200: { description: 'OpenAPI document' } },
   },
   {
-    operationId: 'listProducts', method: 'GET', path: '/api/products', handler: 'functions/handlers/http/list-products.ts', auth: 'user',
+    operationId: 'listProducts', permission: 'catalogue:read', method: 'GET', path: '/api/products', handler: 'functions/handlers/http/list-products.ts', auth: 'user',
     summary: 'Circuit products with bandwidths and list prices', tag: 'catalogue',
     responses: { 200: { description: 'Catalogue', schema: productListSchema } },
   },
   {
-    operationId: 'createAccount', method: 'POST', path: '/api/accounts', handler: 'functions/handlers/http/create-account.ts', auth: 'user',
+    operationId: 'createAccount', permission: 'accounts:create', method: 'POST', path: '/api/accounts', handler: 'functions/handlers/http/create-account.ts', auth: 'user',
     summary: 'Create a key account', tag: 'accounts', request: { body: createAccountSchema },
     responses: { 201: { description: 'Created', schema: accountSchema } },
   },
   {
-    operationId: 'listAccounts', method: 'GET', path: '/api/accounts', handler: 'functions/handlers/http/list-accounts.ts', auth: 'user',
+    operationId: 'listAccounts', permission: 'accounts:read', method: 'GET', path: '/api/accounts', handler: 'functions/handlers/http/list-accounts.ts', auth: 'user',
     summary: 'Key accounts, newest first, a page at a time', tag: 'accounts', request: { query: listQuerySchema },
     responses: { 200: { description: 'A page of accounts', schema: accountPageSchema } },
   },
   {
-    operationId: 'getAccount', method: 'GET', path: '/api/accounts/{id}', handler: 'functions/handlers/http/get-account.ts', auth: 'user',
+    operationId: 'getAccount', permission: 'accounts:read', method: 'GET', path: '/api/accounts/{id}', handler: 'functions/handlers/http/get-account.ts', auth: 'user',
     summary: 'One key account', tag: 'accounts', request: { params: accountPathSchema },
     responses: { 200: { description: 'The account', schema: accountSchema } },
   },
   {
-    operationId: 'createProductOrder', method: 'POST', path: tmfProductOrderPath, handler: 'functions/handlers/http/create-product-order.ts', auth: 'user',
+    operationId: 'createProductOrder', permission: 'orders:submit', method: 'POST', path: tmfProductOrderPath, handler: 'functions/handlers/http/create-product-order.ts', auth: 'user',
     summary: 'Submit an order for a circuit (TMF622); repeat-safe with an Idempotency-Key header', tag: 'productOrder',
     request: { body: createProductOrderSchema, headers: idempotencyHeadersSchema },
     responses: { 201: { description: 'Order accepted for processing', schema: productOrderSchema } },
   },
   {
-    operationId: 'listProductOrders', method: 'GET', path: tmfProductOrderPath, handler: 'functions/handlers/http/list-product-orders.ts', auth: 'user',
+    operationId: 'listProductOrders', permission: 'orders:read', method: 'GET', path: tmfProductOrderPath, handler: 'functions/handlers/http/list-product-orders.ts', auth: 'user',
     summary: 'Orders, newest first; X-Next-Cursor header when more exist', tag: 'productOrder', request: { query: listOrdersQuerySchema },
     responses: { 200: { description: 'A page of orders' } },
   },
   {
-    operationId: 'getProductOrder', method: 'GET', path: `${tmfProductOrderPath}/{id}`, handler: 'functions/handlers/http/get-product-order.ts', auth: 'user',
+    operationId: 'getProductOrder', permission: 'orders:read', method: 'GET', path: `${tmfProductOrderPath}/{id}`, handler: 'functions/handlers/http/get-product-order.ts', auth: 'user',
     summary: 'One order with its stages, milestones and billing', tag: 'productOrder', request: { params: orderPathSchema },
     responses: { 200: { description: 'The order', schema: productOrderSchema } },
   },
   {
-    operationId: 'recordCustomerAcceptance', method: 'POST', path: '/api/orders/{id}/acceptance', handler: 'functions/handlers/http/record-customer-acceptance.ts', auth: 'user',
+    operationId: 'recordCustomerAcceptance', permission: 'orders:record-acceptance', method: 'POST', path: '/api/orders/{id}/acceptance', handler: 'functions/handlers/http/record-customer-acceptance.ts', auth: 'user',
     summary: "Record the customer's acceptance (验收) or rejection of a delivered circuit", tag: 'orders',
     request: { params: orderPathSchema, body: acceptanceDecisionSchema },
     responses: { 202: { description: 'Recorded; the workflow continues', schema: acceptanceResultSchema } },
   },
   {
-    operationId: 'confirmNetworkBuild', method: 'POST', path: '/api/orders/{id}/network-build', handler: 'functions/handlers/http/confirm-network-build.ts', auth: 'user',
+    operationId: 'confirmNetworkBuild', permission: 'orders:confirm-build', method: 'POST', path: '/api/orders/{id}/network-build', handler: 'functions/handlers/http/confirm-network-build.ts', auth: 'user',
     summary: 'Planning confirms a network build with a new agreed date; resources are checked again', tag: 'orders',
     request: { params: orderPathSchema, body: networkBuildConfirmationSchema },
     responses: { 202: { description: 'Recorded; the workflow continues' } },
@@ -115,6 +120,16 @@ export const routes = [
     summary: 'A provisioning system reports progress, completion or failure of a stage (signed request)', tag: 'provisioning',
     request: { params: callbackPathSchema, body: provisioningCallbackSchema },
     responses: { 200: { description: 'Recorded', schema: callbackResultSchema } },
+  },
+  {
+    operationId: 'getCurrentUser', permission: 'catalogue:read', method: 'GET', path: '/api/me', handler: 'functions/handlers/http/get-current-user.ts', auth: 'user',
+    summary: 'The signed-in person: roles and reporting line', tag: 'people',
+    responses: { 200: { description: 'The current user', schema: currentUserSchema } },
+  },
+  {
+    operationId: 'listUsers', permission: 'users:read', method: 'GET', path: '/api/users', handler: 'functions/handlers/http/list-users.ts', auth: 'user',
+    summary: 'People: all of them for administrators, direct reports for supervisors and department heads', tag: 'people', request: { query: listQuerySchema },
+    responses: { 200: { description: 'A page of people', schema: userPageSchema } },
   },
 ] as const satisfies readonly RouteDefinition[];
 

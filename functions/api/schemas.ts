@@ -7,6 +7,7 @@ import { accountStatuses, accountTiers, industrySegments } from '../domain/accou
 import { bandwidths, productIds } from '../domain/catalogue.ts';
 import { orderStages, stageStatuses, workPositions } from '../domain/order-stages.ts';
 import { orderStates } from '../domain/order-lifecycle.ts';
+import { userRoles } from '../domain/people.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoInstant = z.iso.datetime({ offset: true });
@@ -270,3 +271,17 @@ export const activationRequestSchema = z
 export type ActivationRequest = z.infer<typeof activationRequestSchema>;
 
 export const healthSchema = z.object({ status: z.literal('ok'), service: z.string(), time: isoInstant }).meta({ id: 'Health' });
+
+// ---------------------------------------------------------------- people
+export const currentUserSchema = z
+  .object({
+    id: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.enum(userRoles)),
+    managerId: z.string().optional(),
+    unitId: z.string().optional(),
+    workPosition: z.enum(workPositions).optional(),
+  })
+  .meta({ id: 'User' });
+
+export const userPageSchema = z.object({ items: z.array(currentUserSchema), nextCursor: z.string().optional() }).meta({ id: 'UserPage' });

@@ -16,6 +16,10 @@ import { logger } from './observability.ts';
 import { optionalEnv } from './env.ts';
 import type { RouteDefinition } from '../api/routes.ts';
 import { authenticateProvisioningSystem } from '../services/provisioning-authentication.ts';
+import { authenticateUser } from '../services/authentication.ts';
+import { can } from '../domain/people.ts';
+import type { Principal } from '../domain/people.ts';
+import { ForbiddenError } from './errors.ts';
 
 const maxBodyBytes = 256 * 1024;
 const allowedOrigin = optionalEnv('CORS_ALLOW_ORIGIN') ?? '*';
@@ -32,6 +36,8 @@ export interface HttpInput<R extends RouteDefinition> {
   readonly context: Context;
   /** The authenticated machine caller, on provisioning-system routes. */
   readonly systemId: string | undefined;
+  /** The authenticated person, on user routes (their permission for the route is already checked). */
+  readonly principal: R['auth'] extends 'user' ? Principal : undefined;
 }
 
 export interface HttpResult {
@@ -96,6 +102,10 @@ export function httpHandler<R extends RouteDefinition>(route: R, handle: (input:
   const core = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
     try {
       const systemId = route.auth === 'provisioning-system' ? await authenticateProvisioningSystem(event) : undefined;
+      const principal = route.auth === 'user' ? await authenticateUser(event) : undefined;
+      if (principal && route.permission && !can(principal, route.permission)) {
+        throw new ForbiddenError(`${principal.roles.join(', ') || 'no role'} may not ${route.permission.replace(':', ' ')}`);
+      }
       const input = {
         params: parsePart(request.params, event.pathParameters ?? {}, 'path'),
         query: parsePart(request.query, event.queryStringParameters ?? {}, 'query'),
@@ -104,6 +114,7 @@ export function httpHandler<R extends RouteDefinition>(route: R, handle: (input:
         event,
         context,
         systemId,
+        principal,
       } as HttpInput<R>;
       const result = await handle(input);
       return json(result.statusCode, result.body, result.headers);

@@ -2,6 +2,7 @@
 import type { EntityItem } from 'electrodb';
 import { ConflictError, NotFoundError } from '../commons/errors.ts';
 import { AccountEntity } from './entities/account.ts';
+import type { AccountScope } from '../domain/people.ts';
 import type { Page } from './orders-repository.ts';
 import { isConditionFailure } from './table.ts';
 
@@ -28,7 +29,18 @@ export async function getAccount(accountId: string): Promise<AccountRecord> {
   return account;
 }
 
-export async function listAccounts(page: { limit: number; cursor?: string | undefined }): Promise<Page<AccountRecord>> {
-  const result = await AccountEntity.query.allAccounts({}).go({ order: 'desc', limit: page.limit, cursor: page.cursor ?? null });
+/** Accounts inside a row-level scope, newest first: one Query on the index that answers the scope. */
+export async function listAccountsInScope(scope: AccountScope, page: { limit: number; cursor?: string | undefined }): Promise<Page<AccountRecord>> {
+  const options = { order: 'desc' as const, limit: page.limit, cursor: page.cursor ?? null };
+  const result =
+    scope.kind === 'all'
+      ? await AccountEntity.query.allAccounts({}).go(options)
+      : scope.kind === 'unit'
+        ? await AccountEntity.query.byUnit({ unitId: scope.unitId }).go(options)
+        : scope.kind === 'team'
+          ? await AccountEntity.query.byTeam({ supervisorId: scope.supervisorId }).go(options)
+          : scope.kind === 'owner'
+            ? await AccountEntity.query.byOwner({ accountManager: scope.userId }).go(options)
+            : { data: [], cursor: null };
   return { items: result.data, nextCursor: result.cursor ?? undefined };
 }

@@ -1,5 +1,6 @@
 /** All entities of the table as one ElectroDB service, for collections (an order with its stages) and transactions. */
 import { RequestNonceEntity } from './entities/request-nonce.ts';
+import { UserEntity } from './entities/user.ts';
 import { Service } from 'electrodb';
 import { AccountEntity } from './entities/account.ts';
 import { BillingRecordEntity } from './entities/billing-record.ts';
@@ -15,4 +16,5 @@ export const kamflowService = new Service({
   exchange: ExchangeEntity,
   networkResource: NetworkResourceEntity,
   requestNonce: RequestNonceEntity,
+  user: UserEntity,
 });

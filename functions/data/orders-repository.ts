@@ -6,6 +6,7 @@ import type { EntityItem } from 'electrodb';
 import { ConflictError, InvalidTransitionError, NotFoundError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
 import { transition, isTerminal } from '../domain/order-lifecycle.ts';
+import type { AccountScope } from '../domain/people.ts';
 import type { OrderEvent, OrderState } from '../domain/order-lifecycle.ts';
 import { stageDefinitions, stageOwner } from '../domain/order-stages.ts';
 import type { OrderStage, StageStatus } from '../domain/order-stages.ts';
@@ -64,8 +65,19 @@ export async function getOrderDetail(orderId: string): Promise<OrderDetail> {
   return detail;
 }
 
-export async function listOrders(page: { limit: number; cursor?: string | undefined }): Promise<Page<OrderRecord>> {
-  const result = await OrderEntity.query.allOrders({}).go({ order: 'desc', limit: page.limit, cursor: page.cursor ?? null });
+/** Orders inside a row-level scope, newest first: one Query on the index that answers the scope. */
+export async function listOrdersInScope(scope: AccountScope, page: { limit: number; cursor?: string | undefined }): Promise<Page<OrderRecord>> {
+  const options = { order: 'desc' as const, limit: page.limit, cursor: page.cursor ?? null };
+  const result =
+    scope.kind === 'all'
+      ? await OrderEntity.query.allOrders({}).go(options)
+      : scope.kind === 'unit'
+        ? await OrderEntity.query.byUnit({ unitId: scope.unitId }).go(options)
+        : scope.kind === 'team'
+          ? await OrderEntity.query.byTeam({ supervisorId: scope.supervisorId }).go(options)
+          : scope.kind === 'owner'
+            ? await OrderEntity.query.byOwner({ accountManager: scope.userId }).go(options)
+            : { data: [], cursor: null };
   return { items: result.data, nextCursor: result.cursor ?? undefined };
 }
 

@@ -84,7 +84,7 @@ async function applyProvisioningCallback(orderId: string, callback: Provisioning
   return { ...receipt, duplicate: false };
 }
 
-export async function recordCustomerAcceptance(orderId: string, decision: AcceptanceDecisionRequest) {
+export async function recordCustomerAcceptance(orderId: string, decision: AcceptanceDecisionRequest, recordedBy: string) {
   const detail = await getOrderDetail(orderId);
   const stage = stageOf(detail, 'CUSTOMER_ACCEPTANCE');
   const accepted = decision.decision === 'ACCEPTED';
@@ -107,7 +107,7 @@ export async function recordCustomerAcceptance(orderId: string, decision: Accept
         status: accepted ? 'DONE' : 'FAILED',
         finish: true,
         outcome: decision.decision,
-        note: decision.signedBy ? `${note} (signed by ${decision.signedBy})` : note,
+        note: `${decision.signedBy ? `${note} (signed by ${decision.signedBy})` : note}; recorded by ${recordedBy}`,
       },
     ],
   });
@@ -120,7 +120,7 @@ export async function recordCustomerAcceptance(orderId: string, decision: Accept
  * serving exchange of each site that lacked them) joins the inventory in the same transaction, so the renewed
  * resource check can reserve it.
  */
-export async function confirmNetworkBuild(orderId: string, confirmation: NetworkBuildConfirmationRequest) {
+export async function confirmNetworkBuild(orderId: string, confirmation: NetworkBuildConfirmationRequest, confirmedBy: string) {
   const detail = await getOrderDetail(orderId);
   const stage = stageOf(detail, 'NETWORK_BUILD');
   if (detail.order.state !== 'AWAITING_BUILD' || !stage || stage.status !== 'WAITING' || !stage.taskToken) {
@@ -144,7 +144,7 @@ export async function confirmNetworkBuild(orderId: string, confirmation: Network
         status: 'DONE',
         finish: true,
         outcome: confirmation.investmentType,
-        note: `${confirmation.investmentType === 'ROLLING' ? 'rolling' : 'strategic'} investment, agreed date ${confirmation.agreedDate}${confirmation.note ? `: ${confirmation.note}` : ''}`,
+        note: `${confirmation.investmentType === 'ROLLING' ? 'rolling' : 'strategic'} investment, agreed date ${confirmation.agreedDate}${confirmation.note ? `: ${confirmation.note}` : ''}; confirmed by ${confirmedBy}`,
         resultJson: JSON.stringify(confirmation),
       },
     ],

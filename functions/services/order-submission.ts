@@ -14,6 +14,8 @@ import { bandwidths, circuitProducts, priceOf } from '../domain/catalogue.ts';
 import type { Bandwidth } from '../domain/catalogue.ts';
 import { shanghaiDate } from '../domain/billing.ts';
 import type { CreateProductOrderRequest } from '../api/schemas.ts';
+import { accountScopeOf, scopeCovers } from '../domain/people.ts';
+import type { Principal } from '../domain/people.ts';
 import { findAccount } from '../data/accounts-repository.ts';
 import { getOrderDetail, insertOrder, recordExecution } from '../data/orders-repository.ts';
 import type { OrderDetail } from '../data/orders-repository.ts';
@@ -23,7 +25,7 @@ import { startOrderWorkflow } from './workflow-tasks.ts';
 
 const itemPath = 'productOrderItem.0.product';
 
-export async function submitOrder(request: CreateProductOrderRequest): Promise<OrderDetail> {
+export async function submitOrder(principal: Principal, request: CreateProductOrderRequest): Promise<OrderDetail> {
   const issues: FieldIssue[] = [];
   const party = request.relatedParty[0];
   const item = request.productOrderItem[0];
@@ -51,7 +53,9 @@ export async function submitOrder(request: CreateProductOrderRequest): Promise<O
   if (request.requestedCompletionDate.slice(0, 10) < shanghaiDate(now())) {
     issues.push({ field: 'requestedCompletionDate', message: 'must not be in the past' });
   }
-  const account = await findAccount(party.id);
+  const found = await findAccount(party.id);
+  // An account outside the caller's reach is reported exactly like one that does not exist.
+  const account = found && scopeCovers(accountScopeOf(principal), found) ? found : undefined;
   if (!account) issues.push({ field: 'relatedParty.0.id', message: `no key account ${party.id}` });
   if (issues.length > 0 || !account || !bandwidth) throw new ValidationError(issues);
 
@@ -61,7 +65,9 @@ export async function submitOrder(request: CreateProductOrderRequest): Promise<O
     orderId,
     accountId: account.accountId,
     accountName: account.name,
-    ...(account.accountManager ? { accountManager: account.accountManager } : {}),
+    accountManager: account.accountManager,
+    supervisorId: account.supervisorId,
+    unitId: account.unitId,
     ...(request.externalId ? { externalId: request.externalId } : {}),
     ...(request.description ? { description: request.description } : {}),
     ...(request.priority ? { priority: request.priority } : {}),
@@ -88,12 +94,14 @@ const idempotencyStore = new DynamoDBPersistenceLayer({
   awsSdkV3Client: dynamoClient,
 });
 
-export const submitOrderIdempotency = new IdempotencyConfig({ eventKeyJmesPath: 'idempotencyKey', payloadValidationJmesPath: 'request', expiresAfterSeconds: 24 * 3600 });
+export const submitOrderIdempotency = new IdempotencyConfig({ eventKeyJmesPath: '[idempotencyKey, principal.userId]', payloadValidationJmesPath: 'request',
+  // The caller is part of the key: two people never share one idempotent result.
+ expiresAfterSeconds: 24 * 3600 });
 
 /** The same Idempotency-Key with the same body answers with the first order; with another body it is refused. */
 export const submitOrderOnce = makeIdempotent(
-  async (command: { idempotencyKey: string; request: CreateProductOrderRequest }) => {
-    const detail = await submitOrder(command.request);
+  async (command: { idempotencyKey: string; request: CreateProductOrderRequest; principal: Principal }) => {
+    const detail = await submitOrder(command.principal, command.request);
     return { orderId: detail.order.orderId };
   },
   {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import { startTestStack } from '../support/local-stack.ts';
 import { startWebhookSink } from '../support/webhook-sink.ts';
-import { createAccount, inState, orderRequest, stage, submitOrder, waitForOrder } from '../support/api-client.ts';
+import { createAccount, inState, orderRequest, stage, submitOrder, waitForOrder, useToken } from '../support/api-client.ts';
 
 let stack: LocalStack;
 let sink: Awaited<ReturnType<typeof startWebhookSink>>;
@@ -12,6 +12,7 @@ beforeAll(async () => {
   sink = await startWebhookSink();
   process.env.PROVISIONING_WEBHOOK_URL = sink.url;
   stack = await startTestStack({ simulator: false, timeScale: 86_400 }); // a day of heartbeat budget in one second
+  useToken(await stack.signIn('admin'));
 });
 afterAll(async () => {
   await stack?.stop();

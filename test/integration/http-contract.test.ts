@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import { routes } from '../../functions/api/routes.ts';
 import { startTestStack } from '../support/local-stack.ts';
-import { call, createAccount, orderRequest, ordersPath } from '../support/api-client.ts';
+import { call, createAccount, orderRequest, ordersPath, useToken } from '../support/api-client.ts';
 
 let stack: LocalStack;
 let accountId: string;
 
 beforeAll(async () => {
   stack = await startTestStack({ simulator: { delayMs: 100_000 } });
+  useToken(await stack.signIn('admin'));
   accountId = (await createAccount(stack.apiUrl)).id;
 });
 afterAll(async () => {
@@ -56,14 +57,14 @@ describe('accounts', () => {
 
   it('refuses malformed JSON, a wrong content type and an empty body', async () => {
     expect((await call(stack.apiUrl, 'POST', '/api/accounts', '{"name":')).body).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ field: 'body' }] });
-    const wrongType = await fetch(`${stack.apiUrl}/api/accounts`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const wrongType = await call(stack.apiUrl, 'POST', '/api/accounts', 'hello', { 'content-type': 'text/plain' });
     expect(wrongType.status).toBe(400);
-    expect(((await wrongType.json()) as { issues: { field: string }[] }).issues[0]?.field).toBe('header.content-type');
+    expect(fields(wrongType.body)).toEqual(['header.content-type']);
     expect((await call(stack.apiUrl, 'POST', '/api/accounts', '')).status).toBe(400);
   });
 
   it('creates, reads and pages accounts; unknown and malformed ids are 404 and 400', async () => {
-    const created = await call(stack.apiUrl, 'POST', '/api/accounts', { name: '中国银行', industry: 'FINANCE', tier: 'GROUP', city: '北京' });
+    const created = await call(stack.apiUrl, 'POST', '/api/accounts', { name: '中国银行', industry: 'FINANCE', tier: 'GROUP', city: '北京', accountManager: 'km.li' });
     expect(created.status).toBe(201);
     expect((await call(stack.apiUrl, 'GET', `/api/accounts/${created.body.id}`)).body).toMatchObject({ name: '中国银行', status: 'ACTIVE', version: 1 });
     expect((await call(stack.apiUrl, 'GET', '/api/accounts/acc_01JAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);

@@ -5,12 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import { startTestStack } from '../support/local-stack.ts';
-import { call, createAccount, inState, orderRequest, ordersPath, stage, submitOrder, waitForOrder } from '../support/api-client.ts';
+import { call, createAccount, inState, orderRequest, ordersPath, stage, submitOrder, waitForOrder, useToken } from '../support/api-client.ts';
 
 let stack: LocalStack;
 
 beforeAll(async () => {
   stack = await startTestStack({ simulator: { delayMs: 150, failureRate: 0 } });
+  useToken(await stack.signIn('admin'));
 });
 afterAll(async () => {
   await stack?.stop();
@@ -54,7 +55,7 @@ describe('an order for a point-to-point circuit', () => {
     expect(closed.stages.map((record) => record.stage)).toEqual(['ORDER_ACCEPTANCE', 'RESOURCE_CONFIRMATION', 'ACTIVATION', 'TEST', 'CUSTOMER_ACCEPTANCE', 'BILLING_START', 'CRM_CLOSE']);
     expect(JSON.stringify(closed)).not.toMatch(/taskToken/i);
 
-    const execution = await stack.engine.describeExecution({ executionArn: `${stack.stateMachineArn.replace(':stateMachine:', ':execution:')}:${submitted.id}` });
+    const execution = await stack.engine.waitForExecution(`${stack.stateMachineArn.replace(':stateMachine:', ':execution:')}:${submitted.id}`, 10_000);
     expect(execution.status).toBe('SUCCEEDED');
   });
 

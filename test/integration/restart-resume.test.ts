@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/dynamodb-local.ts';
-import { call, createAccount, getOrder, inState, orderRequest, ordersPath, stage, submitOrder, waitForOrder } from '../support/api-client.ts';
+import { signIn } from '../../local/identity-provider.ts';
+import { call, useToken, createAccount, getOrder, inState, orderRequest, ordersPath, stage, submitOrder, waitForOrder } from '../support/api-client.ts';
 import type { ProductOrder } from '../support/api-client.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kamflow-restart-'));
@@ -27,6 +28,7 @@ async function startProduct(ports: Record<string, number>, simulatorDelayMs: num
       KAMFLOW_STEPFUNCTIONS_PORT: String(ports.sfn),
       KAMFLOW_SIMULATOR_PORT: String(ports.simulator),
       KAMFLOW_DYNAMODB_PORT: String(ports.dynamodb),
+      KAMFLOW_IDP_PORT: String(ports.idp),
       KAMFLOW_SEED_DEMO_DATA: 'false',
       KAMFLOW_BUILD_CONSOLE: 'false',
       KAMFLOW_TIME_SCALE: '1',
@@ -68,11 +70,13 @@ afterAll(async () => {
 
 describe('killing the local stack mid-flight and starting it again', () => {
   it('resumes every open order from its recorded stage, losing and duplicating none', async () => {
-    const ports = { api: await freePort(), console: await freePort(), sfn: await freePort(), simulator: await freePort(), dynamodb: await freePort() };
+    const ports = { api: await freePort(), console: await freePort(), sfn: await freePort(), simulator: await freePort(), dynamodb: await freePort(), idp: await freePort() };
     const apiUrl = `http://127.0.0.1:${ports.api}`;
 
     // First run: a slow provisioning system, so orders are caught waiting for activation.
     running = await startProduct(ports, 60_000);
+    const signInAdmin = async () => useToken(await signIn(`http://127.0.0.1:${ports.idp}/`, 'kamflowlocalconsoleclient', 'admin', 'Kamflow!2026'));
+    await signInAdmin();
     const account = await createAccount(apiUrl);
     const ids: string[] = [];
     for (let i = 0; i < 6; i += 1) ids.push((await submitOrder(apiUrl, orderRequest(account.id, { aCity: i % 2 ? '北京' : '广州', zCity: i % 2 ? '上海' : '深圳' }))).id);

@@ -9,10 +9,23 @@ export interface ApiResponse<T = unknown> {
   readonly text: string;
 }
 
+let defaultToken: string | undefined;
+
+/** Every later call of this test file carries this ID token unless it sets its own authorization header. */
+export function useToken(token: string | undefined): void {
+  defaultToken = token;
+}
+
 export async function call<T = any>(baseUrl: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  const allHeaders: Record<string, string> = {
+    ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...(defaultToken ? { authorization: `Bearer ${defaultToken}` } : {}),
+    ...headers,
+  };
+  if (allHeaders.authorization === '') delete allHeaders.authorization;
   const response = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: allHeaders,
     ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
   });
   const text = await response.text();
@@ -28,7 +41,7 @@ export async function call<T = any>(baseUrl: string, method: string, path: strin
 export const ordersPath = '/tmf-api/productOrderingManagement/v4/productOrder';
 
 export async function createAccount(apiUrl: string, overrides: Record<string, unknown> = {}) {
-  const response = await call(apiUrl, 'POST', '/api/accounts', { name: `测试客户 ${randomUUID().slice(0, 6)}`, industry: 'FINANCE', tier: 'GROUP', city: '北京', accountManager: 'km.test', ...overrides });
+  const response = await call(apiUrl, 'POST', '/api/accounts', { name: `测试客户 ${randomUUID().slice(0, 6)}`, industry: 'FINANCE', tier: 'GROUP', city: '北京', accountManager: 'km.wang', ...overrides });
   if (response.status !== 201) throw new Error(`create account: ${response.status} ${response.text}`);
   return response.body as { id: string; name: string };
 }

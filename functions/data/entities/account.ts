@@ -13,7 +13,10 @@ export const AccountEntity = new Entity(
       status: { type: accountStatuses, required: true, default: 'ACTIVE' },
       province: { type: 'string' },
       city: { type: 'string' },
-      accountManager: { type: 'string' },
+      /** The one owning key account manager (大客户经理), and where that person sits, for row-level access. */
+      accountManager: { type: 'string', required: true },
+      supervisorId: { type: 'string', required: true },
+      unitId: { type: 'string', required: true },
       createdAt: { type: 'string', required: true, readOnly: true },
       updatedAt: { type: 'string', required: true },
       version: { type: 'number', required: true, default: 1 },
@@ -22,6 +25,9 @@ export const AccountEntity = new Entity(
       byId: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: [] } },
       /** All accounts, newest first (the console's account list). */
       allAccounts: { index: 'gsi2', pk: { field: 'gsi2pk', composite: [] }, sk: { field: 'gsi2sk', composite: ['createdAt', 'accountId'] } },
+      byOwner: { index: 'gsi4', pk: { field: 'gsi4pk', composite: ['accountManager'] }, sk: { field: 'gsi4sk', composite: ['createdAt', 'accountId'] } },
+      byTeam: { index: 'gsi5', pk: { field: 'gsi5pk', composite: ['supervisorId'] }, sk: { field: 'gsi5sk', composite: ['createdAt', 'accountId'] } },
+      byUnit: { index: 'gsi6', pk: { field: 'gsi6pk', composite: ['unitId'] }, sk: { field: 'gsi6sk', composite: ['createdAt', 'accountId'] } },
     },
   },
   entityConfiguration,

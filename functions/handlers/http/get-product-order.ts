@@ -1,6 +1,6 @@
 import { httpHandler } from '../../commons/http.ts';
 import { routeFor } from '../../api/route-lookup.ts';
 import { toProductOrder } from '../../api/product-order-view.ts';
-import { getOrderDetail } from '../../data/orders-repository.ts';
+import { getOrderFor } from '../../services/order-queries.ts';
 
-export const handler = httpHandler(routeFor('getProductOrder'), async ({ params }) => ({ statusCode: 200, body: toProductOrder(await getOrderDetail(params.id)) }));
+export const handler = httpHandler(routeFor('getProductOrder'), async ({ params, principal }) => ({ statusCode: 200, body: toProductOrder(await getOrderFor(principal, params.id)) }));

@@ -1,10 +1,9 @@
 import { httpHandler } from '../../commons/http.ts';
 import { routeFor } from '../../api/route-lookup.ts';
-import { listAccounts } from '../../data/accounts-repository.ts';
-import { toAccountView } from '../../services/accounts.ts';
+import { listAccountsFor, toAccountView } from '../../services/accounts.ts';
 import { decodeCursor, encodeCursor } from '../../api/cursor.ts';
 
-export const handler = httpHandler(routeFor('listAccounts'), async ({ query }) => {
-  const page = await listAccounts({ limit: query.limit, cursor: decodeCursor(query.cursor) });
+export const handler = httpHandler(routeFor('listAccounts'), async ({ query, principal }) => {
+  const page = await listAccountsFor(principal, { limit: query.limit, cursor: decodeCursor(query.cursor) });
   return { statusCode: 200, body: { items: page.items.map(toAccountView), ...(page.nextCursor ? { nextCursor: encodeCursor(page.nextCursor) } : {}) } };
 });

@@ -2,11 +2,10 @@ import { httpHandler } from '../../commons/http.ts';
 import { routeFor } from '../../api/route-lookup.ts';
 import { decodeCursor, encodeCursor } from '../../api/cursor.ts';
 import { toProductOrderSummary } from '../../api/product-order-view.ts';
-import { listOrders, listOrdersOfAccount } from '../../data/orders-repository.ts';
+import { listOrdersFor } from '../../services/order-queries.ts';
 
-export const handler = httpHandler(routeFor('listProductOrders'), async ({ query }) => {
-  const pageRequest = { limit: query.limit, cursor: decodeCursor(query.cursor) };
-  const page = query.accountId ? await listOrdersOfAccount(query.accountId, pageRequest) : await listOrders(pageRequest);
+export const handler = httpHandler(routeFor('listProductOrders'), async ({ query, principal }) => {
+  const page = await listOrdersFor(principal, { accountId: query.accountId, limit: query.limit, cursor: decodeCursor(query.cursor) });
   return {
     statusCode: 200,
     body: page.items.map(toProductOrderSummary),

@@ -1,0 +1,5 @@
+import { httpHandler } from '../../commons/http.ts';
+import { routeFor } from '../../api/route-lookup.ts';
+import { toUserView } from '../../services/people.ts';
+
+export const handler = httpHandler(routeFor('getCurrentUser'), async ({ principal }) => ({ statusCode: 200, body: toUserView(principal) }));
