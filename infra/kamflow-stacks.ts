@@ -5,6 +5,7 @@
 import { Tags } from 'aws-cdk-lib';
 import type { App, Environment } from 'aws-cdk-lib';
 import { ApiStack } from './stacks/api-stack.ts';
+import { AuthStack } from './stacks/auth-stack.ts';
 import { ConsoleStack } from './stacks/console-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { ObservabilityStack } from './stacks/observability-stack.ts';
@@ -18,6 +19,7 @@ export interface KamflowDeployment {
 
 export interface KamflowStacks {
   readonly data: DataStack;
+  readonly auth: AuthStack;
   readonly api: ApiStack;
   readonly workflow: WorkflowStack;
   readonly observability: ObservabilityStack;
@@ -29,13 +31,20 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
 
   const data = new DataStack(app, 'KamflowData', { env, description: 'KAMflow: the single DynamoDB table' });
 
+  // Before the API and the console, which both name the pool and its client; it needs nothing from either (no hosted
+  // UI, so no callback URLs pointing back at the console).
+  const auth = new AuthStack(app, 'KamflowAuth', { env, description: "KAMflow: Cognito user pool, a group per role, the console's client" });
+
   const api = new ApiStack(app, 'KamflowApi', {
     env,
     description: 'KAMflow: REST API, one function per route',
     table: data.table,
     consoleOrigin: deployment.consoleOrigin,
+    userPool: auth.userPool,
+    userPoolClient: auth.consoleClient,
   });
   api.addStackDependency(data, 'route functions read and write the table');
+  api.addStackDependency(auth, 'the authoriser checks tokens of the user pool; handlers verify its issuer and client');
 
   // The workflow comes after the API although the API starts it: the API addresses the state machine by its fixed
   // name (no reference), while activation requests must carry the API's URL, which only exists once the API does.
@@ -62,9 +71,12 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
     env,
     description: 'KAMflow: admin console on S3 and CloudFront',
     publicApiUrl: api.publicApiUrl,
+    userPool: auth.userPool,
+    userPoolClient: auth.consoleClient,
   });
   console.addStackDependency(api, "config.json carries the API's URL");
+  console.addStackDependency(auth, "config.json carries the user pool and the console's client");
 
   Tags.of(app).add('application', 'kamflow');
-  return { data, api, workflow, observability, console };
+  return { data, auth, api, workflow, observability, console };
 }

@@ -3,7 +3,8 @@
  * OpenAPI document (functions/api/openapi.ts). One schema per concept; no hand-written checks elsewhere.
  */
 import { z } from 'zod';
-import { accountStatuses, accountTiers, industrySegments } from '../domain/accounts.ts';
+import { accountStatuses, accountTiers, contactRoles, industrySegments, tierOutcomes } from '../domain/accounts.ts';
+import { checkCreditCode } from '../domain/credit-code.ts';
 import { bandwidths, productIds } from '../domain/catalogue.ts';
 import { orderStages, stageStatuses, workPositions } from '../domain/order-stages.ts';
 import { orderStates } from '../domain/order-lifecycle.ts';
@@ -30,11 +31,25 @@ export const listQuerySchema = z.object({
 });
 
 // ---------------------------------------------------------------- accounts
+const creditCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((code, context) => {
+    const verdict = checkCreditCode(code);
+    if (!verdict.valid) context.addIssue({ code: 'custom', message: `not a unified social credit code: ${verdict.reason}` });
+  });
+
 export const createAccountSchema = z
   .object({
     name: text(200),
     industry: z.enum(industrySegments),
-    tier: z.enum(accountTiers),
+    /** Declared tier; when absent the tiering rule decides. */
+    tier: z.enum(accountTiers).optional(),
+    creditCode: creditCodeSchema.optional(),
+    monthlyBilledRevenue: z.number().nonnegative().max(1e12).optional(),
+    strategic: z.boolean().optional(),
+    parentAccountId: accountIdSchema.optional(),
     province: text(50).optional(),
     city: text(50).optional(),
     accountManager: text(100).optional(),
@@ -48,8 +63,13 @@ export const accountSchema = z
     id: accountIdSchema,
     name: z.string(),
     industry: z.enum(industrySegments),
-    tier: z.enum(accountTiers),
+    tier: z.enum(tierOutcomes),
+    tierOverridden: z.boolean(),
     status: z.enum(accountStatuses),
+    creditCode: z.string().optional(),
+    monthlyBilledRevenue: z.number(),
+    strategic: z.boolean(),
+    parentAccountId: z.string().optional(),
     province: z.string().optional(),
     city: z.string().optional(),
     accountManager: z.string().optional(),
@@ -64,6 +84,45 @@ export const accountPageSchema = z
   .meta({ id: 'AccountPage' });
 
 export const accountPathSchema = z.object({ id: accountIdSchema });
+
+export const updateAccountSchema = z
+  .object({
+    /** The version read; a stale version is a 409, so concurrent edits never lose an update. */
+    version: z.number().int().min(1),
+    name: text(200).optional(),
+    industry: z.enum(industrySegments).optional(),
+    status: z.enum(accountStatuses).optional(),
+    province: text(50).optional(),
+    city: text(50).optional(),
+    creditCode: creditCodeSchema.optional(),
+    monthlyBilledRevenue: z.number().nonnegative().max(1e12).optional(),
+    strategic: z.boolean().optional(),
+    parentAccountId: z.union([accountIdSchema, z.literal('none')]).optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 1, { message: 'at least one field to change besides version', path: ['version'] })
+  .meta({ id: 'AccountUpdate' });
+export type UpdateAccountRequest = z.infer<typeof updateAccountSchema>;
+
+export const tierOverrideSchema = z.object({ tier: z.enum(tierOutcomes), reason: text(1000) }).strict().meta({ id: 'TierOverride' });
+
+export const tierChangeSchema = z
+  .object({ at: isoInstant, from: z.string(), to: z.enum(tierOutcomes), ruleVersion: z.number().optional(), override: z.boolean(), changedBy: z.string(), reason: z.string() })
+  .meta({ id: 'TierChange' });
+export const tierHistorySchema = z.object({ items: z.array(tierChangeSchema) }).meta({ id: 'TierHistory' });
+export const tierEvaluationSchema = z.object({ evaluated: z.number(), changed: z.number(), skippedOverrides: z.number(), ruleVersion: z.number() }).meta({ id: 'TierEvaluation' });
+
+const phoneSchema = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mainland mobile (11 digits) or landline (0xx-xxxxxxx) number');
+export const createContactSchema = z
+  .object({ name: text(100), role: z.enum(contactRoles), phone: phoneSchema.optional(), email: z.email().max(200).optional(), site: text(200).optional() })
+  .strict()
+  .refine((contact) => contact.phone !== undefined || contact.email !== undefined, { message: 'a phone number or an email address is required', path: ['phone'] })
+  .meta({ id: 'ContactCreate' });
+export type CreateContactRequest = z.infer<typeof createContactSchema>;
+export const contactSchema = z
+  .object({ id: z.string(), accountId: z.string(), name: z.string(), role: z.enum(contactRoles), phone: z.string().optional(), email: z.string().optional(), site: z.string().optional(), createdAt: isoInstant })
+  .meta({ id: 'Contact' });
+export const contactListSchema = z.object({ items: z.array(contactSchema) }).meta({ id: 'ContactList' });
 
 // ---------------------------------------------------------------- products
 export const productSchema = z

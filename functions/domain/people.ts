@@ -12,6 +12,11 @@ export const permissions = [
   'catalogue:read',
   'accounts:read',
   'accounts:create',
+  'accounts:update',
+  'accounts:override-tier',
+  'accounts:evaluate-tiers',
+  'contacts:read',
+  'contacts:write',
   'orders:read',
   'orders:submit',
   'orders:record-acceptance',
@@ -21,9 +26,9 @@ export const permissions = [
 export type Permission = (typeof permissions)[number];
 
 const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
-  KEY_ACCOUNT_MANAGER: ['catalogue:read', 'accounts:read', 'accounts:create', 'orders:read', 'orders:submit', 'orders:record-acceptance'],
-  SUPERVISOR: ['catalogue:read', 'accounts:read', 'accounts:create', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'users:read'],
-  DEPARTMENT_HEAD: ['catalogue:read', 'accounts:read', 'accounts:create', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'users:read'],
+  KEY_ACCOUNT_MANAGER: ['catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance'],
+  SUPERVISOR: ['catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'users:read'],
+  DEPARTMENT_HEAD: ['catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'users:read'],
   SOLUTION_MANAGER: ['catalogue:read', 'accounts:read', 'orders:read'],
   OPERATIONS: ['catalogue:read', 'accounts:read', 'orders:read', 'orders:confirm-build'],
   ADMINISTRATOR: [...permissions],

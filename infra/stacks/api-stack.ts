@@ -2,13 +2,14 @@
  * The public REST API, built from functions/api/routes.ts: one resource per path template, one Lambda function per
  * route behind a proxy integration. Permissions follow what each route does, no more.
  */
-import { Annotations, CfnOutput, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   CognitoUserPoolsAuthorizer,
   Cors,
   EndpointType,
+  IdentitySource,
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
@@ -16,7 +17,7 @@ import {
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { IAuthorizer, MethodOptions } from 'aws-cdk-lib/aws-apigateway';
-import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -27,6 +28,7 @@ import type { KamflowRoute } from '../../functions/api/routes.ts';
 import { KamflowFunction } from '../constructs/kamflow-function.ts';
 import { grantSecretRead, grantTableAccess, grantWorkflowStart, grantWorkflowTaskResponse } from '../grants.ts';
 import type { TableAccess } from '../grants.ts';
+import { userPoolIssuer } from './auth-stack.ts';
 import { orderFulfilmentStateMachineArn } from './workflow-stack.ts';
 
 export type OperationId = KamflowRoute['operationId'];
@@ -61,12 +63,13 @@ export interface ApiStackProps extends StackProps {
   /** The admin console's origin (scheme and host), or `*` while it is not known. */
   readonly consoleOrigin: string;
   /**
-   * Seam for the Cognito authoriser (a later issue): given the user pool, this stack puts an authoriser built on it in
-   * front of every `auth: 'user'` route. A pool, not an authoriser, because the authoriser belongs to this API: built
-   * in another stack it would reference the API while the API's methods reference it. Until then those routes are
-   * open, and synth says so.
+   * The people's user pool (auth-stack.ts). This stack puts a Cognito authoriser built on it in front of every
+   * `auth: 'user'` route. A pool, not an authoriser, because the authoriser belongs to this API: built in another stack
+   * it would reference the API while the API's methods reference it.
    */
-  readonly userPool?: IUserPool;
+  readonly userPool: IUserPool;
+  /** The console's app client: the audience (`aud`) of the ID tokens handlers accept. */
+  readonly userPoolClient: IUserPoolClient;
 }
 
 export class ApiStack extends Stack {
@@ -116,7 +119,7 @@ export class ApiStack extends Stack {
         allowHeaders: corsAllowHeaders,
       },
     });
-    // Errors API Gateway answers itself (throttling, missing route, later the authoriser) must carry CORS headers too,
+    // Errors API Gateway answers itself (throttling, missing route, the authoriser's 401) must carry CORS headers too,
     // or the console sees an opaque network error instead of the status.
     for (const [id, type] of [['Default4xx', ResponseType.DEFAULT_4XX], ['Default5xx', ResponseType.DEFAULT_5XX]] as const) {
       this.restApi.addGatewayResponse(id, { type, responseHeaders: { 'Access-Control-Allow-Origin': `'${props.consoleOrigin}'` } });
@@ -133,15 +136,15 @@ export class ApiStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const userAuthoriser = props.userPool
-      ? new CognitoUserPoolsAuthorizer(this, 'UserAuthoriser', { authorizerName: 'kamflow-users', cognitoUserPools: [props.userPool] })
-      : undefined;
-    if (!userAuthoriser) {
-      Annotations.of(this).addWarningV2(
-        'kamflow:user-routes-unauthenticated',
-        "Routes with auth 'user' have no authoriser yet: pass ApiStackProps.userPool once the Cognito user pool exists.",
-      );
-    }
+    // With no OAuth scopes on the methods, API Gateway accepts ID tokens (not access tokens), as the handlers do.
+    const userAuthoriser = new CognitoUserPoolsAuthorizer(this, 'UserAuthoriser', {
+      authorizerName: 'kamflow-users',
+      cognitoUserPools: [props.userPool],
+      identitySource: IdentitySource.header('Authorization'),
+    });
+    // Handlers verify the token again (functions/services/authentication.ts): the same code runs locally, where no
+    // API Gateway checked it. Every function is told, so a route that becomes a user route needs no infra change.
+    const authEnvironment = { AUTH_ISSUER: userPoolIssuer(this, props.userPool), AUTH_CLIENT_ID: props.userPoolClient.userPoolClientId };
 
     const stateMachineArn = orderFulfilmentStateMachineArn(this);
     const routeFunctions = new Map<OperationId, IFunction>();
@@ -156,6 +159,7 @@ export class ApiStack extends Stack {
         environment: {
           CORS_ALLOW_ORIGIN: props.consoleOrigin,
           PUBLIC_API_URL: this.publicApiUrl,
+          ...authEnvironment,
           ...(workflowAccess === 'start-executions' ? { STATE_MACHINE_ARN: stateMachineArn } : {}),
           ...(verifiesSignatures ? { PROVISIONING_SECRET_ARN: this.provisioningSigningSecret.secretArn } : {}),
         },
@@ -177,7 +181,7 @@ export class ApiStack extends Stack {
   }
 }
 
-function methodOptionsFor(route: KamflowRoute, userAuthoriser: IAuthorizer | undefined): MethodOptions {
+function methodOptionsFor(route: KamflowRoute, userAuthoriser: IAuthorizer): MethodOptions {
   const operationName = route.operationId;
   switch (route.auth) {
     case 'public':
@@ -186,6 +190,6 @@ function methodOptionsFor(route: KamflowRoute, userAuthoriser: IAuthorizer | und
       // API Gateway cannot check an HMAC over the body; the handler verifies the signature and refuses replays.
       return { operationName };
     case 'user':
-      return userAuthoriser ? { operationName, authorizer: userAuthoriser } : { operationName };
+      return { operationName, authorizer: userAuthoriser };
   }
 }

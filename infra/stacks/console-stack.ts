@@ -1,18 +1,24 @@
 /**
  * The admin console: a private bucket served only through CloudFront (origin access control), with the built UI and
- * a config.json telling it where the API is. Without a build, a placeholder page says so instead of a blank 403.
+ * a config.json telling it where the API is and how to sign in. Without a build, a placeholder page says so instead
+ * of a blank 403.
  */
 import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { Distribution, ResponseHeadersPolicy, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { consoleBuildDirectory, consoleIsBuilt } from '../repository-paths.ts';
+import { consoleSignInSettings } from './auth-stack.ts';
 
-/** The console fetches this at start-up; the API URL is only known once the API stack is deployed. */
+/**
+ * The console fetches this at start-up: `{ apiUrl, auth: { region, userPoolId, clientId, endpoint } }`. The API URL
+ * and the pool's ids are only known once those stacks are deployed.
+ */
 export const consoleConfigFile = 'config.json';
 
 const notBuiltPage = `<!doctype html>
@@ -27,6 +33,9 @@ const notBuiltPage = `<!doctype html>
 
 export interface ConsoleStackProps extends StackProps {
   readonly publicApiUrl: string;
+  /** The people's user pool and the console's app client (auth-stack.ts). */
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
 }
 
 export class ConsoleStack extends Stack {
@@ -59,7 +68,13 @@ export class ConsoleStack extends Stack {
 
     const ui: ISource = consoleIsBuilt() ? Source.asset(consoleBuildDirectory) : Source.data('index.html', notBuiltPage);
     new BucketDeployment(this, 'ConsoleContent', {
-      sources: [ui, Source.jsonData(consoleConfigFile, { apiUrl: props.publicApiUrl })],
+      sources: [
+        ui,
+        Source.jsonData(consoleConfigFile, {
+          apiUrl: props.publicApiUrl,
+          auth: consoleSignInSettings(this, props.userPool, props.userPoolClient),
+        }),
+      ],
       destinationBucket: this.bucket,
       // index.html and config.json keep their names across deployments: clear the edge caches.
       distribution: this.distribution,

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { routes } from '../../functions/api/routes.ts';
-import { ApiStack } from '../../infra/stacks/api-stack.ts';
 import type { OperationId } from '../../infra/stacks/api-stack.ts';
-import { DataStack } from '../../infra/stacks/data-stack.ts';
 import { buildKamflowTestApp, grantedActionsOfFunction, logicalIdOf, statementsOfFunction, testAccount, testConsoleOrigin, testRegion } from './kamflow-test-app.ts';
 import type { KamflowTestApp, TemplateResource } from './kamflow-test-app.ts';
 
@@ -86,6 +82,8 @@ describe('ApiStack', () => {
             CORS_ALLOW_ORIGIN: testConsoleOrigin,
             TABLE_NAME: expect.anything(),
             PUBLIC_API_URL: expect.anything(),
+            AUTH_ISSUER: expect.anything(),
+            AUTH_CLIENT_ID: expect.anything(),
           },
         },
       });
@@ -147,9 +145,63 @@ describe('ApiStack', () => {
     }
   });
 
-  it('leaves every route without an API Gateway authoriser until the Cognito seam is used', () => {
-    for (const method of methodsByRoute(resources).values()) expect(method.Properties?.['AuthorizationType']).toBe('NONE');
-    template.resourceCountIs('AWS::ApiGateway::Authorizer', 0);
+  it('puts the Cognito authoriser in front of exactly the user routes', () => {
+    const authoriserIds = Object.keys(template.findResources('AWS::ApiGateway::Authorizer'));
+    expect(authoriserIds).toHaveLength(1);
+    const authoriserId = authoriserIds[0];
+    const methods = methodsByRoute(resources);
+    for (const route of routes) {
+      const method = methods.get(`${route.method} ${route.path}`)?.Properties ?? {};
+      if (route.auth === 'user') {
+        expect(method, route.operationId).toMatchObject({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: { Ref: authoriserId } });
+        // OAuth scopes would make API Gateway want access tokens; the console and the handlers use ID tokens.
+        expect(method['AuthorizationScopes'], route.operationId).toBeUndefined();
+      } else {
+        expect(method['AuthorizationType'], route.operationId).toBe('NONE');
+        expect(method['AuthorizerId'], route.operationId).toBeUndefined();
+      }
+    }
+    expect(routes.some((route) => route.auth === 'user')).toBe(true);
+    expect(routes.some((route) => route.auth === 'public')).toBe(true);
+  });
+
+  it('leaves CORS preflights open: browsers send them without the token', () => {
+    const preflights = Object.values(resources).filter((resource) => resource.Type === 'AWS::ApiGateway::Method' && resource.Properties?.['HttpMethod'] === 'OPTIONS');
+    expect(preflights.length).toBeGreaterThan(0);
+    for (const preflight of preflights) expect(preflight.Properties?.['AuthorizationType'] ?? 'NONE').toBe('NONE');
+  });
+
+  it("checks ID tokens from the Authorization header against the auth stack's user pool", () => {
+    const authorisers = Object.values(template.findResources('AWS::ApiGateway::Authorizer')) as TemplateResource[];
+    expect(authorisers[0]?.Properties).toEqual({
+      Name: 'kamflow-users',
+      Type: 'COGNITO_USER_POOLS',
+      RestApiId: { Ref: logicalIdOf(kamflow.api.restApi) },
+      IdentitySource: 'method.request.header.Authorization',
+      ProviderARNs: [{ 'Fn::ImportValue': expect.stringMatching(new RegExp(`^KamflowAuth:ExportsOutputFnGetAtt${logicalIdOf(kamflow.auth.userPool)}Arn`)) }],
+    });
+  });
+
+  it("tells every route function the user pool's issuer and the console's client, for its own token check", () => {
+    const poolId = logicalIdOf(kamflow.auth.userPool);
+    const clientId = logicalIdOf(kamflow.auth.consoleClient);
+    for (const route of routes) {
+      const environment = environmentOf(route.operationId);
+      expect(environment['AUTH_ISSUER'], route.operationId).toEqual({
+        'Fn::Join': [
+          '',
+          [
+            `https://cognito-idp.${testRegion}.`,
+            { Ref: 'AWS::URLSuffix' },
+            '/',
+            { 'Fn::ImportValue': expect.stringMatching(new RegExp(`^KamflowAuth:ExportsOutputRef${poolId}`)) },
+          ],
+        ],
+      });
+      expect(environment['AUTH_CLIENT_ID'], route.operationId).toEqual({
+        'Fn::ImportValue': expect.stringMatching(new RegExp(`^KamflowAuth:ExportsOutputRef${clientId}`)),
+      });
+    }
   });
 
   it('answers CORS preflights, and API Gateway errors, for the console origin', () => {
@@ -176,26 +228,5 @@ describe('ApiStack', () => {
         Match.objectLike({ HttpMethod: '*', ResourcePath: '/*', DataTraceEnabled: false, LoggingLevel: 'ERROR', ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }),
       ],
     });
-  });
-});
-
-describe('ApiStack with a Cognito user pool', () => {
-  let template: Template;
-
-  beforeAll(() => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
-    const env = { account: testAccount, region: testRegion };
-    const data = new DataStack(app, 'SeamData', { env });
-    const userPool = UserPool.fromUserPoolArn(data, 'Users', `arn:aws:cognito-idp:${testRegion}:${testAccount}:userpool/${testRegion}_example`);
-    template = Template.fromStack(new ApiStack(app, 'SeamApi', { env, table: data.table, consoleOrigin: testConsoleOrigin, userPool }));
-  }, 60_000);
-
-  it('protects exactly the user routes with the authoriser', () => {
-    template.resourceCountIs('AWS::ApiGateway::Authorizer', 1);
-    const methods = methodsByRoute(template.toJSON()['Resources'] as Resources);
-    for (const route of routes) {
-      const authorization = methods.get(`${route.method} ${route.path}`)?.Properties?.['AuthorizationType'];
-      expect(authorization, route.operationId).toBe(route.auth === 'user' ? 'COGNITO_USER_POOLS' : 'NONE');
-    }
   });
 });

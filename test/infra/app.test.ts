@@ -18,8 +18,9 @@ describe('the KAMflow app', () => {
   afterAll(() => kamflow?.dispose());
 
   it('names every stack Kamflow…', () => {
-    expect([kamflow.data, kamflow.api, kamflow.workflow, kamflow.observability, kamflow.console].map((stack) => stack.stackName)).toEqual([
+    expect([kamflow.data, kamflow.auth, kamflow.api, kamflow.workflow, kamflow.observability, kamflow.console].map((stack) => stack.stackName)).toEqual([
       'KamflowData',
+      'KamflowAuth',
       'KamflowApi',
       'KamflowWorkflow',
       'KamflowObservability',
@@ -27,12 +28,13 @@ describe('the KAMflow app', () => {
     ]);
   });
 
-  it('deploys data first, the API before the workflow that needs its URL, then what watches and fronts them', () => {
+  it('deploys data and users first, the API before the workflow that needs its URL, then what watches and fronts them', () => {
     expect(dependencyNames(kamflow.data)).toEqual([]);
-    expect(dependencyNames(kamflow.api)).toEqual(['KamflowData']);
+    expect(dependencyNames(kamflow.auth)).toEqual([]);
+    expect(dependencyNames(kamflow.api)).toEqual(['KamflowAuth', 'KamflowData']);
     expect(dependencyNames(kamflow.workflow)).toEqual(['KamflowApi', 'KamflowData']);
     expect(dependencyNames(kamflow.observability)).toEqual(['KamflowApi', 'KamflowWorkflow']);
-    expect(dependencyNames(kamflow.console)).toEqual(['KamflowApi']);
+    expect(dependencyNames(kamflow.console)).toEqual(['KamflowApi', 'KamflowAuth']);
   });
 });
 

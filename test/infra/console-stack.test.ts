@@ -3,13 +3,25 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { consoleBuildDirectory, consoleIsBuilt } from '../../infra/repository-paths.ts';
-import { buildKamflowTestApp, logicalIdOf } from './kamflow-test-app.ts';
+import { buildKamflowTestApp, logicalIdOf, testRegion } from './kamflow-test-app.ts';
 import type { KamflowTestApp, TemplateResource } from './kamflow-test-app.ts';
 
 describe('ConsoleStack', () => {
   let kamflow: KamflowTestApp;
   let template: Template;
   let deployment: Record<string, unknown>;
+
+  /**
+   * config.json as staged, and what each deploy-time marker in it stands for. BucketDeployment replaces every token
+   * in the file with a marker that the custom resource substitutes on deploy.
+   */
+  const stagedConfig = (): { config: Record<string, unknown>; markers: Record<string, unknown> } => {
+    const configDirectory = stagedSourceDirectories().find((directory) => existsSync(join(directory, 'config.json')));
+    expect(configDirectory).toBeDefined();
+    const config = JSON.parse(readFileSync(join(configDirectory ?? '', 'config.json'), 'utf8')) as Record<string, unknown>;
+    const markers = Object.assign({}, ...(deployment['SourceMarkers'] as Record<string, unknown>[])) as Record<string, unknown>;
+    return { config, markers };
+  };
 
   /** The staged content of each BucketDeployment source, as a directory in the cloud assembly. */
   const stagedSourceDirectories = (): string[] =>
@@ -78,12 +90,27 @@ describe('ConsoleStack', () => {
   });
 
   it('writes the API URL into config.json', () => {
-    const configDirectory = stagedSourceDirectories().find((directory) => existsSync(join(directory, 'config.json')));
-    expect(configDirectory).toBeDefined();
-    const config = JSON.parse(readFileSync(join(configDirectory ?? '', 'config.json'), 'utf8')) as { apiUrl: string };
-    const markers = Object.assign({}, ...(deployment['SourceMarkers'] as Record<string, unknown>[])) as Record<string, unknown>;
-    const apiUrl = markers[config.apiUrl];
+    const { config, markers } = stagedConfig();
+    const apiUrl = markers[String(config['apiUrl'])];
     expect(JSON.stringify(apiUrl)).toMatch(/^\{"Fn::Join":\["",\["https:\/\/",\{"Fn::ImportValue":"KamflowApi:ExportsOutputRefKamflowApi.*"\/prod"\]\]\}$/);
+  });
+
+  it("writes the user pool and the console's client into config.json, for sign-in", () => {
+    const { config, markers } = stagedConfig();
+    expect(Object.keys(config).sort()).toEqual(['apiUrl', 'auth']);
+    const auth = config['auth'] as Record<string, string>;
+    expect(Object.keys(auth).sort()).toEqual(['clientId', 'endpoint', 'region', 'userPoolId']);
+    const importOf = (construct: Parameters<typeof logicalIdOf>[0]) => ({
+      'Fn::ImportValue': expect.stringMatching(new RegExp(`^KamflowAuth:ExportsOutputRef${logicalIdOf(construct)}`)),
+    });
+    expect(auth['region']).toBe(testRegion);
+    expect(markers[auth['userPoolId'] ?? '']).toEqual(importOf(kamflow.auth.userPool));
+    expect(markers[auth['clientId'] ?? '']).toEqual(importOf(kamflow.auth.consoleClient));
+    // The URL suffix is a deploy-time value (amazonaws.com, or amazonaws.com.cn in China), so the endpoint holds a marker.
+    const [before, marker, after] = (auth['endpoint'] ?? '').split(/(<<marker:[^>]+>>)/);
+    expect(before).toBe(`https://cognito-idp.${testRegion}.`);
+    expect(markers[marker ?? '']).toEqual({ Ref: 'AWS::URLSuffix' });
+    expect(after).toBe('/');
   });
 
   it('deploys the built console, or a page saying it was not built', () => {

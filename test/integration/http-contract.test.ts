@@ -42,7 +42,7 @@ describe('system routes', () => {
 
 describe('accounts', () => {
   it.each([
-    [{}, ['name', 'industry', 'tier']],
+    [{}, ['name', 'industry']],
     [{ name: 'x', industry: 'BANKING', tier: 'GROUP' }, ['industry']],
     [{ name: 'x', industry: 'FINANCE', tier: 'NATIONAL' }, ['tier']],
     [{ name: 'x'.repeat(201), industry: 'FINANCE', tier: 'GROUP' }, ['name']],

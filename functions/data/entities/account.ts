@@ -1,5 +1,5 @@
 import { Entity } from 'electrodb';
-import { accountStatuses, accountTiers, industrySegments } from '../../domain/accounts.ts';
+import { accountStatuses, industrySegments, tierOutcomes } from '../../domain/accounts.ts';
 import { entityConfiguration } from '../table.ts';
 
 export const AccountEntity = new Entity(
@@ -9,8 +9,16 @@ export const AccountEntity = new Entity(
       accountId: { type: 'string', required: true, readOnly: true },
       name: { type: 'string', required: true },
       industry: { type: industrySegments, required: true },
-      tier: { type: accountTiers, required: true },
+      tier: { type: tierOutcomes, required: true },
+      /** A supervisor's manual override; rule evaluations leave such an account alone. */
+      tierOverridden: { type: 'boolean', required: true, default: false },
       status: { type: accountStatuses, required: true, default: 'ACTIVE' },
+      creditCode: { type: 'string' },
+      monthlyBilledRevenue: { type: 'number', required: true, default: 0 },
+      strategic: { type: 'boolean', required: true, default: false },
+      /** Group headquarters → provincial → city branches; `none` for a root. */
+      parentAccountId: { type: 'string', required: true, default: 'none' },
+      tierRuleVersion: { type: 'number' },
       province: { type: 'string' },
       city: { type: 'string' },
       /** The one owning key account manager (大客户经理), and where that person sits, for row-level access. */
@@ -24,6 +32,8 @@ export const AccountEntity = new Entity(
     indexes: {
       byId: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: [] } },
       /** All accounts, newest first (the console's account list). */
+      /** Branches of an account; `none` lists the roots of the hierarchy. */
+      byParent: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['parentAccountId'] }, sk: { field: 'gsi1sk', composite: ['name', 'accountId'] } },
       allAccounts: { index: 'gsi2', pk: { field: 'gsi2pk', composite: [] }, sk: { field: 'gsi2sk', composite: ['createdAt', 'accountId'] } },
       byOwner: { index: 'gsi4', pk: { field: 'gsi4pk', composite: ['accountManager'] }, sk: { field: 'gsi4sk', composite: ['createdAt', 'accountId'] } },
       byTeam: { index: 'gsi5', pk: { field: 'gsi5pk', composite: ['supervisorId'] }, sk: { field: 'gsi5sk', composite: ['createdAt', 'accountId'] } },
