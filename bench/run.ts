@@ -5,13 +5,20 @@
  * write rate allows (raw writes/s ÷ writes per order).
  */
 import { parseArgs } from 'node:util';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { startLocalStack } from '../local/stack.ts';
 import { call, createAccount, orderRequest, ordersPath, useToken } from '../test/support/api-client.ts';
 
-const { values } = parseArgs({ options: { orders: { type: 'string', default: process.env.BENCH_ORDERS ?? '200' }, concurrency: { type: 'string', default: '16' } } });
+const { values } = parseArgs({
+  options: {
+    orders: { type: 'string', default: process.env.BENCH_ORDERS ?? '200' },
+    concurrency: { type: 'string', default: '16' },
+    accounts: { type: 'string', default: process.env.BENCH_ACCOUNTS ?? '10000' },
+  },
+});
 const orderCount = Number(values.orders);
+const accountCount = Number(values.accounts);
 const concurrency = Number(values.concurrency);
 const writeCommands = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand']);
 
@@ -35,6 +42,78 @@ async function rawWriteRate(endpoint: string, writes: number): Promise<number> {
     await client.send(new PutItemCommand({ TableName: 'kamflow-bench-raw', Item: { pk: { S: `raw#${i}` }, sk: { S: 'item' }, payload: { S: payload } } }));
   });
   return writes / ((performance.now() - started) / 1000);
+}
+
+const percentile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+
+/**
+ * List accounts at 100 concurrent requests with `accountCount` accounts loaded: the API (token check, scope, Query on
+ * the index, view mapping) beside a raw DynamoDB Local Query of the same page on the same index, in the same run.
+ */
+async function benchListAccounts(): Promise<string> {
+  const { AccountEntity } = await import('../functions/data/entities/account.ts');
+  const created = new Date().toISOString();
+  const owners = ['km.wang', 'km.li', 'km.zhang', 'km.chen'];
+  const all = Array.from({ length: accountCount }, (_, i) => {
+    const owner = owners[i % owners.length] as string;
+    return {
+      accountId: `acc_${String(i).padStart(26, '0')}`,
+      name: `基准客户 ${i}`,
+      industry: 'FINANCE' as const,
+      tier: 'LOCAL' as const,
+      status: 'ACTIVE' as const,
+      accountManager: owner,
+      supervisorId: owner === 'km.wang' || owner === 'km.li' ? 'sup.zhou' : 'sup.huang',
+      unitId: owner === 'km.wang' || owner === 'km.li' ? 'NORTH' : 'SOUTH',
+      createdAt: new Date(Date.parse(created) - i * 1000).toISOString(),
+      updatedAt: created,
+      version: 1,
+    };
+  });
+  for (let start = 0; start < all.length; start += 250) await AccountEntity.put(all.slice(start, start + 250)).go({ concurrency: 4 });
+
+  const requests = 2000;
+  const width = 100;
+  const timeRequests = async (request: () => Promise<void>) => {
+    const latencies: number[] = [];
+    const started = performance.now();
+    await pool(Array.from({ length: requests }, (_, i) => i), width, async () => {
+      const t0 = performance.now();
+      await request();
+      latencies.push(performance.now() - t0);
+    });
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), perSecond: requests / seconds };
+  };
+  const adminToken = await stack.signIn('admin');
+  const managerToken = await stack.signIn('km.wang');
+  const api = (token: string) => timeRequests(async () => {
+    const response = await call<{ items: unknown[] }>(stack.apiUrl, 'GET', '/api/accounts?limit=25', undefined, { authorization: `Bearer ${token}` });
+    if (response.status !== 200 || response.body.items.length !== 25) throw new Error(`list accounts: ${response.status}`);
+  });
+  const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+  const params = AccountEntity.query.allAccounts({}).params({ limit: 25, order: 'desc' }) as { IndexName: string; KeyConditionExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> };
+  // The index keys are strings: the attribute values marshal to { S }.
+  const marshalled = Object.fromEntries(Object.entries(params.ExpressionAttributeValues).map(([name, value]) => [name, { S: String(value) }]));
+  const rawQuery = () => timeRequests(async () => {
+    const result = await raw.send(new QueryCommand({ TableName: 'kamflow-bench', IndexName: params.IndexName, KeyConditionExpression: params.KeyConditionExpression, ExpressionAttributeNames: params.ExpressionAttributeNames, ExpressionAttributeValues: marshalled, Limit: 25, ScanIndexForward: false }));
+    if ((result.Items ?? []).length !== 25) throw new Error('raw query returned a short page');
+  });
+  // Warm-up outside the measurement: signing keys fetched, people cached, handler paths compiled.
+  for (const token of [adminToken, managerToken]) await call(stack.apiUrl, 'GET', '/api/accounts?limit=25', undefined, { authorization: `Bearer ${token}` });
+  const baseline = await rawQuery();
+  const asAdmin = await api(adminToken);
+  const asManager = await api(managerToken);
+  const line = (label: string, figures: { p50: number; p99: number; perSecond: number }) =>
+    `  ${label.padEnd(44)} p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms, ${figures.perSecond.toFixed(0)} req/s, p99 ÷ raw p99 ${(figures.p99 / baseline.p99).toFixed(2)}`;
+  return [
+    `List accounts (${accountCount.toLocaleString('en')} accounts loaded, ${requests} requests at ${width} concurrent, page of 25)`,
+    line('raw DynamoDB Local Query on the index (baseline)', baseline),
+    line('GET /api/accounts as administrator (all)', asAdmin),
+    line('GET /api/accounts as key account manager (own)', asManager),
+    '',
+  ].join('\n');
 }
 
 const dynamo = await startDynamoDbLocal({});
@@ -120,6 +199,7 @@ KAMflow order loop benchmark (${orderCount} orders, concurrency ${concurrency}, 
   ceiling from raw writes (raw ÷ writes/order)  ${ceiling.toFixed(1)} orders/s
   throughput ratio (orders/s ÷ ceiling)         ${(ordersPerSecond / ceiling).toFixed(2)}
 `);
+  console.log(await benchListAccounts());
 } finally {
   await stack.stop();
   await dynamo.stop();
