@@ -14,6 +14,9 @@ import {
   callbackPathSchema,
   callbackResultSchema,
   createAccountSchema,
+  customerPlanSchema,
+  planPathSchema,
+  savePlanSchema,
   createContactSchema,
   contactListSchema,
   contactSchema,
@@ -128,6 +131,16 @@ export const routes = [
     operationId: 'createContact', permission: 'contacts:write', method: 'POST', path: '/api/accounts/{id}/contacts', handler: 'functions/handlers/http/create-contact.ts', auth: 'user',
     summary: 'Add a contact to an account', tag: 'accounts', request: { params: accountPathSchema, body: createContactSchema },
     responses: { 201: { description: 'Created', schema: contactSchema } },
+  },
+  {
+    operationId: 'getCustomerPlan', permission: 'accounts:read', method: 'GET', path: '/api/accounts/{id}/plans/{year}', handler: 'functions/handlers/http/get-customer-plan.ts', auth: 'user',
+    summary: "The account's development plan for a year, with progress from billed revenue", tag: 'accounts', request: { params: planPathSchema },
+    responses: { 200: { description: 'The plan', schema: customerPlanSchema } },
+  },
+  {
+    operationId: 'saveCustomerPlan', permission: 'accounts:update', method: 'PUT', path: '/api/accounts/{id}/plans/{year}', handler: 'functions/handlers/http/save-customer-plan.ts', auth: 'user',
+    summary: "Create or change the account's development plan for a year (version for changes)", tag: 'accounts', request: { params: planPathSchema, body: savePlanSchema },
+    responses: { 200: { description: 'The saved plan', schema: customerPlanSchema } },
   },
   {
     operationId: 'createProductOrder', permission: 'orders:submit', method: 'POST', path: tmfProductOrderPath, handler: 'functions/handlers/http/create-product-order.ts', auth: 'user',

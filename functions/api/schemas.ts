@@ -9,6 +9,7 @@ import { bandwidths, productIds } from '../domain/catalogue.ts';
 import { orderStages, stageStatuses, workPositions } from '../domain/order-stages.ts';
 import { orderStates } from '../domain/order-lifecycle.ts';
 import { userRoles } from '../domain/people.ts';
+import { planActionStatuses } from '../domain/customer-plan.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoInstant = z.iso.datetime({ offset: true });
@@ -344,3 +345,34 @@ export const currentUserSchema = z
   .meta({ id: 'User' });
 
 export const userPageSchema = z.object({ items: z.array(currentUserSchema), nextCursor: z.string().optional() }).meta({ id: 'UserPage' });
+
+// ---------------------------------------------------------------- customer plan (客户发展计划)
+export const planPathSchema = z.object({ id: accountIdSchema, year: z.coerce.number().int().min(2000).max(2100) });
+
+export const savePlanSchema = z
+  .object({
+    /** Absent to create the year's plan; the version read to change it (409 when stale). */
+    version: z.number().int().min(1).optional(),
+    revenueTarget: z.number().nonnegative().max(1e13),
+    resourcePlan: text(4000).optional(),
+    actions: z
+      .array(z.object({ title: text(300), owner: text(100), dueDate: z.iso.date(), status: z.enum(planActionStatuses), followUp: text(1000).optional() }).strict())
+      .max(100),
+  })
+  .strict()
+  .meta({ id: 'CustomerPlanSave' });
+export type SavePlanRequest = z.infer<typeof savePlanSchema>;
+
+export const customerPlanSchema = z
+  .object({
+    accountId: z.string(),
+    year: z.number(),
+    revenueTarget: z.number(),
+    resourcePlan: z.string().optional(),
+    actions: z.array(z.object({ title: z.string(), owner: z.string(), dueDate: z.string(), status: z.enum(planActionStatuses), followUp: z.string().optional() })),
+    progress: z.object({ billedRevenue: z.number(), percentOfTarget: z.number(), asOf: z.string() }),
+    updatedBy: z.string(),
+    updatedAt: isoInstant,
+    version: z.number(),
+  })
+  .meta({ id: 'CustomerPlan' });

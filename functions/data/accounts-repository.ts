@@ -4,7 +4,8 @@ import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
 import type { TierOutcome } from '../domain/accounts.ts';
-import { ContactEntity, TierChangeEntity } from './entities/account-records.ts';
+import { ContactEntity, CustomerPlanEntity, TierChangeEntity } from './entities/account-records.ts';
+import { BillingRecordEntity } from './entities/billing-record.ts';
 import { kamflowService } from './kamflow-service.ts';
 import { AccountEntity } from './entities/account.ts';
 import type { AccountScope } from '../domain/people.ts';
@@ -145,4 +146,37 @@ export async function listAccountsInScope(scope: AccountScope, page: { limit: nu
             ? await AccountEntity.query.byOwner({ accountManager: scope.userId }).go(options)
             : { data: [], cursor: null };
   return { items: result.data, nextCursor: result.cursor ?? undefined };
+}
+
+export type CustomerPlanRecord = EntityItem<typeof CustomerPlanEntity>;
+
+export async function findPlan(accountId: string, year: number): Promise<CustomerPlanRecord | undefined> {
+  const { data } = await CustomerPlanEntity.get({ accountId, year }).go();
+  return data ?? undefined;
+}
+
+/** Creates the plan (expectedVersion undefined: must not exist) or replaces it at the version read. */
+export async function savePlan(plan: Omit<CustomerPlanRecord, 'version'>, expectedVersion: number | undefined): Promise<CustomerPlanRecord> {
+  const version = (expectedVersion ?? 0) + 1;
+  try {
+    if (expectedVersion === undefined) {
+      await CustomerPlanEntity.create({ ...plan, version }).go();
+    } else {
+      await CustomerPlanEntity.put({ ...plan, version })
+        .where((attributes, { eq }) => eq(attributes.version, expectedVersion))
+        .go();
+    }
+  } catch (error) {
+    if (isConditionFailure(error)) {
+      throw new ConflictError(expectedVersion === undefined ? `a ${plan.year} plan exists already: send its version to change it` : `the ${plan.year} plan was changed by someone else (version ${expectedVersion} is stale)`);
+    }
+    throw error;
+  }
+  return { ...plan, version };
+}
+
+/** Billing records of an account's circuits. */
+export async function billingOfAccount(accountId: string) {
+  const { data } = await BillingRecordEntity.query.byAccount({ accountId }).go({ pages: 'all' });
+  return data;
 }

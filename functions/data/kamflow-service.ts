@@ -1,7 +1,7 @@
 /** All entities of the table as one ElectroDB service, for collections (an order with its stages) and transactions. */
 import { RequestNonceEntity } from './entities/request-nonce.ts';
 import { UserEntity } from './entities/user.ts';
-import { ContactEntity, TierChangeEntity } from './entities/account-records.ts';
+import { ContactEntity, CustomerPlanEntity, TierChangeEntity } from './entities/account-records.ts';
 import { Service } from 'electrodb';
 import { AccountEntity } from './entities/account.ts';
 import { BillingRecordEntity } from './entities/billing-record.ts';
@@ -20,4 +20,5 @@ export const kamflowService = new Service({
   user: UserEntity,
   tierChange: TierChangeEntity,
   contact: ContactEntity,
+  customerPlan: CustomerPlanEntity,
 });

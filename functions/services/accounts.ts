@@ -6,8 +6,12 @@ import { accountScopeOf, mayAssignOwner, scopeCovers } from '../domain/people.ts
 import type { TierOutcome } from '../domain/accounts.ts';
 import { currentTieringRule, decideTier } from '../domain/tiering.ts';
 import type { Principal } from '../domain/people.ts';
-import type { CreateAccountRequest, CreateContactRequest, UpdateAccountRequest } from '../api/schemas.ts';
-import { allChildrenOf, changeTier, childrenOf, contactsOf, findAccount, insertAccount, insertContact, listAccountsInScope, tierHistory, updateAccount } from '../data/accounts-repository.ts';
+import type { CreateAccountRequest, CreateContactRequest, SavePlanRequest, UpdateAccountRequest } from '../api/schemas.ts';
+import { billedRevenueInYear, planProgress } from '../domain/customer-plan.ts';
+import { shanghaiDate } from '../domain/billing.ts';
+import { now } from '../commons/clock.ts';
+import type { CustomerPlanRecord } from '../data/accounts-repository.ts';
+import { billingOfAccount, findPlan, savePlan, allChildrenOf, changeTier, childrenOf, contactsOf, findAccount, insertAccount, insertContact, listAccountsInScope, tierHistory, updateAccount } from '../data/accounts-repository.ts';
 import type { AccountRecord, ContactRecord } from '../data/accounts-repository.ts';
 import type { Page } from '../data/orders-repository.ts';
 import { findUser, rolesOf } from '../data/users-repository.ts';
@@ -174,4 +178,24 @@ export function listAccountsFor(principal: Principal, page: { limit: number; cur
 export function toAccountView(account: AccountRecord) {
   const { accountId, supervisorId: _supervisorId, unitId: _unitId, parentAccountId, ...rest } = account;
   return { id: accountId, ...rest, ...(parentAccountId !== 'none' ? { parentAccountId } : {}) };
+}
+
+async function withProgress(plan: CustomerPlanRecord) {
+  const today = shanghaiDate(now());
+  const billed = billedRevenueInYear(await billingOfAccount(plan.accountId), plan.year, today);
+  return { ...plan, progress: { ...planProgress(plan.revenueTarget, billed), asOf: today } };
+}
+
+export async function planFor(principal: Principal, accountId: string, year: number) {
+  await getAccountFor(principal, accountId);
+  const plan = await findPlan(accountId, year);
+  if (!plan) throw new NotFoundError('customer plan', `${accountId}/${year}`);
+  return withProgress(plan);
+}
+
+export async function savePlanFor(principal: Principal, accountId: string, year: number, request: SavePlanRequest) {
+  await getAccountFor(principal, accountId);
+  const { version, ...plan } = request;
+  const saved = await savePlan({ accountId, year, ...plan, updatedBy: principal.userId, updatedAt: nowIso() }, version);
+  return withProgress(saved);
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import { startTestStack } from '../support/local-stack.ts';
-import { call, useToken } from '../support/api-client.ts';
+import { call, inState, orderRequest, submitOrder, useToken, waitForOrder } from '../support/api-client.ts';
 
 let stack: LocalStack;
 const tokens: Record<string, string> = {};
@@ -13,7 +13,7 @@ const as = (user: string) => ({ authorization: `Bearer ${tokens[user]}` });
 const fields = (body: { issues?: { field: string }[] }) => (body.issues ?? []).map((issue) => issue.field);
 
 beforeAll(async () => {
-  stack = await startTestStack({ simulator: false });
+  stack = await startTestStack({ simulator: { delayMs: 50 } });
   for (const user of ['admin', 'sup.zhou', 'km.wang', 'km.li', 'ops.net']) tokens[user] = await stack.signIn(user);
   useToken(tokens['km.wang']);
 });
@@ -124,6 +124,35 @@ describe('contacts', () => {
     const list = await call<{ items: { name: string; phone: string }[] }>(stack.apiUrl, 'GET', path);
     expect(list.body.items).toEqual([expect.objectContaining({ name: '张总', phone: '13912345678', role: 'DECISION_MAKER' })]);
     expect((await call(stack.apiUrl, 'GET', path, undefined, as('ops.net'))).status).toBe(403);
+    expect((await call(stack.apiUrl, 'GET', path, undefined, as('km.li'))).status).toBe(404);
+  });
+});
+
+describe('customer plan (客户发展计划)', () => {
+  it('keeps a yearly target with actions, measures progress from billed revenue, and refuses stale edits', async () => {
+    const account = await newAccount({ name: '计划客户' });
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    const path = `/api/accounts/${account.id}/plans/${year}`;
+    expect((await call(stack.apiUrl, 'GET', path)).status).toBe(404);
+    const invalid = await call(stack.apiUrl, 'PUT', path, { revenueTarget: -1, actions: [{ title: '', owner: 'km.wang', dueDate: 'soon', status: 'OPEN' }] });
+    expect(fields(invalid.body).sort()).toEqual(['actions.0.dueDate', 'actions.0.title', 'revenueTarget']);
+    const plan = { revenueTarget: 1_000_000, resourcePlan: '新增 2 条以太网专线', actions: [{ title: '高层拜访', owner: 'km.wang', dueDate: `${year}-12-20`, status: 'OPEN' }] };
+    const created = await call(stack.apiUrl, 'PUT', path, plan);
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ version: 1, progress: { billedRevenue: 0, percentOfTarget: 0 } });
+    expect((await call(stack.apiUrl, 'PUT', path, plan)).status).toBe(409);
+
+    // a circuit accepted and billed shows up as progress: one-off plus the started month
+    const order = await submitOrder(stack.apiUrl, orderRequest(account.id, { product: 'EPL', bandwidth: '100M' }));
+    await waitForOrder(stack.apiUrl, order.id, inState('PENDING_ACCEPTANCE'));
+    expect((await call(stack.apiUrl, 'POST', `/api/orders/${order.id}/acceptance`, { decision: 'ACCEPTED' })).status).toBe(202);
+    await waitForOrder(stack.apiUrl, order.id, inState('CLOSED'));
+    const withProgress = await call(stack.apiUrl, 'GET', path);
+    expect(withProgress.body.progress).toMatchObject({ billedRevenue: 5000 + 18000, percentOfTarget: 2.3 });
+
+    const changed = await call(stack.apiUrl, 'PUT', path, { ...plan, version: 1, actions: [{ ...plan.actions[0], status: 'DONE', followUp: '已拜访' }] });
+    expect(changed.body).toMatchObject({ version: 2, actions: [{ status: 'DONE' }] });
+    expect((await call(stack.apiUrl, 'PUT', path, { ...plan, version: 1 })).status).toBe(409);
     expect((await call(stack.apiUrl, 'GET', path, undefined, as('km.li'))).status).toBe(404);
   });
 });

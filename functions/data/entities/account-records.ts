@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
 import { contactRoles, tierOutcomes } from '../../domain/accounts.ts';
+import { planActionStatuses } from '../../domain/customer-plan.ts';
 import { entityConfiguration } from '../table.ts';
 
 /** Every change of an account's tier: from, to, the rule version or the person who overrode it, and why. */
@@ -41,6 +42,40 @@ export const ContactEntity = new Entity(
     },
     indexes: {
       byAccount: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['contactId'] } },
+    },
+  },
+  entityConfiguration,
+);
+
+/** 客户发展计划 of one account for one year. */
+export const CustomerPlanEntity = new Entity(
+  {
+    model: { entity: 'customerPlan', version: '1', service: 'kamflow' },
+    attributes: {
+      accountId: { type: 'string', required: true, readOnly: true },
+      year: { type: 'number', required: true, readOnly: true },
+      revenueTarget: { type: 'number', required: true },
+      resourcePlan: { type: 'string' },
+      actions: {
+        type: 'list',
+        required: true,
+        items: {
+          type: 'map',
+          properties: {
+            title: { type: 'string', required: true },
+            owner: { type: 'string', required: true },
+            dueDate: { type: 'string', required: true },
+            status: { type: planActionStatuses, required: true },
+            followUp: { type: 'string' },
+          },
+        },
+      },
+      updatedBy: { type: 'string', required: true },
+      updatedAt: { type: 'string', required: true },
+      version: { type: 'number', required: true },
+    },
+    indexes: {
+      byAccount: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['year'] } },
     },
   },
   entityConfiguration,

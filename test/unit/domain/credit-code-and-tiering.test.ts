@@ -33,3 +33,24 @@ describe('tiering rule', () => {
     expect(decideTier({ ...facts, name: '国家电网', monthlyBilledRevenue: 0 }, rule).tier).toBe('GROUP');
   });
 });
+
+import { billedMonthsInYear, billedRevenueInYear, planProgress } from '../../../functions/domain/customer-plan.ts';
+
+describe('customer plan progress from billed revenue', () => {
+  it('counts the started months of the year a circuit was billed, up to today', () => {
+    expect(billedMonthsInYear('2026-03-15', 2026, '2026-06-01')).toBe(4);
+    expect(billedMonthsInYear('2025-11-01', 2026, '2026-02-10')).toBe(2);
+    expect(billedMonthsInYear('2026-08-01', 2026, '2026-06-01')).toBe(0);
+    expect(billedMonthsInYear('2024-01-01', 2026, '2027-03-01')).toBe(12);
+  });
+
+  it('adds one-off charges started in the year and monthly charges', () => {
+    const circuits = [
+      { oneOffCharge: 5000, monthlyCharge: 18000, chargesFrom: '2026-03-15' },
+      { oneOffCharge: 1000, monthlyCharge: 3000, chargesFrom: '2025-12-01' },
+    ];
+    expect(billedRevenueInYear(circuits, 2026, '2026-06-01')).toBe(5000 + 18000 * 4 + 3000 * 6);
+    expect(planProgress(200_000, 95_000)).toEqual({ billedRevenue: 95_000, percentOfTarget: 47.5 });
+    expect(planProgress(0, 10).percentOfTarget).toBe(0);
+  });
+});

@@ -1,0 +1,5 @@
+import { httpHandler } from '../../commons/http.ts';
+import { routeFor } from '../../api/route-lookup.ts';
+import { planFor } from '../../services/accounts.ts';
+
+export const handler = httpHandler(routeFor('getCustomerPlan'), async ({ params, principal }) => ({ statusCode: 200, body: await planFor(principal, params.id, params.year) }));
