@@ -60,6 +60,7 @@ export function toProductOrder(detail: Pick<OrderDetail, 'order'> & Partial<Orde
     })),
     jeopardyAlert: [],
     stages: stages.map(toStageView),
+    events: (detail.events ?? []).map(({ orderId: _orderId, eventId, ...event }) => ({ id: eventId, ...event })),
     ...(detail.billing
       ? {
           billing: {

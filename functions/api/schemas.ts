@@ -251,6 +251,9 @@ export const productOrderSchema = z
     milestone: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), milestoneDate: z.string().optional(), message: z.string().optional() })),
     jeopardyAlert: z.array(z.object({ id: z.string(), alertDate: z.string(), name: z.string(), message: z.string() })),
     stages: z.array(stageViewSchema),
+    events: z
+      .array(z.object({ id: z.string(), at: isoInstant, type: z.string(), actor: z.string(), fromState: z.string().optional(), toState: z.string().optional(), stage: z.string().optional(), stageStatus: z.string().optional(), reason: z.string().optional() }))
+      .meta({ description: 'The audit trail: every state change and stage update, who, when, from, to and why' }),
     billing: billingViewSchema.optional(),
     circuitId: z.string().optional(),
     failure: z.object({ error: z.string(), cause: z.string(), at: isoInstant }).optional(),

@@ -1,6 +1,7 @@
 /** All entities of the table as one ElectroDB service, for collections (an order with its stages) and transactions. */
 import { RequestNonceEntity } from './entities/request-nonce.ts';
 import { UserEntity } from './entities/user.ts';
+import { OrderEventEntity } from './entities/order-event.ts';
 import { ContactEntity, CustomerPlanEntity, TierChangeEntity } from './entities/account-records.ts';
 import { Service } from 'electrodb';
 import { AccountEntity } from './entities/account.ts';
@@ -13,6 +14,7 @@ export const kamflowService = new Service({
   account: AccountEntity,
   order: OrderEntity,
   orderStage: OrderStageEntity,
+  orderEvent: OrderEventEntity,
   billingRecord: BillingRecordEntity,
   exchange: ExchangeEntity,
   networkResource: NetworkResourceEntity,

@@ -13,18 +13,25 @@ import type { OrderStage, StageStatus } from '../domain/order-stages.ts';
 import { BillingRecordEntity } from './entities/billing-record.ts';
 import { OrderEntity } from './entities/order.ts';
 import { OrderStageEntity } from './entities/order-stage.ts';
+import { OrderEventEntity } from './entities/order-event.ts';
+import { monotonicFactory } from 'ulid';
+
+/** Event ids sort in the order events happened, even within one millisecond. */
+const ulid = monotonicFactory();
 import { kamflowService } from './kamflow-service.ts';
 import { isConditionFailure } from './table.ts';
 
 export type OrderRecord = EntityItem<typeof OrderEntity>;
 export type OrderStageRecord = EntityItem<typeof OrderStageEntity>;
 export type BillingRecord = EntityItem<typeof BillingRecordEntity>;
+export type OrderEventRecord = EntityItem<typeof OrderEventEntity>;
 export type NewOrder = Omit<OrderRecord, 'state' | 'currentStage' | 'phase' | 'createdAt' | 'updatedAt' | 'version' | 'orderDate'> & { orderDate: string };
 
 export interface OrderDetail {
   readonly order: OrderRecord;
   readonly stages: readonly OrderStageRecord[];
   readonly billing: BillingRecord | undefined;
+  readonly events: readonly OrderEventRecord[];
 }
 
 export interface Page<T> {
@@ -32,7 +39,7 @@ export interface Page<T> {
   readonly nextCursor: string | undefined;
 }
 
-export async function insertOrder(newOrder: NewOrder): Promise<OrderRecord> {
+export async function insertOrder(newOrder: NewOrder, actor: string): Promise<OrderRecord> {
   const at = nowIso();
   const record: OrderRecord = {
     ...newOrder,
@@ -45,7 +52,11 @@ export async function insertOrder(newOrder: NewOrder): Promise<OrderRecord> {
   };
   const firstStage = stageFields(record, { stage: 'ORDER_ACCEPTANCE', current: undefined, status: 'IN_PROGRESS' }, at);
   const { canceled } = await kamflowService.transaction
-    .write(({ order, orderStage }) => [order.create(record).commit(), ...(firstStage.kind === 'create' ? [orderStage.create(firstStage.item).commit()] : [])])
+    .write(({ order, orderStage, orderEvent }) => [
+      order.create(record).commit(),
+      ...(firstStage.kind === 'create' ? [orderStage.create(firstStage.item).commit()] : []),
+      orderEvent.create({ orderId: record.orderId, eventId: ulid(), at, type: 'ORDER_SUBMITTED', actor, toState: 'SUBMITTED', stage: 'ORDER_ACCEPTANCE', stageStatus: 'IN_PROGRESS' }).commit(),
+    ])
     .go();
   if (canceled) throw new ConflictError(`order ${newOrder.orderId} exists already`);
   return record;
@@ -56,7 +67,7 @@ export async function findOrderDetail(orderId: string): Promise<OrderDetail | un
   const order = data.order[0];
   if (!order) return undefined;
   const stages = [...data.orderStage].sort((a, b) => a.sequence - b.sequence);
-  return { order, stages, billing: data.billingRecord[0] };
+  return { order, stages, billing: data.billingRecord[0], events: [...data.orderEvent].sort((a, b) => a.eventId.localeCompare(b.eventId)) };
 }
 
 export async function getOrderDetail(orderId: string): Promise<OrderDetail> {
@@ -110,6 +121,10 @@ export interface StageChange {
 
 export interface OrderChange {
   readonly order: OrderRecord;
+  /** Who made the change, for the audit trail: `user:<id>`, `system:<id>`, or the workflow. */
+  readonly actor?: string;
+  /** Why, for the audit trail (a rejection reason, a failure cause, a customer's words). */
+  readonly reason?: string;
   /** The lifecycle event, when the order's state changes; checked by the pure transition function. */
   readonly event?: OrderEvent;
   readonly currentStage?: OrderStage;
@@ -143,7 +158,8 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
   const phase = isTerminal(nextState) ? ('ENDED' as const) : ('OPEN' as const);
 
   const { canceled, data } = await kamflowService.transaction
-    .write(({ order: orders, orderStage, billingRecord, networkResource }) => [
+    .write(({ order: orders, orderStage, billingRecord, networkResource, orderEvent }) => [
+      ...auditEvents(change, nextState, at).map((event) => orderEvent.create(event).commit()),
       orders
         .patch({ orderId: order.orderId })
         .set({
@@ -183,6 +199,21 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
     throw new ConflictError(`order ${order.orderId} changed concurrently (${reasons.join(', ') || 'transaction cancelled'})`);
   }
   return { order: { ...order, state: nextState, phase, currentStage: change.currentStage ?? order.currentStage, updatedAt: at, version: nextVersion, ...(change.set ?? {}) }, from: order.state, to: nextState };
+}
+
+/** One event for the state change (if any) and one per stage record the change touches. */
+function auditEvents(change: OrderChange, nextState: OrderState, at: string): OrderEventRecord[] {
+  const actor = change.actor ?? 'system:workflow';
+  const base = { orderId: change.order.orderId, at, actor, ...(change.reason ? { reason: change.reason.slice(0, 1000) } : {}) };
+  const events: OrderEventRecord[] = [];
+  if (nextState !== change.order.state) {
+    events.push({ ...base, eventId: ulid(), type: 'STATE_CHANGE', fromState: change.order.state, toState: nextState });
+  }
+  for (const stage of change.stages ?? []) {
+    if (stage.current?.status === stage.status && !stage.startAttempt) continue;
+    events.push({ ...base, eventId: ulid(), type: 'STAGE_UPDATE', stage: stage.stage, stageStatus: stage.status, ...(stage.note ? { reason: stage.note.slice(0, 1000) } : {}) });
+  }
+  return events;
 }
 
 function stageFields(order: OrderRecord, change: StageChange, at: string) {

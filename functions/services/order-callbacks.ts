@@ -24,11 +24,11 @@ function notWaiting(stage: OrderStageRecord | undefined, name: string): Conflict
   return new ConflictError(`stage ${name} is ${stage ? stage.status : 'not started'}, not waiting for a callback`);
 }
 
-export async function receiveProvisioningCallback(orderId: string, callback: ProvisioningCallback): Promise<CallbackReceipt> {
+export async function receiveProvisioningCallback(orderId: string, callback: ProvisioningCallback, systemId: string): Promise<CallbackReceipt> {
   const receipt = { orderId, stage: 'ACTIVATION', eventId: callback.eventId, status: callback.status };
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await applyProvisioningCallback(orderId, callback, receipt);
+      return await applyProvisioningCallback(orderId, callback, receipt, `system:${systemId}`);
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= 5) throw error;
       // Lost a race. If the winner was this very event, it is a duplicate; if the stage is still waiting (the other
@@ -40,7 +40,7 @@ export async function receiveProvisioningCallback(orderId: string, callback: Pro
   }
 }
 
-async function applyProvisioningCallback(orderId: string, callback: ProvisioningCallback, receipt: Omit<CallbackReceipt, 'duplicate'>): Promise<CallbackReceipt> {
+async function applyProvisioningCallback(orderId: string, callback: ProvisioningCallback, receipt: Omit<CallbackReceipt, 'duplicate'>, actor: string): Promise<CallbackReceipt> {
   const detail = await getOrderDetail(orderId);
   const stage = stageOf(detail, 'ACTIVATION');
   if (stage?.appliedEventIds?.includes(callback.eventId)) return { ...receipt, duplicate: true };
@@ -55,6 +55,7 @@ async function applyProvisioningCallback(orderId: string, callback: Provisioning
     case 'COMPLETED':
       await commitOrderChange({
         order: detail.order,
+        actor,
         event: 'COMPLETE_ACTIVATION',
         currentStage: 'TEST',
         set: { circuitId: callback.circuitId },
@@ -76,6 +77,8 @@ async function applyProvisioningCallback(orderId: string, callback: Provisioning
     case 'FAILED':
       await commitOrderChange({
         order: detail.order,
+        actor,
+        reason: callback.reason,
         stages: [{ stage: 'ACTIVATION', current: stage, status: 'FAILED', finish: true, outcome: 'FAILED', note: callback.reason, appliedEventId: callback.eventId }],
       });
       await failWaitingTask(stage.taskToken, 'ActivationFailed', callback.reason, context);
@@ -98,6 +101,8 @@ export async function recordCustomerAcceptance(orderId: string, decision: Accept
   const note = decision.decision === 'REJECTED' ? decision.reason : (decision.note ?? 'accepted by the customer');
   await commitOrderChange({
     order: detail.order,
+    actor: `user:${recordedBy}`,
+    reason: note,
     event: accepted ? 'ACCEPT' : 'REJECT_ACCEPTANCE',
     currentStage: accepted ? 'BILLING_START' : 'ACTIVATION',
     stages: [
@@ -134,6 +139,8 @@ export async function confirmNetworkBuild(orderId: string, confirmation: Network
   }
   await commitOrderChange({
     order: detail.order,
+    actor: `user:${confirmedBy}`,
+    reason: `${confirmation.investmentType} investment, agreed date ${confirmation.agreedDate}`,
     event: 'CONFIRM_BUILD',
     currentStage: 'RESOURCE_CONFIRMATION',
     addResources,

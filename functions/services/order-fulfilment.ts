@@ -39,6 +39,7 @@ export async function acknowledgeOrder(orderId: string): Promise<{ decision: 'AC
   if (rejection) {
     await commitOrderChange({
       order,
+      reason: rejection,
       event: 'REJECT',
       set: { rejectionReason: rejection },
       stages: [{ stage: 'ORDER_ACCEPTANCE', current: stage, status: 'DONE', finish: true, outcome: 'REJECTED', note: rejection }],
@@ -104,6 +105,7 @@ async function reserveOrReportShortfall(detail: OrderDetail): Promise<ResourceOu
   if (shortfalls.length > 0) {
     await commitOrderChange({
       order,
+      reason: `no free access line and port for ${shortfalls.join(', ')}`,
       event: 'REPORT_SHORTFALL',
       currentStage: 'NETWORK_BUILD',
       stages: [{ stage: 'RESOURCE_CONFIRMATION', current: stage, status: 'WAITING', startAttempt, outcome: 'SHORTFALL', note: `no free access line and port for ${shortfalls.join(', ')}` }],
@@ -306,6 +308,7 @@ export async function recordFailure(orderId: string, failure: { error: string; c
   const current = stageOf(detail, stage);
   await commitOrderChange({
     order,
+    reason: `${failure.error}: ${failure.cause}`,
     event: 'FAIL',
     set: { failure: { error: failure.error.slice(0, 200), cause: failure.cause.slice(0, 2000), at: nowIso() } },
     stages: current && current.status !== 'DONE' ? [{ stage, current, status: 'FAILED', finish: true, note: current.note ?? failure.error }] : [],

@@ -77,7 +77,7 @@ export async function submitOrder(principal: Principal, request: CreateProductOr
     requestedCompletionDate: request.requestedCompletionDate,
     leaseTermDays,
     orderDate,
-  });
+  }, `user:${principal.userId}`);
   const executionArn = await startOrderWorkflow(orderId);
   const detail = await getOrderDetail(orderId);
   await recordExecution(detail.order, executionArn);

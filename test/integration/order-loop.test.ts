@@ -55,6 +55,15 @@ describe('an order for a point-to-point circuit', () => {
     expect(closed.stages.map((record) => record.stage)).toEqual(['ORDER_ACCEPTANCE', 'RESOURCE_CONFIRMATION', 'ACTIVATION', 'TEST', 'CUSTOMER_ACCEPTANCE', 'BILLING_START', 'CRM_CLOSE']);
     expect(JSON.stringify(closed)).not.toMatch(/taskToken/i);
 
+    // the audit trail: every state change in order, with who made it
+    const trail = (closed as unknown as { events: { type: string; fromState?: string; toState?: string; actor: string }[] }).events;
+    expect(trail.filter((event) => event.type !== 'STAGE_UPDATE').map((event) => `${event.fromState ?? '-'}>${event.toState}`)).toEqual([
+      '->SUBMITTED', 'SUBMITTED>ACKNOWLEDGED', 'ACKNOWLEDGED>RESOURCE_CHECK', 'RESOURCE_CHECK>RESOURCE_CONFIRMED', 'RESOURCE_CONFIRMED>PROVISIONING',
+      'PROVISIONING>TECHNICALLY_COMPLETE', 'TECHNICALLY_COMPLETE>PENDING_ACCEPTANCE', 'PENDING_ACCEPTANCE>ACCEPTED', 'ACCEPTED>BILLING_STARTED', 'BILLING_STARTED>CLOSED',
+    ]);
+    const actorOf = (toState: string) => trail.find((event) => event.toState === toState)?.actor;
+    expect([actorOf('SUBMITTED'), actorOf('ACKNOWLEDGED'), actorOf('TECHNICALLY_COMPLETE'), actorOf('ACCEPTED')]).toEqual(['user:admin', 'system:workflow', 'system:provisioning-simulator', 'user:admin']);
+
     const execution = await stack.engine.waitForExecution(`${stack.stateMachineArn.replace(':stateMachine:', ':execution:')}:${submitted.id}`, 10_000);
     expect(execution.status).toBe('SUCCEEDED');
   });

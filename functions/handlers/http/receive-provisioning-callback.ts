@@ -2,4 +2,4 @@ import { httpHandler } from '../../commons/http.ts';
 import { routeFor } from '../../api/route-lookup.ts';
 import { receiveProvisioningCallback } from '../../services/order-callbacks.ts';
 
-export const handler = httpHandler(routeFor('receiveProvisioningCallback'), async ({ params, body }) => ({ statusCode: 200, body: await receiveProvisioningCallback(params.id, body) }));
+export const handler = httpHandler(routeFor('receiveProvisioningCallback'), async ({ params, body, systemId }) => ({ statusCode: 200, body: await receiveProvisioningCallback(params.id, body, systemId ?? 'unknown') }));
