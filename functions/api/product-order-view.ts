@@ -74,6 +74,7 @@ export function toProductOrder(detail: Pick<OrderDetail, 'order'> & Partial<Orde
           },
         }
       : {}),
+    ...(order.contractId ? { agreement: [{ id: order.contractId }], slaClass: order.slaClass } : {}),
     ...(order.circuitId ? { circuitId: order.circuitId } : {}),
     ...(order.failure ? { failure: order.failure } : {}),
     ...(order.rejectionReason ? { rejectionReason: order.rejectionReason } : {}),

@@ -1,6 +1,7 @@
 /** All entities of the table as one ElectroDB service, for collections (an order with its stages) and transactions. */
 import { RequestNonceEntity } from './entities/request-nonce.ts';
 import { UserEntity } from './entities/user.ts';
+import { ContractEntity } from './entities/contract.ts';
 import { OrderEventEntity } from './entities/order-event.ts';
 import { ContactEntity, CustomerPlanEntity, TierChangeEntity } from './entities/account-records.ts';
 import { Service } from 'electrodb';
@@ -20,6 +21,7 @@ export const kamflowService = new Service({
   networkResource: NetworkResourceEntity,
   requestNonce: RequestNonceEntity,
   user: UserEntity,
+  contract: ContractEntity,
   tierChange: TierChangeEntity,
   contact: ContactEntity,
   customerPlan: CustomerPlanEntity,

@@ -22,14 +22,17 @@ export const permissions = [
   'orders:record-acceptance',
   'orders:confirm-build',
   'users:read',
+  'contracts:read',
+  'contracts:write',
+  'contracts:decide',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
-  KEY_ACCOUNT_MANAGER: ['catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance'],
-  SUPERVISOR: ['catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'users:read'],
-  DEPARTMENT_HEAD: ['catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'users:read'],
-  SOLUTION_MANAGER: ['catalogue:read', 'accounts:read', 'orders:read'],
+  KEY_ACCOUNT_MANAGER: ['contracts:read', 'contracts:write', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance'],
+  SUPERVISOR: ['contracts:read', 'contracts:write', 'contracts:decide', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'users:read'],
+  DEPARTMENT_HEAD: ['contracts:read', 'contracts:write', 'contracts:decide', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'users:read'],
+  SOLUTION_MANAGER: ['contracts:read', 'catalogue:read', 'accounts:read', 'orders:read'],
   OPERATIONS: ['catalogue:read', 'accounts:read', 'orders:read', 'orders:confirm-build'],
   ADMINISTRATOR: [...permissions],
 };

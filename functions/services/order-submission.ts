@@ -17,6 +17,7 @@ import type { CreateProductOrderRequest } from '../api/schemas.ts';
 import { accountScopeOf, scopeCovers } from '../domain/people.ts';
 import type { Principal } from '../domain/people.ts';
 import { findAccount } from '../data/accounts-repository.ts';
+import { findContract } from '../data/contracts-repository.ts';
 import { getOrderDetail, insertOrder, recordExecution } from '../data/orders-repository.ts';
 import type { OrderDetail } from '../data/orders-repository.ts';
 import { kamflowTable } from '../data/table-design.ts';
@@ -57,6 +58,10 @@ export async function submitOrder(principal: Principal, request: CreateProductOr
   // An account outside the caller's reach is reported exactly like one that does not exist.
   const account = found && scopeCovers(accountScopeOf(principal), found) ? found : undefined;
   if (!account) issues.push({ field: 'relatedParty.0.id', message: `no key account ${party.id}` });
+  const contractRef = request.agreement?.[0]?.id;
+  const contract = contractRef ? await findContract(contractRef) : undefined;
+  if (contractRef && (!contract || contract.accountId !== party.id)) issues.push({ field: 'agreement.0.id', message: `no contract ${contractRef} of this account` });
+  else if (contract && contract.status !== 'APPROVED') issues.push({ field: 'agreement.0.id', message: `contract ${contract.contractId} is ${contract.status.toLowerCase().replace('_', ' ')}: orders need an approved contract` });
   if (issues.length > 0 || !account || !bandwidth) throw new ValidationError(issues);
 
   const orderId = `ord_${ulid()}`;
@@ -75,6 +80,7 @@ export async function submitOrder(principal: Principal, request: CreateProductOr
     bandwidth: bandwidth satisfies Bandwidth,
     places: [...item.product.place].sort((a, b) => a.role.localeCompare(b.role)).map((place) => ({ role: place.role, city: place.city, address: place.address })),
     requestedCompletionDate: request.requestedCompletionDate,
+    ...(contract ? { contractId: contract.contractId, slaClass: contract.slaClass } : {}),
     leaseTermDays,
     orderDate,
   }, `user:${principal.userId}`);

@@ -52,8 +52,9 @@ const mutatedOrder = fc.tuple(
   fc.constantFrom('requestedCompletionDate', 'relatedParty', 'productOrderItem', 'externalId', 'place', 'characteristic', 'specification', 'extra', 'whole'),
   hostileValue,
 ).map(([target, value]) => {
-  const body = orderRequest(accountId) as Record<string, unknown> & ReturnType<typeof orderRequest>;
-  const item = body.productOrderItem[0]!;
+  const valid = orderRequest(accountId);
+  const item = valid.productOrderItem[0]!;
+  const body = valid as unknown as Record<string, unknown>;
   switch (target) {
     case 'place': (item.product as Record<string, unknown>).place = value; break;
     case 'characteristic': (item.product as Record<string, unknown>).productCharacteristic = value; break;

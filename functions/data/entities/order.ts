@@ -36,6 +36,9 @@ export const OrderEntity = new Entity(
         },
       },
       requestedCompletionDate: { type: 'string', required: true },
+      /** The approved contract the order was placed under, and its SLA class; absent: the product's standard SLA. */
+      contractId: { type: 'string' },
+      slaClass: { type: ['A', 'B', 'C', 'D'] as const },
       /** Lease term: under 30 days is a temporary lease, 30 or more long-term. */
       leaseTermDays: { type: 'number', required: true, default: 365 },
       orderDate: { type: 'string', required: true, readOnly: true },
