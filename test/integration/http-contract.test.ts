@@ -120,6 +120,17 @@ describe('product orders', () => {
     expect(fields((await call(stack.apiUrl, 'POST', `/api/orders/${order.body.id}/network-build`, { investmentType: 'HOPE', agreedDate: 'soon' })).body)).toEqual(['investmentType', 'agreedDate']);
   });
 
+  it('makes one order from 100 simultaneous identical submissions', async () => {
+    const body = orderRequest(accountId);
+    const responses = await Promise.all(Array.from({ length: 100 }, () => call(stack.apiUrl, 'POST', ordersPath, body, { 'idempotency-key': 'burst-key-0001' })));
+    const created = responses.filter((response) => response.status === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(responses.every((response) => response.status === 201 || response.status === 409)).toBe(true);
+    expect(new Set(created.map((response) => response.body.id)).size).toBe(1);
+    const orders = await call<{ externalId?: string }[]>(stack.apiUrl, 'GET', `${ordersPath}?accountId=${accountId}&limit=100`);
+    expect(orders.body.filter((o) => o.externalId === body.externalId)).toHaveLength(1);
+  });
+
   it('answers the same Idempotency-Key with the same order, and refuses it with another body', async () => {
     const body = orderRequest(accountId);
     const [first, second] = await Promise.all([
