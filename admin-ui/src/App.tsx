@@ -5,11 +5,15 @@ import { i18nProvider } from './i18n/i18nProvider.ts';
 import { KamflowLayout } from './layout/Layout.tsx';
 import { theme } from './layout/theme.ts';
 import { orders } from './orders/index.ts';
+import { bearerToken, createAuthProvider } from './auth/authProvider.ts';
+import type { RuntimeConfig } from './config.ts';
 
-export function App({ apiUrl }: { apiUrl: string }) {
+export function App({ config }: { config: RuntimeConfig }) {
   return (
     <Admin
-      dataProvider={createKamflowDataProvider(apiUrl)}
+      dataProvider={createKamflowDataProvider(config.apiUrl, () => bearerToken(config.auth))}
+      authProvider={createAuthProvider(config.auth)}
+      requireAuth
       i18nProvider={i18nProvider}
       layout={KamflowLayout}
       theme={theme}

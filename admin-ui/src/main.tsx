@@ -28,7 +28,7 @@ loadRuntimeConfig().then(
   (config) =>
     root.render(
       <StrictMode>
-        <App apiUrl={config.apiUrl} />
+        <App config={config} />
       </StrictMode>,
     ),
   (error: unknown) => root.render(<ConfigError error={error} />),

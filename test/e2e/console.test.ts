@@ -65,8 +65,11 @@ function ensureConsoleBuilt(): void {
   if (build.status !== 0) throw new Error(`vite build failed with exit code ${build.status}`);
 }
 
+/** The API token the test reads with (the same person the browser signs in as). */
+let apiToken = '';
+
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { authorization: `Bearer ${apiToken}` } });
   if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -116,6 +119,15 @@ describe('admin console on the local stack', () => {
     return mismatches;
   };
 
+  /** The console's sign-in page (react-admin's login form over the Cognito-style identity provider). */
+  const signInThroughConsole = async (username: string, password: string) => {
+    await page.goto(`${stack.consoleUrl}/#/login`);
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill(password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 20_000 });
+  };
+
   beforeAll(async () => {
     ensureConsoleBuilt();
     mkdirSync(resultsDir, { recursive: true });
@@ -129,6 +141,8 @@ describe('admin console on the local stack', () => {
     });
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    apiToken = await stack.signIn('admin');
+    await signInThroughConsole('admin', 'Kamflow!2026');
   }, 180_000);
 
   afterAll(async () => {
@@ -171,6 +185,17 @@ describe('admin console on the local stack', () => {
 
     expect(pageErrors).toEqual([]);
   }, 240_000);
+
+  it('refuses a wrong password on the sign-in page and lets the right one in', async () => {
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto(`${stack.consoleUrl}/#/login`);
+    await page.locator('input[name="username"]').fill('km.wang');
+    await page.locator('input[name="password"]').fill('wrong-password');
+    await page.locator('button[type="submit"]').click();
+    await expect.poll(async () => (await page.locator('body').innerText()) ?? '', { timeout: 10_000 }).toMatch(/用户名或密码不正确|Wrong user name or password/);
+    await page.screenshot({ path: join(resultsDir, 'console-login-refused.png') });
+    await signInThroughConsole('admin', 'Kamflow!2026');
+  });
 
   it('records the customer’s acceptance from the order page and the loop moves on to billing', async () => {
     const order = await orderAwaitingAcceptance();

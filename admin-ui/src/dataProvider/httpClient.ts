@@ -22,7 +22,10 @@ export type ApiClient = (path: string, request?: ApiRequest) => Promise<ApiRespo
 /** Translation key shown when the API cannot be reached at all (network down, CORS refused, wrong apiUrl). */
 export const networkErrorMessage = 'kamflow.errors.network';
 
-export function createApiClient(apiUrl: string): ApiClient {
+/** Supplies the bearer token of the signed-in person, if any. */
+export type TokenSource = () => Promise<string | undefined>;
+
+export function createApiClient(apiUrl: string, token: TokenSource = async () => undefined): ApiClient {
   const base = apiUrl.replace(/\/+$/, '');
   return async (path, request = {}) => {
     const url = new URL(base + path);
@@ -30,6 +33,8 @@ export function createApiClient(apiUrl: string): ApiClient {
       if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
     }
     const headers = new Headers({ Accept: 'application/json', ...request.headers });
+    const bearer = await token();
+    if (bearer) headers.set('Authorization', `Bearer ${bearer}`);
     try {
       const response = await fetchUtils.fetchJson(url.toString(), {
         method: request.method ?? 'GET',

@@ -16,7 +16,7 @@ import { toAccountCreate } from '../accounts/accountDraft.ts';
 import { draftFieldForIssue, toProductOrderCreate, type OrderDraft } from '../orders/orderDraft.ts';
 import { sameFieldNames } from './apiErrors.ts';
 import { CursorPages, fetchPage, listingKey, type CursorPage, type PageResult } from './cursorPages.ts';
-import { createApiClient, type ApiClient } from './httpClient.ts';
+import { createApiClient, type ApiClient, type TokenSource } from './httpClient.ts';
 import { newIdempotencyKey } from './idempotencyKey.ts';
 
 export const tmfProductOrderPath = '/tmf-api/productOrderingManagement/v4/productOrder';
@@ -156,8 +156,8 @@ function unsupported(): Promise<never> {
   return Promise.reject(new HttpError('kamflow.errors.unsupported', 405, { code: 'UNSUPPORTED', message: 'unsupported' }));
 }
 
-export function createKamflowDataProvider(apiUrl: string): KamflowDataProvider {
-  const client = createApiClient(apiUrl);
+export function createKamflowDataProvider(apiUrl: string, token?: TokenSource): KamflowDataProvider {
+  const client = createApiClient(apiUrl, token);
   const pages = new CursorPages();
   const resources: Record<string, ResourceApi> = {
     accounts: accountsApi(client, pages),

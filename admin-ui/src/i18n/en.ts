@@ -197,6 +197,11 @@ export const enAppMessages: AppMessages = {
       accepted_notice: 'Acceptance recorded; billing starts next.',
       rejected_notice: 'Rejection recorded; the order returns to activation.',
     },
+    auth: {
+      wrong_credentials: 'Wrong user name or password.',
+      sign_in_failed: 'Sign-in failed; please try again later.',
+      signed_out: 'Please sign in.',
+    },
     errors: {
       network: 'Cannot reach the KAMflow API. Check the network or the API address.',
       bad_response: 'The API returned data the console does not understand.',

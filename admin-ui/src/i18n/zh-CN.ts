@@ -200,6 +200,11 @@ export const zhAppMessages = {
       accepted_notice: '已记录客户验收通过，流程继续起租。',
       rejected_notice: '已记录验收不通过，订单返回开通环节。',
     },
+    auth: {
+      wrong_credentials: '用户名或密码不正确。',
+      sign_in_failed: '登录失败，请稍后再试。',
+      signed_out: '请先登录。',
+    },
     errors: {
       network: '无法连接到 KAMflow API，请检查网络或 API 地址。',
       bad_response: 'API 返回了无法识别的数据。',
