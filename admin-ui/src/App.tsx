@@ -1,19 +1,42 @@
+import { useState } from 'react';
 import { Admin, Resource } from 'react-admin';
 import { accounts } from './accounts/index.ts';
+import { createAuthProvider } from './auth/authProvider.ts';
+import { isLocalIdentityProvider } from './auth/demoAccounts.ts';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { createAuthSession } from './auth/session.ts';
+import type { RuntimeConfig } from './config.ts';
+import { createApiClient } from './dataProvider/httpClient.ts';
 import { createKamflowDataProvider } from './dataProvider/index.ts';
 import { i18nProvider } from './i18n/i18nProvider.ts';
 import { KamflowLayout } from './layout/Layout.tsx';
 import { theme } from './layout/theme.ts';
 import { orders } from './orders/index.ts';
-import { bearerToken, createAuthProvider } from './auth/authProvider.ts';
-import type { RuntimeConfig } from './config.ts';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import { ApprovalsInbox } from './approvals/ApprovalsInbox.tsx';
+
+/** One session, API client, data provider and auth provider for the life of the page. */
+function createProviders(config: RuntimeConfig) {
+  const session = createAuthSession({ config: config.auth, storage: window.sessionStorage });
+  const idToken = () => session.idToken();
+  const dataProvider = createKamflowDataProvider(config.apiUrl, idToken);
+  const client = createApiClient(config.apiUrl, idToken);
+  const authProvider = createAuthProvider({
+    session,
+    loadCurrentUser: async () => (await client('/api/me')).json,
+    onSessionChange: () => dataProvider.forgetCursors(),
+  });
+  return { dataProvider, authProvider };
+}
 
 export function App({ config }: { config: RuntimeConfig }) {
+  const [{ dataProvider, authProvider }] = useState(() => createProviders(config));
   return (
     <Admin
-      dataProvider={createKamflowDataProvider(config.apiUrl, () => bearerToken(config.auth))}
-      authProvider={createAuthProvider(config.auth)}
+      dataProvider={dataProvider}
+      authProvider={authProvider}
       requireAuth
+      loginPage={<LoginPage showDemoAccounts={isLocalIdentityProvider(config.auth.endpoint)} />}
       i18nProvider={i18nProvider}
       layout={KamflowLayout}
       theme={theme}
@@ -21,6 +44,7 @@ export function App({ config }: { config: RuntimeConfig }) {
     >
       <Resource name="orders" {...orders} />
       <Resource name="accounts" {...accounts} />
+      <Resource name="approvals" list={ApprovalsInbox} icon={FactCheckIcon} />
     </Admin>
   );
 }

@@ -3,7 +3,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { loadRuntimeConfig } from './config.ts';
+import { ConfigError as RuntimeConfigError, loadRuntimeConfig } from './config.ts';
 import { enAppMessages } from './i18n/en.ts';
 import { zhAppMessages } from './i18n/zh-CN.ts';
 
@@ -15,10 +15,11 @@ const root = createRoot(container);
 function ConfigError({ error }: { error: unknown }) {
   const zh = zhAppMessages.kamflow.app;
   const en = enAppMessages.kamflow.app;
+  const problem = error instanceof RuntimeConfigError ? error.problem : undefined;
   return (
     <Alert severity="error" sx={{ m: 4 }}>
       <AlertTitle>{`${zh.config_error_title} · ${en.config_error_title}`}</AlertTitle>
-      {`${zh.config_error_hint} ${en.config_error_hint}`}
+      {problem ? `${zh.config_problem[problem]} ${en.config_problem[problem]}` : `${zh.config_error_hint} ${en.config_error_hint}`}
       <pre>{error instanceof Error ? error.message : String(error)}</pre>
     </Alert>
   );

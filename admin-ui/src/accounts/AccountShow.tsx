@@ -21,6 +21,7 @@ import { accountStatusColour } from '../common/statePresentation.ts';
 import { useFormatters } from '../common/formatting.ts';
 import { OrderTable } from '../orders/OrderTable.tsx';
 import { placeOfAccount } from './placeOfAccount.ts';
+import { AccountContacts, AccountTierHistory } from './AccountRecords.tsx';
 
 function AccountTitle() {
   const translate = useTranslate();
@@ -79,6 +80,8 @@ function AccountDetails() {
             <Fact label={translate('resources.accounts.fields.createdAt')}>{format.dateTime(account.createdAt)}</Fact>
           </FactGrid>
         </Stack>
+        <AccountContacts accountId={String(account.id)} />
+        <AccountTierHistory accountId={String(account.id)} />
         <Stack spacing={1}>
           <Typography variant="h6" component="h2">
             {translate('kamflow.order.orders_of_account')}

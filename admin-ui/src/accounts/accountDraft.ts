@@ -18,3 +18,10 @@ export function toAccountCreate(draft: AccountDraft): AccountDraft {
     ...(accountManager ? { accountManager } : {}),
   };
 }
+
+/** The owner a new account gets by default: the signed-in person when they are a key account manager and nothing more. */
+export function defaultAccountManager(identity: { id: string | number; roles?: unknown } | undefined): string | undefined {
+  if (!identity || !Array.isArray(identity.roles)) return undefined;
+  const roles = identity.roles.filter((role): role is string => typeof role === 'string');
+  return roles.length === 1 && roles[0] === 'KEY_ACCOUNT_MANAGER' ? String(identity.id) : undefined;
+}

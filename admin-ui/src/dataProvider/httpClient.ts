@@ -1,6 +1,7 @@
 /**
- * The one place the console talks HTTP: `fetchUtils.fetchJson` against the API base from config.json, with every failure
- * turned into a react-admin `HttpError` whose message is the API's own `message`.
+ * The one place the console talks HTTP: `fetchUtils.fetchJson` against the API base from config.json, with the signed-in
+ * person's ID token as `Authorization: Bearer …`, and every failure turned into a react-admin `HttpError` whose message
+ * is the API's own `message` (a 403 says "no permission" in the console's language; a 401 makes react-admin sign out).
  */
 import { fetchUtils, HttpError } from 'react-admin';
 import { readApiErrorBody, toFormErrors, type IssueFieldMapper } from './apiErrors.ts';
@@ -22,10 +23,15 @@ export type ApiClient = (path: string, request?: ApiRequest) => Promise<ApiRespo
 /** Translation key shown when the API cannot be reached at all (network down, CORS refused, wrong apiUrl). */
 export const networkErrorMessage = 'kamflow.errors.network';
 
-/** Supplies the bearer token of the signed-in person, if any. */
+/** Translation key shown when the API refuses the signed-in person (403). */
+export const forbiddenMessage = 'kamflow.errors.forbidden';
+/** Translation key for a call made without a usable session (react-admin then signs out). */
+export const signedOutMessage = 'kamflow.auth.session_expired';
+
+/** The ID token of the signed-in person, refreshed when due; undefined when nobody is signed in. */
 export type TokenSource = () => Promise<string | undefined>;
 
-export function createApiClient(apiUrl: string, token: TokenSource = async () => undefined): ApiClient {
+export function createApiClient(apiUrl: string, token: TokenSource): ApiClient {
   const base = apiUrl.replace(/\/+$/, '');
   return async (path, request = {}) => {
     const url = new URL(base + path);
@@ -34,7 +40,9 @@ export function createApiClient(apiUrl: string, token: TokenSource = async () =>
     }
     const headers = new Headers({ Accept: 'application/json', ...request.headers });
     const bearer = await token();
-    if (bearer) headers.set('Authorization', `Bearer ${bearer}`);
+    // Every route the console calls needs a person: without a token the answer would be 401, so save the round trip.
+    if (!bearer) throw new HttpError(signedOutMessage, 401, { code: 'UNAUTHORIZED', message: signedOutMessage });
+    headers.set('Authorization', `Bearer ${bearer}`);
     try {
       const response = await fetchUtils.fetchJson(url.toString(), {
         method: request.method ?? 'GET',
@@ -54,6 +62,7 @@ function toConsoleError(error: unknown, formFields: IssueFieldMapper | undefined
   if (error instanceof HttpError) {
     const status: number = error.status;
     const body = readApiErrorBody(error.body as unknown);
+    if (status === 403) return new HttpError(forbiddenMessage, status, body ?? { code: 'FORBIDDEN', message: error.message });
     if (!body) return new HttpError(error.message || `HTTP ${status}`, status, { code: 'HTTP_ERROR', message: error.message });
     const errors = formFields ? toFormErrors(body, formFields) : undefined;
     return new HttpError(body.message, status, { ...body, ...(errors ? { errors } : {}) });

@@ -24,10 +24,25 @@ export const tmfProductOrderPath = '/tmf-api/productOrderingManagement/v4/produc
 /** The API caps `limit` at 100. */
 const maxPageSize = 100;
 
+export type Contact = { id: string; name: string; role: string; phone?: string; email?: string; site?: string; createdAt: string };
+export type TierChange = { at: string; from: string; to: string; ruleVersion?: number; override: boolean; changedBy: string; reason: string };
+export type Contract = { id: string; accountId: string; title: string; slaClass: string; agreedValue: number; listValue: number; discountPercent: number; requiredLevel: string; approvalReasons: string[]; status: string; submittedBy: string; submittedAt: string };
+
 export type KamflowDataProvider = DataProvider & {
   /** `POST /api/orders/{id}/acceptance`: the customer's decision on a delivered circuit. */
   recordAcceptance(orderId: Identifier, decision: AcceptanceDecision): Promise<void>;
+  contactsOf(accountId: Identifier): Promise<Contact[]>;
+  addContact(accountId: Identifier, contact: Omit<Contact, 'id' | 'createdAt'>): Promise<Contact>;
+  tierHistoryOf(accountId: Identifier): Promise<TierChange[]>;
+  /** The signed-in approver's inbox. */
+  approvalInbox(): Promise<Contract[]>;
+  decideContract(contractId: string, decision: 'APPROVED' | 'REFUSED', reason: string): Promise<void>;
 };
+
+function itemsOf<T>(json: unknown): T[] {
+  if (typeof json !== 'object' || json === null || !('items' in json) || !Array.isArray(json.items)) throw badResponse('list');
+  return json.items as T[];
+}
 
 type ListQuery = { page: number; perPage: number; filter: Record<string, unknown>; signal?: AbortSignal };
 type ListPage = { data: RaRecord[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean }; total?: number };
@@ -75,12 +90,12 @@ function stringFilter(filter: Record<string, unknown>, name: string): string | u
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function accountsApi(client: ApiClient, pages: CursorPages): ResourceApi {
+function accountsApi(client: ApiClient, pages: () => CursorPages): ResourceApi {
   return {
     async list({ page, perPage, signal }) {
       // The API lists accounts newest first and has no filters yet, so the filter is not part of the key.
       const key = listingKey('accounts', {}, perPage);
-      const result = await fetchPage(pages, key, page, perPage, async (cursor) => {
+      const result = await fetchPage(pages(), key, page, perPage, async (cursor) => {
         const { json } = await client('/api/accounts', { query: { limit: perPage, cursor }, ...(signal ? { signal } : {}) });
         return readItemsPage(json, 'account page');
       });
@@ -101,12 +116,12 @@ function accountsApi(client: ApiClient, pages: CursorPages): ResourceApi {
   };
 }
 
-function ordersApi(client: ApiClient, pages: CursorPages): ResourceApi {
+function ordersApi(client: ApiClient, pages: () => CursorPages): ResourceApi {
   return {
     async list({ page, perPage, filter, signal }) {
       const accountId = stringFilter(filter, 'accountId');
       const key = listingKey('orders', { accountId }, perPage);
-      const result = await fetchPage(pages, key, page, perPage, async (cursor) => {
+      const result = await fetchPage(pages(), key, page, perPage, async (cursor) => {
         const { json, headers } = await client(tmfProductOrderPath, {
           query: { limit: perPage, cursor, accountId },
           ...(signal ? { signal } : {}),
@@ -156,12 +171,12 @@ function unsupported(): Promise<never> {
   return Promise.reject(new HttpError('kamflow.errors.unsupported', 405, { code: 'UNSUPPORTED', message: 'unsupported' }));
 }
 
-export function createKamflowDataProvider(apiUrl: string, token?: TokenSource): KamflowDataProvider {
+export function createKamflowDataProvider(apiUrl: string, token: TokenSource): KamflowDataProvider {
   const client = createApiClient(apiUrl, token);
-  const pages = new CursorPages();
+  let pages = new CursorPages();
   const resources: Record<string, ResourceApi> = {
-    accounts: accountsApi(client, pages),
-    orders: ordersApi(client, pages),
+    accounts: accountsApi(client, () => pages),
+    orders: ordersApi(client, () => pages),
     products: productsApi(client),
   };
   const resourceApi = (resource: string): ResourceApi => {
@@ -217,6 +232,25 @@ export function createKamflowDataProvider(apiUrl: string, token?: TokenSource): 
     deleteMany: unsupported,
     async recordAcceptance(orderId, decision) {
       await client(`/api/orders/${encodeURIComponent(String(orderId))}/acceptance`, { method: 'POST', body: decision });
+    },
+    forgetCursors() {
+      pages = new CursorPages();
+    },
+    async contactsOf(accountId) {
+      return itemsOf<Contact>((await client(`/api/accounts/${encodeURIComponent(String(accountId))}/contacts`)).json);
+    },
+    async addContact(accountId, contact) {
+      const body = Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== undefined && value !== ''));
+      return (await client(`/api/accounts/${encodeURIComponent(String(accountId))}/contacts`, { method: 'POST', body })).json as Contact;
+    },
+    async tierHistoryOf(accountId) {
+      return itemsOf<TierChange>((await client(`/api/accounts/${encodeURIComponent(String(accountId))}/tier-history`)).json);
+    },
+    async approvalInbox() {
+      return itemsOf<Contract>((await client('/api/approvals', { query: { limit: 100 } })).json);
+    },
+    async decideContract(contractId, decision, reason) {
+      await client(`/api/contracts/${encodeURIComponent(contractId)}/decisions`, { method: 'POST', body: { decision, reason } });
     },
   };
 }

@@ -14,7 +14,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useCanAccess, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { AcceptanceDecision, ProductOrder } from '../api/types.ts';
 import type { KamflowDataProvider } from '../dataProvider/index.ts';
 import { canRecordAcceptance } from './acceptance.ts';
@@ -24,7 +24,9 @@ type Decision = AcceptanceDecision['decision'];
 export function AcceptanceActions({ order }: { order: ProductOrder }) {
   const translate = useTranslate();
   const [decision, setDecision] = useState<Decision | undefined>(undefined);
-  if (!canRecordAcceptance(order)) return null;
+  // Operations and solution staff follow the order but do not record the customer's decision.
+  const { canAccess } = useCanAccess({ resource: 'orders', action: 'record-acceptance', record: order });
+  if (!canRecordAcceptance(order) || !canAccess) return null;
   return (
     <>
       <Alert

@@ -1,0 +1,150 @@
+/**
+ * The sign-in page: react-admin's `<Login>` frame (it sends a signed-in visitor straight on) around a user name and
+ * password form that signs in through `useLogin` → authProvider.login → Cognito InitiateAuth. The language switcher is
+ * here too, and on the local stack a collapsible list of the demo accounts.
+ */
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import LockIcon from '@mui/icons-material/Lock';
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CardContent from '@mui/material/CardContent';
+import CircularProgress from '@mui/material/CircularProgress';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import { LocalesMenuButton, Login, useLogin, useTranslate } from 'react-admin';
+import { DocumentLanguage } from '../layout/DocumentLanguage.tsx';
+import { demoAccounts, demoPassword } from './demoAccounts.ts';
+
+function DemoAccounts({ onPick }: { onPick: (username: string) => void }) {
+  const translate = useTranslate();
+  return (
+    <Accordion disableGutters elevation={0} sx={{ border: 1, borderColor: 'divider', '&::before': { display: 'none' } }} data-testid="demo-accounts">
+      <AccordionSummary expandIcon={<ExpandMoreIcon />}>
+        <Typography variant="body2">{translate('kamflow.auth.demo_accounts')}</Typography>
+      </AccordionSummary>
+      <AccordionDetails sx={{ pt: 0 }}>
+        <Typography variant="caption" color="text.secondary" component="p">
+          {translate('kamflow.auth.demo_password', { password: demoPassword })}
+        </Typography>
+        <List dense disablePadding sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, columnGap: 1 }}>
+          {demoAccounts.map((account) => (
+            <ListItemButton key={account.username} onClick={() => onPick(account.username)} sx={{ px: 1, py: 0.25, borderRadius: 1 }}>
+              <ListItemText
+                primary={account.username}
+                secondary={[translate(`kamflow.role.${account.role}`), account.note ? translate(`kamflow.auth.demo_note.${account.note}`) : '']
+                  .filter(Boolean)
+                  .join(' · ')}
+                slotProps={{ primary: { sx: { fontFamily: 'monospace' } }, secondary: { sx: { fontSize: '0.75rem' } } }}
+              />
+            </ListItemButton>
+          ))}
+        </List>
+      </AccordionDetails>
+    </Accordion>
+  );
+}
+
+function SignInForm({ showDemoAccounts }: { showDemoAccounts: boolean }) {
+  const translate = useTranslate();
+  const login = useLogin();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [pending, setPending] = useState(false);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending || !username.trim() || !password) return;
+    setPending(true);
+    setError(undefined);
+    login({ username: username.trim(), password }).then(
+      () => setPending(false),
+      (failure: unknown) => {
+        setPending(false);
+        setError(failure instanceof Error && failure.message ? failure.message : 'kamflow.auth.sign_in_failed');
+      },
+    );
+  };
+
+  return (
+    <CardContent sx={{ width: { xs: 300, sm: 420 }, pt: 0 }}>
+      <Box component="form" onSubmit={submit} noValidate aria-label={translate('kamflow.auth.sign_in_title')}>
+        <Stack spacing={2}>
+          <TextField
+            name="username"
+            label={translate('ra.auth.username')}
+            autoComplete="username"
+            autoFocus
+            required
+            fullWidth
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+          />
+          <TextField
+            name="password"
+            type="password"
+            label={translate('ra.auth.password')}
+            autoComplete="current-password"
+            required
+            fullWidth
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          {error ? (
+            <Alert severity="error" role="alert" data-testid="sign-in-error">
+              {translate(error, { _: translate('kamflow.auth.sign_in_failed') })}
+            </Alert>
+          ) : null}
+          <Button type="submit" variant="contained" fullWidth disabled={pending || !username.trim() || !password}>
+            {pending ? <CircularProgress size={22} thickness={3} color="inherit" /> : translate('ra.auth.sign_in')}
+          </Button>
+          {showDemoAccounts ? (
+            <DemoAccounts
+              onPick={(picked) => {
+                setUsername(picked);
+                setPassword(demoPassword);
+                setError(undefined);
+              }}
+            />
+          ) : null}
+        </Stack>
+      </Box>
+    </CardContent>
+  );
+}
+
+function SignInHeading() {
+  const translate = useTranslate();
+  return (
+    <Stack sx={{ px: 2, pb: 2, alignItems: 'center', textAlign: 'center' }} spacing={0.5}>
+      <Typography variant="h6" component="h1">
+        {translate('kamflow.auth.sign_in_title')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {translate('kamflow.auth.sign_in_subtitle')}
+      </Typography>
+    </Stack>
+  );
+}
+
+export function LoginPage({ showDemoAccounts }: { showDemoAccounts: boolean }) {
+  return (
+    <Login avatarIcon={<LockIcon />} sx={{ backgroundImage: 'linear-gradient(160deg, #0a3d73 0%, #0b5cab 55%, #e8f0f8 100%)', '& .RaLogin-card': { position: 'relative' }, '& .RaLogin-icon': { bgcolor: 'primary.main' } }}>
+      <DocumentLanguage />
+      <Box sx={{ display: 'flex', justifyContent: 'flex-end', position: 'absolute', top: 8, right: 8 }} data-testid="login-locale">
+        <LocalesMenuButton />
+      </Box>
+      <SignInHeading />
+      <SignInForm showDemoAccounts={showDemoAccounts} />
+    </Login>
+  );
+}

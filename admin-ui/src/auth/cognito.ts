@@ -1,0 +1,138 @@
+/**
+ * The few Cognito Identity Provider calls the console makes, over the JSON 1.1 protocol that both Cognito
+ * (`https://cognito-idp.<region>.amazonaws.com/`) and the local identity provider speak: InitiateAuth with
+ * USER_PASSWORD_AUTH (sign-in) and REFRESH_TOKEN_AUTH (refresh), and RevokeToken on sign-out. No SDK: a public client
+ * (no secret) needs nothing more than a POST.
+ */
+
+/** The `auth` block of config.json. */
+export type AuthConfig = { region: string; userPoolId: string; clientId: string; endpoint: string };
+
+export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+
+export type AuthenticationResult = {
+  idToken: string;
+  accessToken?: string;
+  /** Only on USER_PASSWORD_AUTH; a refresh keeps the refresh token it was given. */
+  refreshToken?: string;
+  /** Seconds. */
+  expiresIn: number;
+};
+
+export type InitiateAuthRequest =
+  | { flow: 'USER_PASSWORD_AUTH'; username: string; password: string }
+  | { flow: 'REFRESH_TOKEN_AUTH'; refreshToken: string };
+
+/** A refused or failed Cognito call: `code` is Cognito's exception name (`NotAuthorizedException`, …). */
+export class CognitoError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'CognitoError';
+  }
+}
+
+/** The fetch failed (network down, CORS refused, wrong endpoint). */
+export const networkFailure = 'NetworkError';
+/** Cognito answered with a challenge (a new password, an MFA code) that this console cannot answer yet. */
+export const challengeRequired = 'ChallengeRequired';
+/** A 2xx answer without the tokens. */
+export const invalidResponse = 'InvalidResponse';
+
+const targetPrefix = 'AWSCognitoIdentityProviderService.';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `com.amazonaws…#NotAuthorizedException` or `NotAuthorizedException:http://…` → `NotAuthorizedException`. */
+function exceptionName(body: Record<string, unknown>, headers: Headers): string {
+  const declared = typeof body.__type === 'string' ? body.__type : (headers.get('x-amzn-errortype') ?? '');
+  const name = declared.split('#').pop()?.split(':')[0]?.trim();
+  return name ? name : 'UnknownError';
+}
+
+async function callCognito(config: AuthConfig, operation: string, payload: unknown, fetchFunction: FetchFunction): Promise<Record<string, unknown>> {
+  let response: Response;
+  try {
+    response = await fetchFunction(config.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `${targetPrefix}${operation}` },
+      body: JSON.stringify(payload),
+      cache: 'no-store',
+    });
+  } catch (error) {
+    throw new CognitoError(networkFailure, error instanceof Error ? error.message : String(error), 0);
+  }
+  const text = await response.text().catch(() => '');
+  let body: unknown = {};
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    body = {};
+  }
+  const record = isRecord(body) ? body : {};
+  if (!response.ok) {
+    const message = typeof record.message === 'string' ? record.message : typeof record.Message === 'string' ? record.Message : `HTTP ${response.status}`;
+    throw new CognitoError(exceptionName(record, response.headers), message, response.status);
+  }
+  return record;
+}
+
+/** InitiateAuth: the tokens, or a `CognitoError`. */
+export async function initiateAuth(config: AuthConfig, request: InitiateAuthRequest, fetchFunction: FetchFunction = fetch): Promise<AuthenticationResult> {
+  const authParameters =
+    request.flow === 'USER_PASSWORD_AUTH' ? { USERNAME: request.username, PASSWORD: request.password } : { REFRESH_TOKEN: request.refreshToken };
+  const body = await callCognito(config, 'InitiateAuth', { AuthFlow: request.flow, ClientId: config.clientId, AuthParameters: authParameters }, fetchFunction);
+  if (typeof body.ChallengeName === 'string' && body.ChallengeName) {
+    throw new CognitoError(challengeRequired, body.ChallengeName, 200);
+  }
+  const result = isRecord(body.AuthenticationResult) ? body.AuthenticationResult : undefined;
+  if (!result || typeof result.IdToken !== 'string' || !result.IdToken) {
+    throw new CognitoError(invalidResponse, 'InitiateAuth answered without an ID token', 200);
+  }
+  return {
+    idToken: result.IdToken,
+    ...(typeof result.AccessToken === 'string' ? { accessToken: result.AccessToken } : {}),
+    ...(typeof result.RefreshToken === 'string' && result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
+    expiresIn: typeof result.ExpiresIn === 'number' && result.ExpiresIn > 0 ? result.ExpiresIn : 3600,
+  };
+}
+
+/** RevokeToken: ends the refresh token (and the tokens issued from it) on sign-out. */
+export async function revokeToken(config: AuthConfig, refreshToken: string, fetchFunction: FetchFunction = fetch): Promise<void> {
+  await callCognito(config, 'RevokeToken', { Token: refreshToken, ClientId: config.clientId }, fetchFunction);
+}
+
+/** The translation key to show for a failed sign-in. */
+export function signInFailureMessage(error: unknown): string {
+  if (!(error instanceof CognitoError)) return 'kamflow.auth.sign_in_failed';
+  switch (error.code) {
+    case 'NotAuthorizedException':
+      // Cognito uses the same exception once it locks an account for too many failed attempts.
+      return /attempts exceeded/i.test(error.message) ? 'kamflow.auth.too_many_attempts' : 'kamflow.auth.wrong_credentials';
+    case 'UserNotFoundException':
+      return 'kamflow.auth.wrong_credentials';
+    case 'PasswordResetRequiredException':
+      return 'kamflow.auth.password_reset_required';
+    case 'UserNotConfirmedException':
+      return 'kamflow.auth.not_confirmed';
+    case 'TooManyRequestsException':
+    case 'TooManyFailedAttemptsException':
+    case 'LimitExceededException':
+      return 'kamflow.auth.too_many_attempts';
+    case challengeRequired:
+      return 'kamflow.auth.challenge_unsupported';
+    case networkFailure:
+      return 'kamflow.auth.unreachable';
+    case 'ResourceNotFoundException':
+    case 'InvalidParameterException':
+    case 'UnknownOperationException':
+      return 'kamflow.auth.misconfigured';
+    default:
+      return 'kamflow.auth.sign_in_failed';
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * What the console offers each role, from the same role → permission table the API enforces
+ * (functions/domain/people.ts), so a button is shown exactly when the API would accept the call behind it. The API
+ * still decides; hiding is a courtesy, not the control.
+ */
+import { can, userRoles } from '../../../functions/domain/people.ts';
+import type { Permission, UserRole } from '../../../functions/domain/people.ts';
+
+export { userRoles };
+export type { UserRole };
+
+/** react-admin's `canAccess({ resource, action })` → the API permission behind it. */
+const resourcePermissions: Readonly<Record<string, Readonly<Record<string, Permission>>>> = {
+  accounts: { list: 'accounts:read', show: 'accounts:read', create: 'accounts:create', edit: 'accounts:update' },
+  orders: { list: 'orders:read', show: 'orders:read', create: 'orders:submit', 'record-acceptance': 'orders:record-acceptance' },
+  products: { list: 'catalogue:read', show: 'catalogue:read' },
+  approvals: { list: 'contracts:decide' },
+  users: { list: 'users:read', show: 'users:read' },
+};
+
+export function knownRoles(roles: readonly string[]): UserRole[] {
+  return roles.filter((role): role is UserRole => (userRoles as readonly string[]).includes(role));
+}
+
+export function hasPermission(roles: readonly string[], permission: Permission): boolean {
+  return can({ userId: '', displayName: '', roles: knownRoles(roles) }, permission);
+}
+
+/**
+ * On a resource listed above, an action not listed (delete, export, edit of an order) is refused: the API offers no
+ * such route. A resource not listed is left to the API to refuse (403), so a new page is never hidden by mistake.
+ */
+export function mayAccess(roles: readonly string[], resource: string, action: string): boolean {
+  const actions = resourcePermissions[resource];
+  if (!actions) return knownRoles(roles).length > 0;
+  const permission = actions[action];
+  return permission !== undefined && hasPermission(roles, permission);
+}
