@@ -410,4 +410,36 @@ describe('admin console on the local stack', () => {
 
     expect(pageErrors).toEqual([]);
   }, 180_000);
+  it('lets a key account manager add a contact on the account page, and a supervisor approve a contract from the inbox', async () => {
+    const wangToken = await signInToApi(stack, 'km.wang');
+    const [account] = await accountsSeenBy(wangToken);
+    if (!account) throw new Error('km.wang has no account');
+    await signInThroughConsole('km.wang');
+    await page.goto(`${stack.consoleUrl}/#/accounts/${encodeURIComponent(account.id)}/show`);
+    await page.getByTestId('contact-name').fill('王总');
+    await page.getByTestId('contact-phone').fill('13800138000');
+    await page.getByTestId('contact-add').click();
+    await expect.poll(() => page.getByTestId('account-contacts').innerText(), { timeout: 10_000 }).toContain('13800138000');
+    await page.screenshot({ path: join(resultsDir, 'console-account-contacts.png'), fullPage: true });
+
+    // A contract with an 8 % discount is over a manager's authority: it waits in the supervisor's inbox.
+    const submitted = await fetch(`${stack.apiUrl}/api/accounts/${account.id}/contracts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${wangToken}` },
+      body: JSON.stringify({ title: '浏览器测试合同', termMonths: 12, slaClass: 'B', committedActivationDays: 10, lines: [{ productId: 'EPL', bandwidth: '100M', quantity: 1, agreedMonthlyCharge: 16560 }] }),
+    });
+    const contract = (await submitted.json()) as { id: string; status: string };
+    expect(contract.status).toBe('PENDING_APPROVAL');
+
+    await signInThroughConsole('sup.zhou');
+    await page.goto(`${stack.consoleUrl}/#/approvals`);
+    const row = page.getByTestId(`approval-${contract.id}`);
+    await row.waitFor({ timeout: 20_000 });
+    await page.getByTestId(`reason-${contract.id}`).fill('同意，战略客户');
+    await page.screenshot({ path: join(resultsDir, 'console-approvals-inbox.png'), fullPage: true });
+    await page.getByTestId(`approve-${contract.id}`).click();
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
+    const decided = await getJson<{ status: string; decisions: { by: string; reason: string }[] }>(`${stack.apiUrl}/api/contracts/${contract.id}`, wangToken);
+    expect(decided).toMatchObject({ status: 'APPROVED', decisions: [{ by: 'sup.zhou', reason: '同意，战略客户' }] });
+  }, 120_000);
 });
