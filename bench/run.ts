@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import { benchSlaClock } from './sla-clock.ts';
 import { startLocalStack } from '../local/stack.ts';
 import { call, createAccount, orderRequest, ordersPath, useToken } from '../test/support/api-client.ts';
 
@@ -200,6 +201,7 @@ KAMflow order loop benchmark (${orderCount} orders, concurrency ${concurrency}, 
   throughput ratio (orders/s ÷ ceiling)         ${(ordersPerSecond / ceiling).toFixed(2)}
 `);
   console.log(await benchListAccounts());
+  console.log(await benchSlaClock());
 } finally {
   await stack.stop();
   await dynamo.stop();
