@@ -75,6 +75,8 @@ export function toProductOrder(detail: Pick<OrderDetail, 'order'> & Partial<Orde
         }
       : {}),
     ...(order.contractId ? { agreement: [{ id: order.contractId }], slaClass: order.slaClass } : {}),
+    ...(order.dueAt ? { dueAt: order.dueAt } : {}),
+    ...(order.slaPolicyId ? { slaPolicy: { id: order.slaPolicyId, version: order.slaPolicyVersion ?? 1, note: order.slaNote ?? '' } } : {}),
     ...(order.circuitId ? { circuitId: order.circuitId } : {}),
     ...(order.failure ? { failure: order.failure } : {}),
     ...(order.rejectionReason ? { rejectionReason: order.rejectionReason } : {}),
@@ -93,6 +95,9 @@ function toStageView(stage: OrderStageRecord) {
     ...(stage.finishedAt ? { finishedAt: stage.finishedAt } : {}),
     attempts: stage.attempts,
     ...(stage.note ? { note: stage.note } : {}),
+    ...(stage.dueAt ? { dueAt: stage.dueAt } : {}),
+    ...(stage.onTime !== undefined ? { onTime: stage.onTime } : {}),
+    ...(stage.workingHours !== undefined ? { workingHours: stage.workingHours } : {}),
     ...(stage.progress?.length ? { progress: stage.progress } : {}),
   };
 }

@@ -206,6 +206,9 @@ export const stageViewSchema = z
     finishedAt: isoInstant.optional(),
     attempts: z.number().int(),
     note: z.string().optional(),
+    dueAt: isoInstant.optional().meta({ description: 'Planned due time on the business calendar' }),
+    onTime: z.boolean().optional(),
+    workingHours: z.number().optional().meta({ description: 'Working time the stage took' }),
     progress: z.array(progressNoteSchema).optional(),
   })
   .meta({ id: 'OrderStage' });
@@ -260,6 +263,8 @@ export const productOrderSchema = z
     billing: billingViewSchema.optional(),
     circuitId: z.string().optional(),
     agreement: z.array(z.object({ id: z.string() })).optional(),
+    dueAt: isoInstant.optional(),
+    slaPolicy: z.object({ id: z.string(), version: z.number(), note: z.string() }).optional(),
     slaClass: z.string().optional(),
     failure: z.object({ error: z.string(), cause: z.string(), at: isoInstant }).optional(),
     rejectionReason: z.string().optional(),

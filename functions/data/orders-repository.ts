@@ -9,6 +9,8 @@ import { transition, isTerminal } from '../domain/order-lifecycle.ts';
 import type { AccountScope } from '../domain/people.ts';
 import type { OrderEvent, OrderState } from '../domain/order-lifecycle.ts';
 import { stageDefinitions, stageOwner } from '../domain/order-stages.ts';
+import { stageTiming } from '../domain/order-sla.ts';
+import { businessCalendar } from '../services/business-calendar.ts';
 import type { OrderStage, StageStatus } from '../domain/order-stages.ts';
 import { BillingRecordEntity } from './entities/billing-record.ts';
 import { OrderEntity } from './entities/order.ts';
@@ -128,7 +130,7 @@ export interface OrderChange {
   /** The lifecycle event, when the order's state changes; checked by the pure transition function. */
   readonly event?: OrderEvent;
   readonly currentStage?: OrderStage;
-  readonly set?: Partial<Pick<OrderRecord, 'circuitId' | 'completionDate' | 'rejectionReason' | 'failure' | 'executionArn' | 'places'>>;
+  readonly set?: Partial<Pick<OrderRecord, 'circuitId' | 'completionDate' | 'rejectionReason' | 'failure' | 'executionArn' | 'places' | 'slaPolicyId' | 'slaPolicyVersion' | 'slaNote' | 'dueAt' | 'stageDueTimesJson'>>;
   readonly stages?: readonly StageChange[];
   readonly billing?: Omit<BillingRecord, 'currency'>;
   readonly reserveResources?: readonly { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[];
@@ -216,6 +218,14 @@ function auditEvents(change: OrderChange, nextState: OrderState, at: string): Or
   return events;
 }
 
+/** Planned due time of a stage (from the order's SLA plan) and, when it finishes, on-time and working hours. */
+function timingFields(order: OrderRecord, change: StageChange, startedAt: string | undefined, at: string) {
+  const plan = order.stageDueTimesJson ? (JSON.parse(order.stageDueTimesJson) as Partial<Record<OrderStage, string>>) : {};
+  const due = plan[change.stage];
+  const timing = change.finish && startedAt ? stageTiming(startedAt, at, due, businessCalendar) : {};
+  return { ...(due ? { dueAt: due } : {}), ...timing };
+}
+
 function stageFields(order: OrderRecord, change: StageChange, at: string) {
   const definition = stageDefinitions[change.stage];
   const optional = {
@@ -242,6 +252,7 @@ function stageFields(order: OrderRecord, change: StageChange, at: string) {
         updatedAt: at,
         version: 1,
         ...optional,
+        ...timingFields(order, change, at, at),
       },
     };
   }
@@ -258,6 +269,7 @@ function stageFields(order: OrderRecord, change: StageChange, at: string) {
       ...(change.finish ? { finishedAt: at } : {}),
       ...(appliedEventIds ? { appliedEventIds } : {}),
       ...optional,
+      ...timingFields(order, change, current.startedAt, at),
     },
   };
 }

@@ -8,6 +8,9 @@ import { nowIso } from '../commons/clock.ts';
 import { optionalEnv } from '../commons/env.ts';
 import { logger } from '../commons/observability.ts';
 import { canPlaceOrders } from '../domain/accounts.ts';
+import { planOrderSla } from '../domain/order-sla.ts';
+import { resolveSlaPolicy } from '../domain/sla-policy.ts';
+import { businessCalendar } from './business-calendar.ts';
 import { billingTerms } from '../domain/billing.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
 import { findAccount } from '../data/accounts-repository.ts';
@@ -46,10 +49,14 @@ export async function acknowledgeOrder(orderId: string): Promise<{ decision: 'AC
     });
     return { decision: 'REJECTED' };
   }
+  const { policy, standard } = resolveSlaPolicy({ slaClass: order.slaClass, tier: account?.tier === 'NOT_KEY_ACCOUNT' ? undefined : account?.tier, productId: order.productId });
+  const plan = planOrderSla(new Date(order.orderDate), policy, businessCalendar, standard);
+  const planned = { ...order, stageDueTimesJson: JSON.stringify(plan.stageDueTimes) };
   await commitOrderChange({
-    order,
+    order: planned,
     event: 'ACKNOWLEDGE',
     currentStage: 'RESOURCE_CONFIRMATION',
+    set: { slaPolicyId: policy.policyId, slaPolicyVersion: policy.version, slaNote: plan.note, stageDueTimesJson: planned.stageDueTimesJson, ...(plan.dueAt ? { dueAt: plan.dueAt } : {}) },
     stages: [{ stage: 'ORDER_ACCEPTANCE', current: stage, status: 'DONE', finish: true, outcome: 'ACKNOWLEDGED' }],
   });
   return { decision: 'ACKNOWLEDGED' };

@@ -48,6 +48,17 @@ describe('an order for a point-to-point circuit', () => {
     const acceptanceFinished = stage(closed, 'CUSTOMER_ACCEPTANCE').finishedAt ?? '';
     const shanghaiDay = new Date(Date.parse(acceptanceFinished) + 8 * 3600_000).toISOString().slice(0, 10);
     expect(closed.billing?.chargesFrom).toBe(shanghaiDay);
+    // every stage carries its planned due time from the SLA policy and, once done, whether it was on time
+    const timed = closed as unknown as { dueAt?: string; slaPolicy?: { id: string; note: string }; stages: { stage: string; dueAt?: string; onTime?: boolean; workingHours?: number }[] };
+    expect(timed.slaPolicy).toMatchObject({ id: 'class-C', note: expect.stringContaining('standard SLA') });
+    expect(timed.dueAt).toBeDefined();
+    for (const record of timed.stages) {
+      expect(record.dueAt, record.stage).toBeDefined();
+      expect(record.onTime, record.stage).toBe(true);
+      expect(record.workingHours, record.stage).toBeGreaterThanOrEqual(0);
+    }
+    const dues = timed.stages.map((record) => record.dueAt ?? '');
+    expect([...dues].sort()).toEqual(dues);
     for (const record of closed.stages) {
       expect(record.status, record.stage).toBe('DONE');
       expect(Date.parse(record.finishedAt ?? '') >= Date.parse(record.startedAt ?? ''), record.stage).toBe(true);

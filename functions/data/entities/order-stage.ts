@@ -25,6 +25,9 @@ export const OrderStageEntity = new Entity(
       /** Callback event ids already applied, so a repeated callback is answered, not applied twice. */
       appliedEventIds: { type: 'list', items: { type: 'string' } },
       outcome: { type: 'string' },
+      dueAt: { type: 'string' },
+      onTime: { type: 'boolean' },
+      workingHours: { type: 'number' },
       /** Stage-specific result as JSON (test report, reservations, build plan, acceptance decision). */
       resultJson: { type: 'string' },
       updatedAt: { type: 'string', required: true },

@@ -39,6 +39,12 @@ export const OrderEntity = new Entity(
       /** The approved contract the order was placed under, and its SLA class; absent: the product's standard SLA. */
       contractId: { type: 'string' },
       slaClass: { type: ['A', 'B', 'C', 'D'] as const },
+      /** The SLA plan made at acknowledgement: policy kept with its version, due times on the business calendar. */
+      slaPolicyId: { type: 'string' },
+      slaPolicyVersion: { type: 'number' },
+      slaNote: { type: 'string' },
+      dueAt: { type: 'string' },
+      stageDueTimesJson: { type: 'string' },
       /** Lease term: under 30 days is a temporary lease, 30 or more long-term. */
       leaseTermDays: { type: 'number', required: true, default: 365 },
       orderDate: { type: 'string', required: true, readOnly: true },
