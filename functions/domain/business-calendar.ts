@@ -170,7 +170,7 @@ function namedDateFromChineseDays(date: string, description: string): NamedDate 
 
 /**
  * The national schedule carried by the `chinese-days` package, one record per year. A year counts as published when
- * the package has any entry for it (every published year has at least New Year's Day).
+ * the package has at least one entry for it (every published year has at least New Year's Day).
  */
 export function publishedYearsFromChineseDays(data: ChineseDaysData = chineseDaysData): PublishedYearSchedule[] {
   const byYear = new Map<number, { holidays: NamedDate[]; makeUpWorkingDays: NamedDate[] }>();
