@@ -273,6 +273,8 @@ describe('admin console on the local stack', () => {
     await expect(page.getByTestId('stage-BILLING_START').getAttribute('data-stage-status')).resolves.toBe('NOT_REACHED');
     // Waiting for the customer, so the account manager is offered the acceptance buttons.
     await expect(page.getByTestId('acceptance-panel').isVisible()).resolves.toBe(true);
+    // Each finished stage shows its due time from the SLA plan and whether it was on time.
+    await expect.poll(() => page.getByTestId('stage-due-ORDER_ACCEPTANCE').innerText(), { timeout: 10_000 }).toMatch(/按时|超时/);
     await page.screenshot({ path: join(resultsDir, 'console-order-timeline-zh.png'), fullPage: true });
 
     // The language switcher in the app bar turns the same page into English.

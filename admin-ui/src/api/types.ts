@@ -54,6 +54,10 @@ export type OrderStage = {
   finishedAt?: string;
   attempts: number;
   note?: string;
+  /** Planned due time from the order's SLA plan; on-time and working hours once the stage is done. */
+  dueAt?: string;
+  onTime?: boolean;
+  workingHours?: number;
   progress?: StageProgressNote[];
 };
 

@@ -97,6 +97,13 @@ function StageDetails({ stage }: { stage: OrderStage }) {
         <Fact label={translate('kamflow.order.started_at')}>{format.dateTime(stage.startedAt)}</Fact>
         <Fact label={translate('kamflow.order.finished_at')}>{format.dateTime(stage.finishedAt)}</Fact>
         <Fact label={translate('kamflow.order.attempts')}>{stage.attempts}</Fact>
+        <Fact label={translate('kamflow.order.due_at')}>
+          <span data-testid={`stage-due-${stage.stage}`}>
+            {format.dateTime(stage.dueAt)}
+            {stage.onTime === undefined ? '' : ` · ${translate(stage.onTime ? 'kamflow.order.on_time' : 'kamflow.order.late')}`}
+            {stage.workingHours === undefined ? '' : ` · ${translate('kamflow.order.working_hours', { hours: stage.workingHours })}`}
+          </span>
+        </Fact>
       </FactGrid>
       {stage.note ? (
         <Box sx={{ mt: 1 }}>
