@@ -29,7 +29,7 @@ export async function resumeOpenOrders(log: (line: string) => void): Promise<str
       const stage = resumePoint(order);
       if (!stage) continue;
       const executionArn = await startOrderWorkflow(order.orderId, { resumeFrom: stage, executionName: `${order.orderId}-resume-${resumedAt}` });
-      await recordExecution(order, executionArn);
+      await recordExecution(order.orderId, executionArn);
       resumed.push(order.orderId);
     }
     cursor = page.nextCursor;

@@ -10,7 +10,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { z } from 'zod';
-import { ConflictError, isKamflowError, UnauthorizedError, ValidationError } from './errors.ts';
+import { ConflictError, isKamflowError, ValidationError } from './errors.ts';
 import type { FieldIssue, KamflowError } from './errors.ts';
 import { logger } from './observability.ts';
 import { optionalEnv } from './env.ts';
@@ -129,4 +129,3 @@ export function httpHandler<R extends RouteDefinition>(route: R, handle: (input:
     .handler(core);
 }
 
-export { UnauthorizedError };

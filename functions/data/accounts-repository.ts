@@ -1,7 +1,7 @@
 /** Named access patterns for key accounts. */
 import type { EntityItem } from 'electrodb';
 import { ulid } from 'ulid';
-import { ConflictError, NotFoundError } from '../commons/errors.ts';
+import { ConflictError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
 import type { TierOutcome } from '../domain/accounts.ts';
 import { ContactEntity, CustomerPlanEntity, TierChangeEntity } from './entities/account-records.ts';
@@ -124,12 +124,6 @@ export async function insertContact(contact: ContactRecord): Promise<ContactReco
 export async function findAccount(accountId: string): Promise<AccountRecord | undefined> {
   const { data } = await AccountEntity.get({ accountId }).go();
   return data ?? undefined;
-}
-
-export async function getAccount(accountId: string): Promise<AccountRecord> {
-  const account = await findAccount(accountId);
-  if (!account) throw new NotFoundError('account', accountId);
-  return account;
 }
 
 /** Accounts inside a row-level scope, newest first: one Query on the index that answers the scope. */

@@ -293,8 +293,8 @@ export async function appendStageProgress(stage: OrderStageRecord, note: { messa
   }
 }
 
-export async function recordExecution(order: OrderRecord, executionArn: string): Promise<void> {
-  await OrderEntity.patch({ orderId: order.orderId }).set({ executionArn }).go();
+export async function recordExecution(orderId: string, executionArn: string): Promise<void> {
+  await OrderEntity.patch({ orderId }).set({ executionArn }).go();
 }
 
 export function stageOf(detail: OrderDetail, stage: OrderStage): OrderStageRecord | undefined {

@@ -85,8 +85,7 @@ export async function submitOrder(principal: Principal, request: CreateProductOr
     orderDate,
   }, `user:${principal.userId}`);
   const executionArn = await startOrderWorkflow(orderId);
-  const detail = await getOrderDetail(orderId);
-  await recordExecution(detail.order, executionArn);
+  await recordExecution(orderId, executionArn);
   logger.info('order submitted', { orderId, productId, bandwidth });
   return getOrderDetail(orderId);
 }
