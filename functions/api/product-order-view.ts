@@ -1,10 +1,10 @@
 /** The TMF622 ProductOrder representation of a KAMflow order, with the finer KAMflow state and stages beside it. */
 import type { z } from 'zod';
 import { circuitProducts } from '../domain/catalogue.ts';
-import { toTmfState } from '../domain/order-lifecycle.ts';
+import { availableActions, toTmfState } from '../domain/order-lifecycle.ts';
 import type { OrderDetail, OrderRecord, OrderStageRecord } from '../data/orders-repository.ts';
 import type { productOrderSchema } from './schemas.ts';
-import { tmfProductOrderPath } from './routes.ts';
+import { tmfCancelProductOrderPath, tmfProductOrderPath } from './routes.ts';
 
 type ProductOrderView = z.input<typeof productOrderSchema>;
 
@@ -12,8 +12,10 @@ const milestoneStatus: Record<OrderStageRecord['status'], string> = {
   PENDING: 'pending',
   IN_PROGRESS: 'inProgress',
   WAITING: 'inProgress',
+  HELD: 'held',
   DONE: 'completed',
   FAILED: 'failed',
+  CANCELLED: 'cancelled',
 };
 
 export function toProductOrder(detail: Pick<OrderDetail, 'order'> & Partial<OrderDetail>): ProductOrderView {
@@ -69,7 +71,8 @@ export function toProductOrder(detail: Pick<OrderDetail, 'order'> & Partial<Orde
             monthlyCharge: detail.billing.monthlyCharge,
             currency: 'CNY' as const,
             chargesFrom: detail.billing.chargesFrom,
-            leaseType: detail.billing.leaseType,
+            ...(detail.billing.leaseType ? { leaseType: detail.billing.leaseType } : {}),
+            chargeType: detail.billing.chargeType ?? 'SERVICE',
             startedAt: detail.billing.startedAt,
           },
         }
@@ -80,6 +83,23 @@ export function toProductOrder(detail: Pick<OrderDetail, 'order'> & Partial<Orde
     ...(order.circuitId ? { circuitId: order.circuitId } : {}),
     ...(order.failure ? { failure: order.failure } : {}),
     ...(order.rejectionReason ? { rejectionReason: order.rejectionReason } : {}),
+    ...(order.hold ? { hold: order.hold } : {}),
+    ...(order.holdHistory?.length ? { holdHistory: order.holdHistory } : {}),
+    ...(order.cancellation
+      ? {
+          cancellation: {
+            id: order.cancellation.cancellationId,
+            state: order.cancellation.state,
+            cancellationReason: order.cancellation.reason,
+            requestedBy: order.cancellation.requestedBy,
+            requestedAt: order.cancellation.requestedAt,
+            ...(order.cancellation.effectiveAt ? { effectiveCancellationDate: order.cancellation.effectiveAt } : {}),
+            ...(order.cancellation.releasedResources ? { releasedResources: order.cancellation.releasedResources } : {}),
+            ...(order.cancellation.buildCostCharged !== undefined ? { buildCostCharged: order.cancellation.buildCostCharged } : {}),
+          },
+        }
+      : {}),
+    availableActions: availableActions({ state: order.state, heldFrom: order.hold?.heldFrom, circuitId: order.circuitId }),
   };
 }
 
@@ -104,4 +124,22 @@ function toStageView(stage: OrderStageRecord) {
 
 export function toProductOrderSummary(order: OrderRecord): ProductOrderView {
   return toProductOrder({ order });
+}
+
+/** TMF622 CancelProductOrder, from the cancellation recorded on the order. */
+export function toCancelProductOrder(order: OrderRecord) {
+  const cancellation = order.cancellation;
+  if (!cancellation) return undefined;
+  return {
+    id: cancellation.cancellationId,
+    href: `${tmfCancelProductOrderPath}/${cancellation.cancellationId}`,
+    '@type': 'CancelProductOrder' as const,
+    state: cancellation.state,
+    cancellationReason: cancellation.reason,
+    creationDate: cancellation.requestedAt,
+    ...(cancellation.effectiveAt ? { effectiveCancellationDate: cancellation.effectiveAt } : {}),
+    productOrder: { id: order.orderId, href: `${tmfProductOrderPath}/${order.orderId}`, '@referredType': 'ProductOrder' as const },
+    ...(cancellation.releasedResources ? { releasedResources: cancellation.releasedResources } : {}),
+    ...(cancellation.buildCostCharged !== undefined ? { buildCostCharged: cancellation.buildCostCharged } : {}),
+  };
 }

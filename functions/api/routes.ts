@@ -41,6 +41,12 @@ import {
   productListSchema,
   productOrderSchema,
   provisioningCallbackSchema,
+  holdRequestSchema,
+  noteRequestSchema,
+  amendmentSchema,
+  cancelProductOrderSchema,
+  cancelProductOrderPathSchema,
+  cancelProductOrderViewSchema,
 } from './schemas.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -71,6 +77,7 @@ export interface RouteDefinition {
 }
 
 export const tmfProductOrderPath = '/tmf-api/productOrderingManagement/v4/productOrder';
+export const tmfCancelProductOrderPath = '/tmf-api/productOrderingManagement/v4/cancelProductOrder';
 
 export const routes = [
   {
@@ -201,6 +208,48 @@ export const routes = [
     summary: 'Planning confirms a network build with a new agreed date; resources are checked again', tag: 'orders',
     request: { params: orderPathSchema, body: networkBuildConfirmationSchema },
     responses: { 202: { description: 'Recorded; the workflow continues' } },
+  },
+  {
+    operationId: 'amendProductOrder', permission: 'orders:amend', method: 'PATCH', path: `${tmfProductOrderPath}/{id}`, handler: 'functions/handlers/http/amend-product-order.ts', auth: 'user',
+    summary: 'Amend bandwidth, sites or requested date before the point of no return; a moved site re-checks resources', tag: 'productOrder',
+    request: { params: orderPathSchema, body: amendmentSchema },
+    responses: { 200: { description: 'The amended order', schema: productOrderSchema } },
+  },
+  {
+    operationId: 'holdOrder', permission: 'orders:hold', method: 'POST', path: '/api/orders/{id}/hold', handler: 'functions/handlers/http/hold-order.ts', auth: 'user',
+    summary: "Hold an order for a customer-caused delay (the account manager's approval); the SLA clock stops", tag: 'orders',
+    request: { params: orderPathSchema, body: holdRequestSchema },
+    responses: { 200: { description: 'The held order', schema: productOrderSchema } },
+  },
+  {
+    operationId: 'resumeOrder', permission: 'orders:hold', method: 'POST', path: '/api/orders/{id}/resume', handler: 'functions/handlers/http/resume-order.ts', auth: 'user',
+    summary: 'End the hold: the order goes back to the state it was held in; due times move by the held working time', tag: 'orders',
+    request: { params: orderPathSchema, body: noteRequestSchema },
+    responses: { 200: { description: 'The resumed order', schema: productOrderSchema } },
+  },
+  {
+    operationId: 'retryOrder', permission: 'orders:retry', method: 'POST', path: '/api/orders/{id}/retry', handler: 'functions/handlers/http/retry-order.ts', auth: 'user',
+    summary: 'Retry an order from the fallout queue at the stage that failed', tag: 'orders',
+    request: { params: orderPathSchema, body: noteRequestSchema },
+    responses: { 202: { description: 'The workflow runs again', schema: productOrderSchema } },
+  },
+  {
+    operationId: 'listFalloutOrders', permission: 'orders:read', method: 'GET', path: '/api/fallout', handler: 'functions/handlers/http/list-fallout-orders.ts', auth: 'user',
+    summary: 'The fallout queue: failed orders within reach, oldest first, to retry, re-plan (amend) or cancel', tag: 'orders',
+    request: { query: listQuerySchema },
+    responses: { 200: { description: 'A page of failed orders; X-Next-Cursor header when more exist' } },
+  },
+  {
+    operationId: 'createCancelProductOrder', permission: 'orders:cancel', method: 'POST', path: tmfCancelProductOrderPath, handler: 'functions/handlers/http/create-cancel-product-order.ts', auth: 'user',
+    summary: 'TMF622 cancelProductOrder: cancel before the point of no return; reservations are released, build costs charged', tag: 'productOrder',
+    request: { body: cancelProductOrderSchema },
+    responses: { 201: { description: 'Cancellation accepted; the workflow carries it out', schema: cancelProductOrderViewSchema } },
+  },
+  {
+    operationId: 'getCancelProductOrder', permission: 'orders:read', method: 'GET', path: `${tmfCancelProductOrderPath}/{id}`, handler: 'functions/handlers/http/get-cancel-product-order.ts', auth: 'user',
+    summary: 'One cancellation request and its state', tag: 'productOrder',
+    request: { params: cancelProductOrderPathSchema },
+    responses: { 200: { description: 'The cancellation', schema: cancelProductOrderViewSchema } },
   },
   {
     operationId: 'receiveProvisioningCallback', method: 'POST', path: '/provisioning/v1/orders/{id}/stages/{stage}/callbacks',

@@ -220,7 +220,8 @@ export const billingViewSchema = z
     monthlyCharge: z.number(),
     currency: z.literal('CNY'),
     chargesFrom: z.string(),
-    leaseType: z.enum(['LONG_TERM', 'TEMPORARY']),
+    leaseType: z.enum(['LONG_TERM', 'TEMPORARY']).optional(),
+    chargeType: z.enum(['SERVICE', 'CANCELLATION']).meta({ description: 'SERVICE: charges from acceptance; CANCELLATION: build costs of a cancelled order' }),
     startedAt: isoInstant,
   })
   .meta({ id: 'BillingRecord' });
@@ -268,6 +269,26 @@ export const productOrderSchema = z
     slaClass: z.string().optional(),
     failure: z.object({ error: z.string(), cause: z.string(), at: isoInstant }).optional(),
     rejectionReason: z.string().optional(),
+    hold: z
+      .object({ reason: z.string(), approvedBy: z.string(), startedAt: isoInstant, heldFrom: z.enum(orderStates), expectedResumeDate: z.string().optional() })
+      .optional()
+      .meta({ description: 'The customer-caused hold in force: the SLA clock is stopped' }),
+    holdHistory: z
+      .array(z.object({ reason: z.string(), approvedBy: z.string(), startedAt: isoInstant, endedAt: isoInstant, resumedBy: z.string(), heldWorkingHours: z.number().optional() }))
+      .optional(),
+    cancellation: z
+      .object({
+        id: z.string(),
+        state: z.string(),
+        cancellationReason: z.string(),
+        requestedBy: z.string(),
+        requestedAt: isoInstant,
+        effectiveCancellationDate: isoInstant.optional(),
+        releasedResources: z.array(z.string()).optional(),
+        buildCostCharged: z.number().optional(),
+      })
+      .optional(),
+    availableActions: z.array(z.enum(['hold', 'resume', 'amend', 'cancel', 'retry'])).meta({ description: 'What the order\'s state allows now (the console offers only these)' }),
   })
   .meta({ id: 'ProductOrder' });
 
@@ -276,6 +297,63 @@ export const listOrdersQuerySchema = listQuerySchema.extend({
 });
 
 export const orderPathSchema = z.object({ id: orderIdSchema });
+
+// ---------------------------------------------------------------- hold, resume, amendment, retry, cancellation
+export const holdRequestSchema = z
+  .object({
+    reason: text(1000).meta({ description: "The customer's cause (the clock stops only for customer-caused delays)" }),
+    expectedResumeDate: isoDate.optional(),
+  })
+  .strict()
+  .meta({ id: 'OrderHoldRequest' });
+export type HoldRequest = z.infer<typeof holdRequestSchema>;
+
+export const noteRequestSchema = z.object({ note: text(1000).optional() }).strict().meta({ id: 'OrderNote' });
+export type NoteRequest = z.infer<typeof noteRequestSchema>;
+
+export const amendmentSchema = z
+  .object({
+    reason: text(1000),
+    bandwidth: z.enum(bandwidths).optional(),
+    requestedCompletionDate: isoDate.optional(),
+    place: z.array(placeSchema).min(1).max(2).optional().meta({ description: 'Sites to change, by role; a changed site re-checks resources' }),
+  })
+  .strict()
+  .refine((body) => body.bandwidth !== undefined || body.requestedCompletionDate !== undefined || body.place !== undefined, {
+    message: 'name at least one of bandwidth, requestedCompletionDate, place',
+    path: ['bandwidth'],
+  })
+  .meta({ id: 'ProductOrder_Amend' });
+export type AmendmentRequest = z.infer<typeof amendmentSchema>;
+
+export const cancelProductOrderSchema = z
+  .object({
+    productOrder: z.object({ id: orderIdSchema, href: z.string().max(300).optional(), '@referredType': z.string().max(50).optional() }).strict(),
+    cancellationReason: text(1000),
+    requestedCancellationDate: isoDate.optional(),
+    '@type': z.literal('CancelProductOrder').optional(),
+  })
+  .strict()
+  .meta({ id: 'CancelProductOrder_Create' });
+export type CancelProductOrderRequest = z.infer<typeof cancelProductOrderSchema>;
+
+export const cancelProductOrderIdSchema = z.string().regex(/^cpo_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a cancellation id such as cpo_01J…');
+export const cancelProductOrderPathSchema = z.object({ id: cancelProductOrderIdSchema });
+
+export const cancelProductOrderViewSchema = z
+  .object({
+    id: z.string(),
+    href: z.string(),
+    '@type': z.literal('CancelProductOrder'),
+    state: z.enum(['acknowledged', 'inProgress', 'done', 'terminatedWithError']),
+    cancellationReason: z.string(),
+    creationDate: isoInstant,
+    effectiveCancellationDate: isoInstant.optional(),
+    productOrder: z.object({ id: z.string(), href: z.string(), '@referredType': z.literal('ProductOrder') }),
+    releasedResources: z.array(z.string()).optional(),
+    buildCostCharged: z.number().optional(),
+  })
+  .meta({ id: 'CancelProductOrder' });
 
 // ---------------------------------------------------------------- acceptance (验收) by the account manager
 export const acceptanceDecisionSchema = z
@@ -295,6 +373,8 @@ export const networkBuildConfirmationSchema = z
   .object({
     investmentType: z.enum(['ROLLING', 'STRATEGIC']),
     agreedDate: isoDate,
+    /** What the build costs (CNY); charged to the customer if the order is cancelled after the build was confirmed. */
+    buildCost: z.number().nonnegative().max(1e9).optional(),
     note: text(1000).optional(),
   })
   .strict()

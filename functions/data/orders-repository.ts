@@ -5,7 +5,7 @@
 import type { EntityItem } from 'electrodb';
 import { ConflictError, InvalidTransitionError, NotFoundError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
-import { transition, isTerminal } from '../domain/order-lifecycle.ts';
+import { orderPhase, transition } from '../domain/order-lifecycle.ts';
 import type { AccountScope } from '../domain/people.ts';
 import type { OrderEvent, OrderState } from '../domain/order-lifecycle.ts';
 import { stageDefinitions, stageOwner } from '../domain/order-stages.ts';
@@ -105,6 +105,12 @@ export async function listOpenOrders(page: { limit: number; cursor?: string | un
   return { items: result.data, nextCursor: result.cursor ?? undefined };
 }
 
+/** The fallout queue: failed orders, oldest first. */
+export async function listFalloutOrders(page: { limit: number; cursor?: string | undefined }): Promise<Page<OrderRecord>> {
+  const result = await OrderEntity.query.byPhase({ phase: 'FALLOUT' }).go({ order: 'asc', limit: page.limit, cursor: page.cursor ?? null });
+  return { items: result.data, nextCursor: result.cursor ?? undefined };
+}
+
 /** A change to one stage record, written in the same transaction as the order's change. */
 export interface StageChange {
   readonly stage: OrderStage;
@@ -129,12 +135,24 @@ export interface OrderChange {
   readonly reason?: string;
   /** The lifecycle event, when the order's state changes; checked by the pure transition function. */
   readonly event?: OrderEvent;
+  /** For RESUME and RETRY: the state the order goes back to. */
+  readonly target?: OrderState;
   readonly currentStage?: OrderStage;
-  readonly set?: Partial<Pick<OrderRecord, 'circuitId' | 'completionDate' | 'rejectionReason' | 'failure' | 'executionArn' | 'places' | 'slaPolicyId' | 'slaPolicyVersion' | 'slaNote' | 'dueAt' | 'stageDueTimesJson'>>;
+  readonly set?: Partial<
+    Pick<
+      OrderRecord,
+      | 'circuitId' | 'completionDate' | 'rejectionReason' | 'failure' | 'executionArn' | 'places' | 'slaPolicyId' | 'slaPolicyVersion' | 'slaNote' | 'dueAt'
+      | 'stageDueTimesJson' | 'hold' | 'holdHistory' | 'resumeTaskToken' | 'cancellation' | 'bandwidth' | 'requestedCompletionDate' | 'amendmentCount' | 'interruptedAt'
+    >
+  >;
+  /** Attributes removed from the order in the same write (an ended hold, a consumed task token). */
+  readonly remove?: readonly ('hold' | 'resumeTaskToken' | 'failure' | 'circuitId')[];
   readonly stages?: readonly StageChange[];
   readonly billing?: Omit<BillingRecord, 'currency'>;
   readonly reserveResources?: readonly { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[];
   readonly addResources?: readonly { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[];
+  /** Reservations of this order given back to the inventory (cancellation, an amendment that moves a site). */
+  readonly releaseResources?: readonly { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[];
 }
 
 export interface CommittedChange {
@@ -151,13 +169,13 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
   const { order } = change;
   let nextState: OrderState = order.state;
   if (change.event) {
-    const result = transition(order.state, change.event);
+    const result = transition(order.state, change.event, change.target);
     if (!result.allowed) throw new InvalidTransitionError(result.reason);
     nextState = result.to;
   }
   const at = nowIso();
   const nextVersion = order.version + 1;
-  const phase = isTerminal(nextState) ? ('ENDED' as const) : ('OPEN' as const);
+  const phase = orderPhase(nextState);
 
   const { canceled, data } = await kamflowService.transaction
     .write(({ order: orders, orderStage, billingRecord, networkResource, orderEvent }) => [
@@ -173,6 +191,7 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
           ...(change.set ?? {}),
         })
         .composite({ orderDate: order.orderDate })
+        .remove([...(change.remove ?? [])])
         .where((attributes, { eq }) => `${eq(attributes.version, order.version)} AND ${eq(attributes.state, order.state)}`)
         .commit(),
       ...(change.stages ?? []).map((stageChange) => {
@@ -193,6 +212,14 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
           .where((attributes, { eq }) => eq(attributes.status, 'AVAILABLE'))
           .commit(),
       ),
+      ...(change.releaseResources ?? []).map((resource) =>
+        networkResource
+          .patch(resource)
+          .set({ status: 'AVAILABLE' })
+          .remove(['reservedBy', 'reservedAt'])
+          .where((attributes, { eq }) => `${eq(attributes.status, 'RESERVED')} AND ${eq(attributes.reservedBy, order.orderId)}`)
+          .commit(),
+      ),
       ...(change.addResources ?? []).map((resource) => networkResource.create({ ...resource, status: 'AVAILABLE' }).commit()),
     ])
     .go();
@@ -200,7 +227,9 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
     const reasons = data.map((item: { code?: string }) => item.code ?? 'None').filter((code: string) => code !== 'None');
     throw new ConflictError(`order ${order.orderId} changed concurrently (${reasons.join(', ') || 'transaction cancelled'})`);
   }
-  return { order: { ...order, state: nextState, phase, currentStage: change.currentStage ?? order.currentStage, updatedAt: at, version: nextVersion, ...(change.set ?? {}) }, from: order.state, to: nextState };
+  const updated: OrderRecord = { ...order, state: nextState, phase, currentStage: change.currentStage ?? order.currentStage, updatedAt: at, version: nextVersion, ...(change.set ?? {}) };
+  for (const attribute of change.remove ?? []) delete updated[attribute];
+  return { order: updated, from: order.state, to: nextState };
 }
 
 /** One event for the state change (if any) and one per stage record the change touches. */
