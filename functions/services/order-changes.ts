@@ -98,7 +98,7 @@ export async function resumeOrder(principal: Principal, orderId: string, request
     const stageDueTimesJson = JSON.stringify(replanned.stageDueTimes);
     const current = openStage(detail);
     const resumed: OrderRecord = { ...order, stageDueTimesJson };
-    const stageChanges: StageChange[] = current ? [{ stage: current.stage, current, status: current.taskToken ? 'WAITING' : 'IN_PROGRESS', note: `resumed after the customer's hold${request.note ? `: ${request.note}` : ''}` }] : [];
+    const stageChanges: StageChange[] = current ? [{ stage: current.stage, current, status: 'IN_PROGRESS', note: `resumed after the customer's hold${request.note ? `: ${request.note}` : ''}` }] : [];
     const committed = await commitOrderChange({
       order: resumed,
       actor: actorOf(principal),
