@@ -14,6 +14,8 @@ import { theme } from './layout/theme.ts';
 import { orders } from './orders/index.ts';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { ApprovalsInbox } from './approvals/ApprovalsInbox.tsx';
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
+import { FalloutList } from './orders/FalloutList.tsx';
 
 /** One session, API client, data provider and auth provider for the life of the page. */
 function createProviders(config: RuntimeConfig) {
@@ -45,6 +47,7 @@ export function App({ config }: { config: RuntimeConfig }) {
       <Resource name="orders" {...orders} />
       <Resource name="accounts" {...accounts} />
       <Resource name="approvals" list={ApprovalsInbox} icon={FactCheckIcon} />
+      <Resource name="fallout" list={FalloutList} icon={ReportProblemIcon} />
     </Admin>
   );
 }

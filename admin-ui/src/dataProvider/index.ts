@@ -28,7 +28,29 @@ export type Contact = { id: string; name: string; role: string; phone?: string; 
 export type TierChange = { at: string; from: string; to: string; ruleVersion?: number; override: boolean; changedBy: string; reason: string };
 export type Contract = { id: string; accountId: string; title: string; slaClass: string; agreedValue: number; listValue: number; discountPercent: number; requiredLevel: string; approvalReasons: string[]; status: string; submittedBy: string; submittedAt: string };
 
+/** The lifecycle commands on an order, each one route of the API. */
+export type OrderCommand = 'hold' | 'resume' | 'amend' | 'cancel' | 'retry' | 'confirm-build';
+
+/** Where each command goes: method, path and the body the API expects. */
+export function orderCommandRequest(orderId: Identifier, command: OrderCommand, body: Record<string, unknown>): { method: 'POST' | 'PATCH'; path: string; body: unknown } {
+  const id = encodeURIComponent(String(orderId));
+  switch (command) {
+    case 'hold':
+    case 'resume':
+    case 'retry':
+      return { method: 'POST', path: `/api/orders/${id}/${command}`, body };
+    case 'confirm-build':
+      return { method: 'POST', path: `/api/orders/${id}/network-build`, body };
+    case 'amend':
+      return { method: 'PATCH', path: `${tmfProductOrderPath}/${id}`, body };
+    case 'cancel':
+      return { method: 'POST', path: '/tmf-api/productOrderingManagement/v4/cancelProductOrder', body: { productOrder: { id: String(orderId) }, cancellationReason: body.reason } };
+  }
+}
+
 export type KamflowDataProvider = DataProvider & {
+  /** Hold, resume, amend, cancel, retry an order, or confirm its network build. */
+  orderCommand(orderId: Identifier, command: OrderCommand, body: Record<string, unknown>): Promise<void>;
   /** `POST /api/orders/{id}/acceptance`: the customer's decision on a delivered circuit. */
   recordAcceptance(orderId: Identifier, decision: AcceptanceDecision): Promise<void>;
   contactsOf(accountId: Identifier): Promise<Contact[]>;
@@ -149,6 +171,25 @@ function ordersApi(client: ApiClient, pages: () => CursorPages): ResourceApi {
   };
 }
 
+/** The fallout queue (`/api/fallout`): failed orders, oldest first, cursor in `X-Next-Cursor`. */
+function falloutApi(client: ApiClient, pages: () => CursorPages): ResourceApi {
+  return {
+    async list({ page, perPage, signal }) {
+      const key = listingKey('fallout', {}, perPage);
+      const result = await fetchPage(pages(), key, page, perPage, async (cursor) => {
+        const { json, headers } = await client('/api/fallout', { query: { limit: perPage, cursor }, ...(signal ? { signal } : {}) });
+        const nextCursor = headers.get('X-Next-Cursor') ?? undefined;
+        return { items: readRecords(json, 'fallout queue'), ...(nextCursor ? { nextCursor } : {}) };
+      });
+      return toListPage(result);
+    },
+    async one(id, signal) {
+      const { json } = await client(`${tmfProductOrderPath}/${encodeURIComponent(String(id))}`, signal ? { signal } : {});
+      return readRecord(json, 'order');
+    },
+  };
+}
+
 function productsApi(client: ApiClient): ResourceApi {
   const all = async (signal?: AbortSignal): Promise<RaRecord[]> => {
     const { json } = await client('/api/products', signal ? { signal } : {});
@@ -177,6 +218,7 @@ export function createKamflowDataProvider(apiUrl: string, token: TokenSource): K
   const resources: Record<string, ResourceApi> = {
     accounts: accountsApi(client, () => pages),
     orders: ordersApi(client, () => pages),
+    fallout: falloutApi(client, () => pages),
     products: productsApi(client),
   };
   const resourceApi = (resource: string): ResourceApi => {
@@ -230,6 +272,10 @@ export function createKamflowDataProvider(apiUrl: string, token: TokenSource): K
     updateMany: unsupported,
     delete: unsupported,
     deleteMany: unsupported,
+    async orderCommand(orderId, command, body) {
+      const request = orderCommandRequest(orderId, command, body);
+      await client(request.path, { method: request.method, body: request.body });
+    },
     async recordAcceptance(orderId, decision) {
       await client(`/api/orders/${encodeURIComponent(String(orderId))}/acceptance`, { method: 'POST', body: decision });
     },

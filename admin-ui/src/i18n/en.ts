@@ -1,11 +1,13 @@
 /** English. Must carry every key of zh-CN.ts: the `AppMessages` type makes a missing or extra key a compile error. */
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { lifecycleEn } from '../orders/lifecycleMessages.ts';
 import type { AppMessages } from './zh-CN.ts';
 
 export const enAppMessages: AppMessages = {
   resources: {
     approvals: { name: 'Approval |||| Approvals' },
+    fallout: { name: 'Fallout queue' },
     orders: {
       name: 'Order |||| Orders',
       fields: {
@@ -109,6 +111,8 @@ export const enAppMessages: AppMessages = {
       CLOSED: 'Closed',
       FAILED: 'Failed',
       HELD: 'Held',
+      ASSESSING_CANCELLATION: 'Assessing cancellation',
+      PENDING_CANCELLATION: 'Cancelling',
       CANCELLED: 'Cancelled',
     },
     stage: {
@@ -135,8 +139,10 @@ export const enAppMessages: AppMessages = {
       PENDING: 'Not started',
       IN_PROGRESS: 'In progress',
       WAITING: 'Waiting',
+      HELD: 'Held',
       DONE: 'Done',
       FAILED: 'Failed',
+      CANCELLED: 'Cancelled',
       SKIPPED: 'Skipped',
       NOT_REACHED: 'Not reached',
     },
@@ -262,6 +268,7 @@ export const enAppMessages: AppMessages = {
       OPERATIONS: 'Operations',
       ADMINISTRATOR: 'Administrator',
     },
+    lifecycle: lifecycleEn,
     errors: {
       network: 'Cannot reach the KAMflow API. Check the network or the API address.',
       bad_response: 'The API returned data the console does not understand.',

@@ -3,11 +3,13 @@
  * key for key (the `AppMessages` type enforces that at compile time).
  */
 import type { TranslationMessages } from 'react-admin';
+import { lifecycleZh } from '../orders/lifecycleMessages.ts';
 import { raChineseMessages } from './raChineseMessages.ts';
 
 export const zhAppMessages = {
   resources: {
     approvals: { name: '审批' },
+    fallout: { name: '异常队列' },
     orders: {
       name: '订单',
       fields: {
@@ -111,6 +113,8 @@ export const zhAppMessages = {
       CLOSED: '已归档',
       FAILED: '失败',
       HELD: '挂起',
+      ASSESSING_CANCELLATION: '撤单评估中',
+      PENDING_CANCELLATION: '撤单处理中',
       CANCELLED: '已取消',
     },
     stage: {
@@ -138,8 +142,10 @@ export const zhAppMessages = {
       PENDING: '未开始',
       IN_PROGRESS: '进行中',
       WAITING: '等待中',
+      HELD: '已挂起',
       DONE: '已完成',
       FAILED: '失败',
+      CANCELLED: '已撤销',
       SKIPPED: '已跳过',
       NOT_REACHED: '未到达',
     },
@@ -265,6 +271,7 @@ export const zhAppMessages = {
       OPERATIONS: '运营支撑',
       ADMINISTRATOR: '系统管理员',
     },
+    lifecycle: lifecycleZh,
     errors: {
       network: '无法连接到 KAMflow API，请检查网络或 API 地址。',
       bad_response: 'API 返回了无法识别的数据。',

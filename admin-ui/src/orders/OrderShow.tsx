@@ -17,6 +17,8 @@ import { StateChip } from '../common/StateChip.tsx';
 import { finalOrderStates, kamflowStateColour, tmfStateColour } from '../common/statePresentation.ts';
 import { useFormatters } from '../common/formatting.ts';
 import { AcceptanceActions } from './AcceptanceActions.tsx';
+import { OrderActions } from './OrderActions.tsx';
+import { OrderEvents } from './OrderEvents.tsx';
 import { BillingBlock } from './BillingBlock.tsx';
 import { bandwidthOf, customerOf, placeOf, productOf } from './orderDraft.ts';
 import { StageTimeline } from './StageTimeline.tsx';
@@ -95,6 +97,30 @@ function OrderDetails() {
                 {order.failure.error} — {translate('kamflow.order.failure_cause')}: {order.failure.cause} ({format.dateTime(order.failure.at)})
               </Alert>
             ) : null}
+            {order.hold ? (
+              <Alert severity="warning" data-testid="order-hold">
+                {translate('kamflow.lifecycle.held_since', { since: format.dateTime(order.hold.startedAt), by: order.hold.approvedBy, reason: order.hold.reason })}
+                {order.hold.expectedResumeDate ? ` · ${translate('kamflow.lifecycle.expected_resume', { date: format.date(order.hold.expectedResumeDate) })}` : ''}
+              </Alert>
+            ) : null}
+            {order.cancellation ? (
+              <Alert severity={order.cancellation.state === 'done' ? 'info' : 'warning'} data-testid="order-cancellation">
+                <AlertTitle>
+                  {translate('kamflow.lifecycle.cancellation')} · {translate(`kamflow.lifecycle.cancellation_state.${order.cancellation.state}`)}
+                </AlertTitle>
+                {order.cancellation.cancellationReason} ({order.cancellation.requestedBy}, {format.dateTime(order.cancellation.requestedAt)})
+                {order.cancellation.releasedResources?.length ? (
+                  <Box data-testid="released-resources">
+                    {translate('kamflow.lifecycle.released')}: {order.cancellation.releasedResources.join('; ')}
+                  </Box>
+                ) : null}
+                {order.cancellation.buildCostCharged ? (
+                  <Box>
+                    {translate('kamflow.lifecycle.build_cost_charged')}: {format.money(order.cancellation.buildCostCharged, 'CNY')}
+                  </Box>
+                ) : null}
+              </Alert>
+            ) : null}
             {order.rejectionReason ? (
               <Alert severity="warning">
                 {translate('kamflow.order.rejection_reason')}: {order.rejectionReason}
@@ -128,6 +154,7 @@ function OrderDetails() {
             </FactGrid>
             {order.description ? <Fact label={translate('resources.orders.fields.description')}>{order.description}</Fact> : null}
             <AcceptanceActions order={order} />
+            <OrderActions order={order} />
           </Stack>
         </Section>
         <Section
@@ -142,6 +169,23 @@ function OrderDetails() {
         >
           <StageTimeline stages={order.stages} />
         </Section>
+        {order.holdHistory?.length ? (
+          <Section title={translate('kamflow.lifecycle.hold_history')}>
+            <Stack spacing={0.5}>
+              {order.holdHistory.map((hold) => (
+                <Typography key={hold.startedAt} variant="body2">
+                  {format.dateTime(hold.startedAt)} – {format.dateTime(hold.endedAt)} · {hold.reason} · {hold.approvedBy}
+                  {hold.heldWorkingHours !== undefined ? ` · ${translate('kamflow.lifecycle.held_hours', { hours: hold.heldWorkingHours })}` : ''}
+                </Typography>
+              ))}
+            </Stack>
+          </Section>
+        ) : null}
+        {order.events?.length ? (
+          <Section title={translate('kamflow.lifecycle.events')}>
+            <OrderEvents events={order.events} />
+          </Section>
+        ) : null}
         {order.billing ? (
           <Section title={translate('kamflow.order.billing')}>
             <Box data-testid="billing-block">
