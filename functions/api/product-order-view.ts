@@ -1,7 +1,7 @@
 /** The TMF622 ProductOrder representation of a KAMflow order, with the finer KAMflow state and stages beside it. */
 import type { z } from 'zod';
 import { circuitProducts } from '../domain/catalogue.ts';
-import { availableActions, toTmfState } from '../domain/order-lifecycle.ts';
+import { assessCancellation, availableActions, toTmfState } from '../domain/order-lifecycle.ts';
 import type { OrderDetail, OrderRecord, OrderStageRecord } from '../data/orders-repository.ts';
 import type { productOrderSchema } from './schemas.ts';
 import { tmfCancelProductOrderPath, tmfProductOrderPath } from './routes.ts';
@@ -21,7 +21,6 @@ const milestoneStatus: Record<OrderStageRecord['status'], string> = {
 export function toProductOrder(detail: Pick<OrderDetail, 'order'> & Partial<OrderDetail>): ProductOrderView {
   const { order } = detail;
   const stages = detail.stages ?? [];
-  const product = circuitProducts[order.productId];
   return {
     id: order.orderId,
     href: `${tmfProductOrderPath}/${order.orderId}`,
@@ -37,22 +36,7 @@ export function toProductOrder(detail: Pick<OrderDetail, 'order'> & Partial<Orde
     requestedCompletionDate: order.requestedCompletionDate,
     ...(order.completionDate ? { completionDate: order.completionDate } : {}),
     relatedParty: [{ id: order.accountId, name: order.accountName, role: 'customer', '@referredType': 'Organization' }],
-    productOrderItem: [
-      {
-        id: '1',
-        action: 'add',
-        quantity: 1,
-        state: toTmfState(order.state),
-        product: {
-          productSpecification: { id: order.productId, name: product.name },
-          productCharacteristic: [
-            { name: 'bandwidth', value: order.bandwidth },
-            { name: 'leaseTermDays', value: String(order.leaseTermDays) },
-          ],
-          place: order.places.map((place) => ({ role: place.role, city: place.city, address: place.address, ...(place.exchange ? { exchange: place.exchange } : {}) })),
-        },
-      },
-    ],
+    productOrderItem: detail.children ? detail.children.map((child) => orderItemOf(child, child.orderItemId ?? child.orderId)) : [orderItemOf(order, order.orderItemId ?? '1')],
     milestone: stages.map((stage) => ({
       id: stage.stage,
       name: stage.stage,
@@ -99,7 +83,35 @@ export function toProductOrder(detail: Pick<OrderDetail, 'order'> & Partial<Orde
           },
         }
       : {}),
-    availableActions: availableActions({ state: order.state, heldFrom: order.hold?.heldFrom, circuitId: order.circuitId }),
+    ...(detail.children
+      ? { orderRelationship: detail.children.map((child) => ({ id: child.orderId, href: `${tmfProductOrderPath}/${child.orderId}`, relationshipType: 'child' as const, state: toTmfState(child.state), kamflowState: child.state })) }
+      : order.parentOrderId
+        ? { orderRelationship: [{ id: order.parentOrderId, href: `${tmfProductOrderPath}/${order.parentOrderId}`, relationshipType: 'parent' as const }] }
+        : {}),
+    // A parent is acted on through its children; cancelling it cancels every child that may still be cancelled.
+    availableActions: order.childOrderIds?.length
+      ? detail.children?.some((child) => assessCancellation({ state: child.state, heldFrom: child.hold?.heldFrom, circuitId: child.circuitId }).allowed)
+        ? ['cancel']
+        : []
+      : availableActions({ state: order.state, heldFrom: order.hold?.heldFrom, circuitId: order.circuitId }),
+  };
+}
+
+/** A TMF622 order item: one circuit, in the state of the order that carries it out. */
+function orderItemOf(order: OrderRecord, itemId: string) {
+  return {
+    id: itemId,
+    action: 'add',
+    quantity: 1,
+    state: toTmfState(order.state),
+    product: {
+      productSpecification: { id: order.productId, name: circuitProducts[order.productId].name },
+      productCharacteristic: [
+        { name: 'bandwidth', value: order.bandwidth },
+        { name: 'leaseTermDays', value: String(order.leaseTermDays) },
+      ],
+      place: order.places.map((place) => ({ role: place.role, city: place.city, address: place.address, ...(place.exchange ? { exchange: place.exchange } : {}) })),
+    },
   };
 }
 

@@ -180,7 +180,7 @@ export const createProductOrderSchema = z
     priority: z.enum(['0', '1', '2', '3', '4']).optional(),
     requestedCompletionDate: isoDate,
     relatedParty: z.array(relatedPartySchema).length(1, 'exactly one customer party'),
-    productOrderItem: z.array(productOrderItemSchema).length(1, 'exactly one order item in this version'),
+    productOrderItem: z.array(productOrderItemSchema).min(1).max(20).meta({ description: 'One item per circuit; several items make a parent order with one child order per item (跨网一点受理)' }),
     /** TMF622 agreement reference: the approved contract the order is placed under (its SLA class applies). */
     agreement: z.array(z.object({ id: z.string().regex(/^con_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a contract id'), name: z.string().max(200).optional() }).strict()).max(1).optional(),
     '@type': z.literal('ProductOrder').optional(),
@@ -288,6 +288,10 @@ export const productOrderSchema = z
         buildCostCharged: z.number().optional(),
       })
       .optional(),
+    orderRelationship: z
+      .array(z.object({ id: z.string(), href: z.string(), relationshipType: z.enum(['parent', 'child']), state: z.string().optional(), kamflowState: z.string().optional() }))
+      .optional()
+      .meta({ description: 'A parent order lists its child orders (one per item); a child names its parent' }),
     availableActions: z.array(z.enum(['hold', 'resume', 'amend', 'cancel', 'retry'])).meta({ description: 'What the order\'s state allows now (the console offers only these)' }),
   })
   .meta({ id: 'ProductOrder' });

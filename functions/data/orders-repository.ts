@@ -5,7 +5,8 @@
 import type { EntityItem } from 'electrodb';
 import { ConflictError, InvalidTransitionError, NotFoundError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
-import { orderPhase, transition } from '../domain/order-lifecycle.ts';
+import { isTerminal, orderPhase, transition } from '../domain/order-lifecycle.ts';
+import { rollUpState } from '../domain/order-rollup.ts';
 import type { AccountScope } from '../domain/people.ts';
 import type { OrderEvent, OrderState } from '../domain/order-lifecycle.ts';
 import { stageDefinitions, stageOwner } from '../domain/order-stages.ts';
@@ -34,6 +35,8 @@ export interface OrderDetail {
   readonly stages: readonly OrderStageRecord[];
   readonly billing: BillingRecord | undefined;
   readonly events: readonly OrderEventRecord[];
+  /** A parent order's child orders (跨网一点受理), in item order. */
+  readonly children?: readonly OrderRecord[];
 }
 
 export interface Page<T> {
@@ -64,12 +67,84 @@ export async function insertOrder(newOrder: NewOrder, actor: string): Promise<Or
   return record;
 }
 
+/**
+ * 跨网一点受理: the parent order and one child order per item, written together (all or none). The parent runs no
+ * workflow (phase ROLL_UP); each child starts like any order.
+ */
+export async function insertParentOrder(parent: NewOrder & { childOrderIds: string[] }, children: readonly (NewOrder & { parentOrderId: string; orderItemId: string })[], actor: string): Promise<void> {
+  const at = nowIso();
+  const base = { state: 'SUBMITTED' as const, currentStage: 'ORDER_ACCEPTANCE' as const, createdAt: at, updatedAt: at, version: 1 };
+  const parentRecord: OrderRecord = { ...parent, ...base, phase: 'ROLL_UP' };
+  const childRecords: OrderRecord[] = children.map((child) => ({ ...child, ...base, phase: 'OPEN' }));
+  const { canceled } = await kamflowService.transaction
+    .write(({ order, orderStage, orderEvent }) => [
+      order.create(parentRecord).commit(),
+      orderEvent.create({ orderId: parent.orderId, eventId: ulid(), at, type: 'ORDER_SUBMITTED', actor, toState: 'SUBMITTED', reason: `accepted at one point with ${children.length} child orders` }).commit(),
+      ...childRecords.flatMap((record) => {
+        const firstStage = stageFields(record, { stage: 'ORDER_ACCEPTANCE', current: undefined, status: 'IN_PROGRESS' }, at);
+        return [
+          order.create(record).commit(),
+          ...(firstStage.kind === 'create' ? [orderStage.create(firstStage.item).commit()] : []),
+          orderEvent.create({ orderId: record.orderId, eventId: ulid(), at, type: 'ORDER_SUBMITTED', actor, toState: 'SUBMITTED', stage: 'ORDER_ACCEPTANCE', stageStatus: 'IN_PROGRESS', reason: `child order ${record.orderItemId ?? ''} of ${parent.orderId}` }).commit(),
+        ];
+      }),
+    ])
+    .go();
+  if (canceled) throw new ConflictError(`order ${parent.orderId} exists already`);
+}
+
+/** The child orders of a parent, in item order. */
+export async function childOrdersOf(parent: OrderRecord): Promise<OrderRecord[]> {
+  const ids = parent.childOrderIds ?? [];
+  if (ids.length === 0) return [];
+  const { data } = await OrderEntity.get(ids.map((orderId) => ({ orderId }))).go();
+  const byId = new Map(data.map((child) => [child.orderId, child]));
+  return ids.map((id) => byId.get(id)).filter((child): child is OrderRecord => child !== undefined);
+}
+
+/**
+ * Roll a parent's state up from its children after one of them changed state (see domain/order-rollup.ts). The
+ * write is conditional on the parent's version; a lost race is read again. The state is derived, not a workflow
+ * transition, so it does not go through `transition`; the audit trail records it as the roll-up's.
+ */
+export async function rollUpParentOrder(parentOrderId: string): Promise<void> {
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    const { data: parent } = await OrderEntity.get({ orderId: parentOrderId }).go();
+    if (!parent) return;
+    const children = await childOrdersOf(parent);
+    const next = rollUpState(children.map((child) => child.state));
+    if (next === parent.state) return;
+    const at = nowIso();
+    const summary = children.map((child) => `${child.orderItemId ?? child.orderId}: ${child.state}`).join(', ');
+    const { canceled } = await kamflowService.transaction
+      .write(({ order, orderEvent }) => [
+        order
+          .patch({ orderId: parentOrderId })
+          .set({
+            state: next,
+            updatedAt: at,
+            version: parent.version + 1,
+            ...(isTerminal(next) ? { completionDate: at } : {}),
+            ...(parent.cancellation && isTerminal(next) ? { cancellation: { ...parent.cancellation, state: 'done' as const, effectiveAt: at } } : {}),
+          })
+          .composite({ orderDate: parent.orderDate })
+          .where((attributes, { eq }) => eq(attributes.version, parent.version))
+          .commit(),
+        orderEvent.create({ orderId: parentOrderId, eventId: ulid(), at, actor: 'system:rollup', type: 'STATE_CHANGE', fromState: parent.state, toState: next, reason: `rolled up from child orders (${summary})` }).commit(),
+      ])
+      .go();
+    if (!canceled) return;
+  }
+  throw new ConflictError(`parent order ${parentOrderId} kept changing while its state was rolled up`);
+}
+
 export async function findOrderDetail(orderId: string): Promise<OrderDetail | undefined> {
   const { data } = await kamflowService.collections.orderDetail({ orderId }).go({ pages: 'all' });
   const order = data.order[0];
   if (!order) return undefined;
   const stages = [...data.orderStage].sort((a, b) => a.sequence - b.sequence);
-  return { order, stages, billing: data.billingRecord[0], events: [...data.orderEvent].sort((a, b) => a.eventId.localeCompare(b.eventId)) };
+  const children = order.childOrderIds?.length ? await childOrdersOf(order) : undefined;
+  return { order, stages, billing: data.billingRecord[0], events: [...data.orderEvent].sort((a, b) => a.eventId.localeCompare(b.eventId)), ...(children ? { children } : {}) };
 }
 
 export async function getOrderDetail(orderId: string): Promise<OrderDetail> {
@@ -175,7 +250,8 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
   }
   const at = nowIso();
   const nextVersion = order.version + 1;
-  const phase = orderPhase(nextState);
+  // A parent order never runs a workflow: it keeps its roll-up phase whatever is recorded on it.
+  const phase = order.phase === 'ROLL_UP' ? 'ROLL_UP' : orderPhase(nextState);
 
   const { canceled, data } = await kamflowService.transaction
     .write(({ order: orders, orderStage, billingRecord, networkResource, orderEvent }) => [
@@ -227,6 +303,8 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
     const reasons = data.map((item: { code?: string }) => item.code ?? 'None').filter((code: string) => code !== 'None');
     throw new ConflictError(`order ${order.orderId} changed concurrently (${reasons.join(', ') || 'transaction cancelled'})`);
   }
+  // A child's state change rolls up into its parent (after the change itself is safely written).
+  if (order.parentOrderId && nextState !== order.state) await rollUpParentOrder(order.parentOrderId);
   const updated: OrderRecord = { ...order, state: nextState, phase, currentStage: change.currentStage ?? order.currentStage, updatedAt: at, version: nextVersion, ...(change.set ?? {}) };
   for (const attribute of change.remove ?? []) delete updated[attribute];
   return { order: updated, from: order.state, to: nextState };

@@ -27,6 +27,7 @@ export const orderStates = [
   'PENDING_CANCELLATION',
   'CANCELLED',
   'FAILED',
+  'PARTIAL',
 ] as const;
 export type OrderState = (typeof orderStates)[number];
 
@@ -56,7 +57,8 @@ export const orderEvents = [
 ] as const;
 export type OrderEvent = (typeof orderEvents)[number];
 
-const terminalStates: ReadonlySet<OrderState> = new Set(['REJECTED', 'CLOSED', 'CANCELLED']);
+/** PARTIAL is a parent order's roll-up (some children done, some failed or cancelled); parents have no workflow. */
+const terminalStates: ReadonlySet<OrderState> = new Set(['REJECTED', 'CLOSED', 'CANCELLED', 'PARTIAL']);
 
 /** States in which a customer-caused hold may stop the clock: work has started and a person or system is on it. */
 export const holdableStates = [
@@ -151,7 +153,7 @@ export function hasRunningWorkflow(state: OrderState): boolean {
   return !terminalStates.has(state) && state !== 'FAILED';
 }
 
-export type OrderPhase = 'OPEN' | 'FALLOUT' | 'ENDED';
+export type OrderPhase = 'OPEN' | 'FALLOUT' | 'ENDED' | 'ROLL_UP';
 
 /** OPEN: a workflow runs (and is resumed after a restart); FALLOUT: the fallout queue; ENDED: nothing more happens. */
 export function orderPhase(state: OrderState): OrderPhase {
@@ -230,6 +232,7 @@ const tmfStateOf: Readonly<Record<OrderState, TmfOrderState>> = {
   PENDING_CANCELLATION: 'pendingCancellation',
   CANCELLED: 'cancelled',
   FAILED: 'failed',
+  PARTIAL: 'partial',
 };
 
 export function toTmfState(state: OrderState): TmfOrderState {

@@ -30,6 +30,7 @@ const maxAttempts = 5;
 async function withFreshOrder<T>(orderId: string, principal: Principal, command: (detail: OrderDetail) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     const detail = await getOrderFor(principal, orderId);
+    if (detail.children) throw new InvalidTransitionError(`order ${orderId} is a parent order: hold, amend or retry its child orders ${detail.children.map((child) => child.orderId).join(', ')}`);
     try {
       return await command(detail);
     } catch (error) {
@@ -261,6 +262,8 @@ export function orderIdOfCancellation(cancellationId: string): string {
  */
 export async function requestCancellation(principal: Principal, request: CancelProductOrderRequest): Promise<OrderDetail> {
   const orderId = request.productOrder.id;
+  const parent = await getOrderFor(principal, orderId);
+  if (parent.children) return cancelParentOrder(principal, parent, request);
   const detail = await withFreshOrder(orderId, principal, async (fresh) => {
     const { order } = fresh;
     if (order.cancellation && order.cancellation.state !== 'terminatedWithError') return fresh;
@@ -287,6 +290,34 @@ export async function requestCancellation(principal: Principal, request: CancelP
     await recordExecution(orderId, executionArn);
   }
   return detail;
+}
+
+/** Cancelling a parent cancels each child that is still before its point of no return; the others carry on. */
+async function cancelParentOrder(principal: Principal, parent: OrderDetail, request: CancelProductOrderRequest): Promise<OrderDetail> {
+  const children = parent.children ?? [];
+  const verdicts = children.map((child) => ({ child, assessment: assessCancellation({ state: child.state, heldFrom: child.hold?.heldFrom, circuitId: child.circuitId }) }));
+  const cancellable = verdicts.filter(({ assessment }) => assessment.allowed).map(({ child }) => child);
+  const refusals = verdicts.flatMap(({ child, assessment }) => (assessment.allowed ? [] : [`${child.orderId}: ${assessment.reason}`]));
+  if (cancellable.length === 0) throw new InvalidTransitionError(`no child order of ${parent.order.orderId} can be cancelled: ${refusals.join('; ')}`);
+  // The parent records the request first: its children's state changes roll up into it right after.
+  for (let attempt = 1; !parent.order.cancellation; attempt += 1) {
+    const { order } = await getOrderDetail(parent.order.orderId);
+    if (order.cancellation) break;
+    try {
+      const at = nowIso();
+      await commitOrderChange({
+        order,
+        actor: actorOf(principal),
+        reason: `cancellation requested for ${cancellable.length} child orders${refusals.length ? `; refused for ${refusals.join('; ')}` : ''}: ${request.cancellationReason}`,
+        set: { cancellation: { cancellationId: cancellationIdOf(order.orderId), reason: request.cancellationReason, requestedBy: principal.userId, requestedAt: at, cancelledFrom: order.state, state: 'inProgress' } },
+      });
+      break;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= maxAttempts) throw error;
+    }
+  }
+  for (const child of cancellable) await requestCancellation(principal, { ...request, productOrder: { id: child.orderId } });
+  return getOrderDetail(parent.order.orderId);
 }
 
 export async function getCancellationFor(principal: Principal, cancellationId: string): Promise<OrderDetail> {

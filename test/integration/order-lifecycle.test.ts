@@ -299,3 +299,89 @@ describe('the fallout queue', () => {
     expect(cancelled.cancellation?.releasedResources).toHaveLength(4);
   });
 });
+
+describe('multi-site orders (跨网一点受理)', () => {
+  function multiSiteRequest(accountId: string) {
+    const single = orderRequest(accountId, { aCity: '北京', zCity: '上海' });
+    const second = orderRequest(accountId, { aCity: '北京', zCity: '广州' });
+    const [first] = single.productOrderItem;
+    const [other] = second.productOrderItem;
+    return { ...single, productOrderItem: [{ ...first, id: 'BJ-SH' }, { ...other, id: 'BJ-GZ' }] };
+  }
+  type ParentView = Omit<LifecycleOrder, 'productOrderItem'> & { orderRelationship?: { id: string; relationshipType: string; kamflowState?: string }[]; productOrderItem: { id: string; state: string }[] };
+
+  it('opens a parent with a child per circuit, each with its own workflow; one failing leaves the parent partial', async () => {
+    as('admin');
+    const account = await createAccount(stack.apiUrl, { accountManager: 'km.wang' });
+    as('km.wang');
+    const parent = (await submitOrder(stack.apiUrl, multiSiteRequest(account.id))) as unknown as ParentView;
+    expect(parent.orderRelationship?.map((relation) => relation.relationshipType)).toEqual(['child', 'child']);
+    expect(parent.productOrderItem.map((item) => item.id)).toEqual(['BJ-SH', 'BJ-GZ']);
+    expect(parent.stages).toEqual([]);
+    const [shanghai, guangzhou] = (parent.orderRelationship ?? []).map((relation) => relation.id) as [string, string];
+
+    // each child runs its own workflow to activation and names its parent; the accepting manager owns them all
+    for (const child of [shanghai, guangzhou]) {
+      const running = (await waitForOrder(stack.apiUrl, child, waitingForActivation)) as unknown as ParentView;
+      expect(running.orderRelationship).toEqual([expect.objectContaining({ id: parent.id, relationshipType: 'parent' })]);
+      expect(stage(running as unknown as ProductOrder, 'ORDER_ACCEPTANCE').owner).toBe('km.wang');
+    }
+    expect((await lifecycle(parent.id)).state).toBe('inProgress');
+    as('km.li');
+    expect((await call(stack.apiUrl, 'GET', `${ordersPath}/${parent.id}`)).status).toBe(404);
+    as('km.wang');
+    // a parent is acted on through its children
+    expect((await call(stack.apiUrl, 'POST', `/api/orders/${parent.id}/hold`, { reason: 'x' })).status).toBe(409);
+
+    expect((await signedCallback(stack.apiUrl, stack.provisioningSecret, shanghai, completed(`sh-${shanghai.slice(-6)}`))).status).toBe(200);
+    await waitForOrder(stack.apiUrl, shanghai, inState('PENDING_ACCEPTANCE'));
+    expect((await call(stack.apiUrl, 'POST', `/api/orders/${shanghai}/acceptance`, { decision: 'ACCEPTED' })).status).toBe(202);
+    expect((await signedCallback(stack.apiUrl, stack.provisioningSecret, guangzhou, { eventId: `gz-${guangzhou.slice(-6)}`, status: 'FAILED', reason: '广州端光缆未通' })).status).toBe(200);
+    await waitForOrder(stack.apiUrl, shanghai, inState('CLOSED'));
+    await waitForOrder(stack.apiUrl, guangzhou, inState('FAILED'));
+
+    const partial = (await waitForOrder(stack.apiUrl, parent.id, inState('PARTIAL'))) as unknown as ParentView;
+    expect(partial.state).toBe('partial');
+    expect(partial.productOrderItem.map((item) => item.state)).toEqual(['completed', 'failed']);
+    expect(partial.events.filter((e) => e.actor === 'system:rollup').at(-1)).toMatchObject({ toState: 'PARTIAL', reason: expect.stringContaining('BJ-GZ: FAILED') });
+
+    // operations retry the failed child from the fallout queue: the parent is in progress again, then completed
+    as('ops.net');
+    expect((await call(stack.apiUrl, 'POST', `/api/orders/${guangzhou}/retry`, {})).status).toBe(202);
+    await waitForOrder(stack.apiUrl, parent.id, (o) => o.state === 'inProgress');
+    await waitForOrder(stack.apiUrl, guangzhou, waitingForActivation);
+    expect((await signedCallback(stack.apiUrl, stack.provisioningSecret, guangzhou, completed(`gz2-${guangzhou.slice(-6)}`))).status).toBe(200);
+    await waitForOrder(stack.apiUrl, guangzhou, inState('PENDING_ACCEPTANCE'));
+    as('km.wang');
+    expect((await call(stack.apiUrl, 'POST', `/api/orders/${guangzhou}/acceptance`, { decision: 'ACCEPTED' })).status).toBe(202);
+    const completedParent = await waitForOrder(stack.apiUrl, parent.id, inState('CLOSED'));
+    expect(completedParent.state).toBe('completed');
+  });
+
+  it('cancels every child still before its point of no return when the parent is cancelled', async () => {
+    as('admin');
+    const account = await createAccount(stack.apiUrl, { accountManager: 'km.wang' });
+    as('km.wang');
+    const parent = (await submitOrder(stack.apiUrl, multiSiteRequest(account.id))) as unknown as ParentView;
+    const children = (parent.orderRelationship ?? []).map((relation) => relation.id);
+    for (const child of children) await waitForOrder(stack.apiUrl, child, waitingForActivation);
+    const cancel = await call(stack.apiUrl, 'POST', cancelPath, { productOrder: { id: parent.id }, cancellationReason: '项目取消' });
+    expect(cancel.status).toBe(201);
+    const cancelled = (await waitForOrder(stack.apiUrl, parent.id, inState('CANCELLED'))) as unknown as ParentView;
+    expect(cancelled.cancellation).toMatchObject({ state: 'done' });
+    for (const child of children) expect((await lifecycle(child)).kamflowState).toBe('CANCELLED');
+  });
+
+  it('refuses a multi-site order with a bad item, naming the item', async () => {
+    as('admin');
+    const account = await createAccount(stack.apiUrl);
+    const request = multiSiteRequest(account.id);
+    const [, second] = request.productOrderItem;
+    const bad = { ...request, productOrderItem: [request.productOrderItem[0], { ...second, product: { ...second?.product, place: second?.product?.place.slice(0, 1) } }] };
+    const response = await call(stack.apiUrl, 'POST', ordersPath, bad);
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).toContain('productOrderItem.1.product.place');
+    const duplicateIds = { ...request, productOrderItem: [request.productOrderItem[0], { ...second, id: 'BJ-SH' }] };
+    expect((await call(stack.apiUrl, 'POST', ordersPath, duplicateIds)).status).toBe(400);
+  });
+});

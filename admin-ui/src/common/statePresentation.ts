@@ -40,6 +40,7 @@ export const kamflowStateColour: Record<KamflowState, ChipColour> = {
   PENDING_CANCELLATION: 'warning',
   CANCELLED: 'default',
   FAILED: 'error',
+  PARTIAL: 'warning',
 };
 
 export const stageStatusColour: Record<TimelineStatus, ChipColour> = {
@@ -67,4 +68,4 @@ export function colourOf<K extends string>(colours: Record<K, ChipColour>, value
 }
 
 /** Orders in these states no longer change, so the show page stops polling. */
-export const finalOrderStates: ReadonlySet<string> = new Set<KamflowState>(['CLOSED', 'REJECTED', 'CANCELLED']);
+export const finalOrderStates: ReadonlySet<string> = new Set<KamflowState>(['CLOSED', 'REJECTED', 'CANCELLED', 'PARTIAL']);

@@ -114,6 +114,7 @@ export const enAppMessages: AppMessages = {
       ASSESSING_CANCELLATION: 'Assessing cancellation',
       PENDING_CANCELLATION: 'Cancelling',
       CANCELLED: 'Cancelled',
+      PARTIAL: 'Partially completed',
     },
     stage: {
       ORDER_ACCEPTANCE: 'Order acceptance',

@@ -116,6 +116,7 @@ export const zhAppMessages = {
       ASSESSING_CANCELLATION: '撤单评估中',
       PENDING_CANCELLATION: '撤单处理中',
       CANCELLED: '已取消',
+      PARTIAL: '部分完成',
     },
     stage: {
       ORDER_ACCEPTANCE: '受理审核',

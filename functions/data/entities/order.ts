@@ -4,7 +4,8 @@ import { orderStages } from '../../domain/order-stages.ts';
 import { orderStates } from '../../domain/order-lifecycle.ts';
 import { entityConfiguration } from '../table.ts';
 
-export const orderPhases = ['OPEN', 'FALLOUT', 'ENDED'] as const;
+/** ROLL_UP: a parent order (跨网一点受理): no workflow of its own, its state rolls up from its child orders. */
+export const orderPhases = ['OPEN', 'FALLOUT', 'ENDED', 'ROLL_UP'] as const;
 
 export const OrderEntity = new Entity(
   {
@@ -100,6 +101,10 @@ export const OrderEntity = new Entity(
           buildCostCharged: { type: 'number' },
         },
       },
+      /** 跨网一点受理: a child order names its parent and its item there; a parent lists its children. */
+      parentOrderId: { type: 'string' },
+      orderItemId: { type: 'string' },
+      childOrderIds: { type: 'list', items: { type: 'string' } },
       /** When a person last interrupted the running workflow (hold, amendment, cancellation): a step that lost a race to it yields. */
       interruptedAt: { type: 'string' },
       /** Amendments accepted so far (the audit trail has the detail). */

@@ -50,7 +50,7 @@ const targeted: Readonly<Record<string, readonly OrderState[]>> = {
   'HELD+RESUME': ['ACKNOWLEDGED', 'RESOURCE_CHECK', 'RESOURCE_CONFIRMED', 'AWAITING_BUILD', 'PROVISIONING', 'TECHNICALLY_COMPLETE', 'PENDING_ACCEPTANCE', 'ACCEPTANCE_FAILED'],
   'FAILED+RETRY': ['SUBMITTED', 'ACKNOWLEDGED', 'AWAITING_BUILD', 'RESOURCE_CONFIRMED', 'TECHNICALLY_COMPLETE', 'ACCEPTED', 'BILLING_STARTED'],
 };
-const terminal: readonly OrderState[] = ['REJECTED', 'CLOSED', 'CANCELLED'];
+const terminal: readonly OrderState[] = ['REJECTED', 'CLOSED', 'CANCELLED', 'PARTIAL'];
 
 describe('order transition function', () => {
   const triples = orderStates.flatMap((state) =>
@@ -81,8 +81,8 @@ describe('order transition function', () => {
     }
   });
 
-  it('marks only rejected, closed and cancelled orders as terminal; failed orders wait in the fallout queue', () => {
-    expect(orderStates.filter(isTerminal)).toEqual(['REJECTED', 'CLOSED', 'CANCELLED']);
+  it('marks only rejected, closed, cancelled and partial (a parent roll-up) orders as terminal; failed orders wait in the fallout queue', () => {
+    expect(orderStates.filter(isTerminal)).toEqual(['REJECTED', 'CLOSED', 'CANCELLED', 'PARTIAL']);
     expect(orderPhase('FAILED')).toBe('FALLOUT');
     expect(orderPhase('HELD')).toBe('OPEN');
     expect(orderPhase('PENDING_CANCELLATION')).toBe('OPEN');
