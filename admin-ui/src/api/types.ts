@@ -115,6 +115,8 @@ export type ProductOrder = {
   holdHistory?: { reason: string; approvedBy: string; startedAt: string; endedAt: string; resumedBy: string; heldWorkingHours?: number }[];
   cancellation?: { id: string; state: 'acknowledged' | 'inProgress' | 'done' | 'terminatedWithError'; cancellationReason: string; requestedBy: string; requestedAt: string; effectiveCancellationDate?: string; releasedResources?: string[]; buildCostCharged?: number };
   events?: OrderEvent[];
+  /** 跨网一点受理: a parent lists its child orders, a child names its parent. */
+  orderRelationship?: { id: string; href: string; relationshipType: 'parent' | 'child'; state?: TmfState; kamflowState?: KamflowState }[];
 };
 
 /** The body of `POST /tmf-api/productOrderingManagement/v4/productOrder`. */

@@ -78,6 +78,8 @@ function OrderDetails() {
   const aEnd = placeOf(order, 'A-end');
   const zEnd = placeOf(order, 'Z-end');
   const polling = !finalOrderStates.has(order.kamflowState);
+  const children = order.orderRelationship?.filter((relation) => relation.relationshipType === 'child') ?? [];
+  const parent = order.orderRelationship?.find((relation) => relation.relationshipType === 'parent');
   return (
     <CardContent>
       <Stack spacing={3} divider={<Divider flexItem />}>
@@ -151,24 +153,51 @@ function OrderDetails() {
               {zEnd ? <Fact label={translate('kamflow.order.z_end')}>{`${zEnd.city} · ${zEnd.address}`}</Fact> : null}
               {order.circuitId ? <Fact label={translate('resources.orders.fields.circuitId')}>{order.circuitId}</Fact> : null}
               {order.externalId ? <Fact label={translate('resources.orders.fields.externalId')}>{order.externalId}</Fact> : null}
+              {parent ? (
+                <Fact label={translate('kamflow.lifecycle.parent')}>
+                  <Link to={createPath({ resource: 'orders', id: parent.id, type: 'show' })}>{parent.id}</Link>
+                </Fact>
+              ) : null}
             </FactGrid>
             {order.description ? <Fact label={translate('resources.orders.fields.description')}>{order.description}</Fact> : null}
             <AcceptanceActions order={order} />
             <OrderActions order={order} />
           </Stack>
         </Section>
-        <Section
-          title={translate('kamflow.order.timeline')}
-          aside={
-            polling ? (
-              <Typography variant="caption" color="text.secondary">
-                {translate('kamflow.order.auto_refresh', { seconds: orderRefreshSeconds })}
-              </Typography>
-            ) : undefined
-          }
-        >
-          <StageTimeline stages={order.stages} />
-        </Section>
+        {children.length > 0 ? (
+          <Section title={translate('kamflow.lifecycle.children')}>
+            <Stack spacing={1} data-testid="child-orders">
+              {children.map((child, index) => (
+                <Stack key={child.id} direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+                  <Typography variant="body2" sx={{ minWidth: 80 }}>
+                    {order.productOrderItem[index]?.id ?? ''}
+                  </Typography>
+                  <Link to={createPath({ resource: 'orders', id: child.id, type: 'show' })}>
+                    <Box component="span" sx={{ fontFamily: 'monospace' }}>
+                      {child.id}
+                    </Box>
+                  </Link>
+                  {child.state ? <StateChip value={child.state} messages="kamflow.tmf_state" colours={tmfStateColour} variant="outlined" /> : null}
+                  {child.kamflowState ? <StateChip value={child.kamflowState} messages="kamflow.order_state" colours={kamflowStateColour} /> : null}
+                </Stack>
+              ))}
+            </Stack>
+          </Section>
+        ) : null}
+        {children.length > 0 ? null : (
+          <Section
+            title={translate('kamflow.order.timeline')}
+            aside={
+              polling ? (
+                <Typography variant="caption" color="text.secondary">
+                  {translate('kamflow.order.auto_refresh', { seconds: orderRefreshSeconds })}
+                </Typography>
+              ) : undefined
+            }
+          >
+            <StageTimeline stages={order.stages} />
+          </Section>
+        )}
         {order.holdHistory?.length ? (
           <Section title={translate('kamflow.lifecycle.hold_history')}>
             <Stack spacing={0.5}>
