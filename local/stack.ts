@@ -276,5 +276,18 @@ async function seedDemoOrders(apiUrl: string, token: string, log: (line: string)
     });
     if (!response.ok) throw new Error(`seeding order ${index + 1} failed: ${response.status} ${await response.text()}`);
   }
-  log(`seeded ${accountIds.length} demo accounts and ${orders.length} demo orders`);
+  // 跨网一点受理: one accepting point, a parent order with a child order per circuit (Beijing–Shanghai, Beijing–Chengdu).
+  const nationalAccount = accountIds[0];
+  if (nationalAccount) {
+    const first = demoOrder(nationalAccount, { product: 'EPL', bandwidth: '1G', aCity: '北京', zCity: '上海', externalId: 'DEMO-MULTI' });
+    const second = demoOrder(nationalAccount, { product: 'EPL', bandwidth: '1G', aCity: '北京', zCity: '成都', externalId: 'DEMO-MULTI' });
+    const body = { ...first, description: 'EPL 1G 北京 ⇄ 上海 / 北京 ⇄ 成都（跨网一点受理）', productOrderItem: [...first.productOrderItem.map((item) => ({ ...item, id: 'BJ-SH' })), ...second.productOrderItem.map((item) => ({ ...item, id: 'BJ-CD' }))] };
+    const response = await fetch(`${apiUrl}/tmf-api/productOrderingManagement/v4/productOrder`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization, 'idempotency-key': 'demo-order-multi-site' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`seeding the multi-site order failed: ${response.status} ${await response.text()}`);
+  }
+  log(`seeded ${accountIds.length} demo accounts, ${orders.length} demo orders and a multi-site order with two child orders`);
 }
