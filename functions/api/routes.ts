@@ -212,25 +212,25 @@ export const routes = [
   {
     operationId: 'amendProductOrder', permission: 'orders:amend', method: 'PATCH', path: `${tmfProductOrderPath}/{id}`, handler: 'functions/handlers/http/amend-product-order.ts', auth: 'user',
     summary: 'Amend bandwidth, sites or requested date before the point of no return; a moved site re-checks resources', tag: 'productOrder',
-    request: { params: orderPathSchema, body: amendmentSchema },
+    request: { params: orderPathSchema, body: amendmentSchema, headers: idempotencyHeadersSchema },
     responses: { 200: { description: 'The amended order', schema: productOrderSchema } },
   },
   {
     operationId: 'holdOrder', permission: 'orders:hold', method: 'POST', path: '/api/orders/{id}/hold', handler: 'functions/handlers/http/hold-order.ts', auth: 'user',
     summary: "Hold an order for a customer-caused delay (the account manager's approval); the SLA clock stops", tag: 'orders',
-    request: { params: orderPathSchema, body: holdRequestSchema },
+    request: { params: orderPathSchema, body: holdRequestSchema, headers: idempotencyHeadersSchema },
     responses: { 200: { description: 'The held order', schema: productOrderSchema } },
   },
   {
     operationId: 'resumeOrder', permission: 'orders:hold', method: 'POST', path: '/api/orders/{id}/resume', handler: 'functions/handlers/http/resume-order.ts', auth: 'user',
     summary: 'End the hold: the order goes back to the state it was held in; due times move by the held working time', tag: 'orders',
-    request: { params: orderPathSchema, body: noteRequestSchema },
+    request: { params: orderPathSchema, body: noteRequestSchema, headers: idempotencyHeadersSchema },
     responses: { 200: { description: 'The resumed order', schema: productOrderSchema } },
   },
   {
     operationId: 'retryOrder', permission: 'orders:retry', method: 'POST', path: '/api/orders/{id}/retry', handler: 'functions/handlers/http/retry-order.ts', auth: 'user',
     summary: 'Retry an order from the fallout queue at the stage that failed', tag: 'orders',
-    request: { params: orderPathSchema, body: noteRequestSchema },
+    request: { params: orderPathSchema, body: noteRequestSchema, headers: idempotencyHeadersSchema },
     responses: { 202: { description: 'The workflow runs again', schema: productOrderSchema } },
   },
   {
@@ -242,7 +242,7 @@ export const routes = [
   {
     operationId: 'createCancelProductOrder', permission: 'orders:cancel', method: 'POST', path: tmfCancelProductOrderPath, handler: 'functions/handlers/http/create-cancel-product-order.ts', auth: 'user',
     summary: 'TMF622 cancelProductOrder: cancel before the point of no return; reservations are released, build costs charged', tag: 'productOrder',
-    request: { body: cancelProductOrderSchema },
+    request: { body: cancelProductOrderSchema, headers: idempotencyHeadersSchema },
     responses: { 201: { description: 'Cancellation accepted; the workflow carries it out', schema: cancelProductOrderViewSchema } },
   },
   {

@@ -5,6 +5,9 @@
  * running workflow is told: a waiting task is failed with `OrderInterrupted`, which every task state of the state
  * machine catches and hands to HandleInterruption. A failed order has no workflow; retrying or cancelling it starts one.
  */
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { dynamoClient } from '../commons/clients.ts';
 import { ConflictError, InvalidTransitionError, ValidationError } from '../commons/errors.ts';
 import type { FieldIssue } from '../commons/errors.ts';
 import { now, nowIso } from '../commons/clock.ts';
@@ -20,6 +23,8 @@ import { resumePoint } from '../domain/resume-point.ts';
 import type { AmendmentRequest, CancelProductOrderRequest, HoldRequest, NoteRequest } from '../api/schemas.ts';
 import { commitOrderChange, getOrderDetail, recordExecution, stageOf } from '../data/orders-repository.ts';
 import type { OrderDetail, OrderRecord, StageChange } from '../data/orders-repository.ts';
+import { kamflowTable } from '../data/table-design.ts';
+import { tableName } from '../data/table.ts';
 import { businessCalendar } from './business-calendar.ts';
 import { getOrderFor } from './order-queries.ts';
 import { completeWaitingTask, failWaitingTask, startOrderWorkflow } from './workflow-tasks.ts';
@@ -337,4 +342,50 @@ export function reservationsOf(detail: OrderDetail): ResourceKey[] {
 
 export function resourceLabel(resource: ResourceKey): string {
   return `${resource.resourceType} ${resource.resourceId} @ ${resource.exchangeCode}`;
+}
+
+// ------------------------------------------------------------------ repeat-safe commands
+export type OrderCommandName = 'hold' | 'resume' | 'amend' | 'retry' | 'cancel';
+type OrderCommandInput = { readonly principal: Principal; readonly command: OrderCommandName; readonly orderId: string; readonly body: unknown };
+
+function dispatch({ principal, command, orderId, body }: OrderCommandInput): Promise<OrderDetail> {
+  switch (command) {
+    case 'hold':
+      return holdOrder(principal, orderId, body as HoldRequest);
+    case 'resume':
+      return resumeOrder(principal, orderId, body as NoteRequest);
+    case 'amend':
+      return amendOrder(principal, orderId, body as AmendmentRequest);
+    case 'retry':
+      return retryOrder(principal, orderId, body as NoteRequest);
+    case 'cancel':
+      return requestCancellation(principal, body as CancelProductOrderRequest);
+  }
+}
+
+const commandStore = new DynamoDBPersistenceLayer({
+  tableName,
+  keyAttr: kamflowTable.partitionKey,
+  sortKeyAttr: kamflowTable.sortKey,
+  staticPkValue: 'idempotency#orderCommand',
+  expiryAttr: kamflowTable.timeToLiveAttribute,
+  awsSdkV3Client: dynamoClient,
+});
+
+/** The caller, the command and the order are part of the key: one key never replays another person's or order's result. */
+export const orderCommandIdempotency = new IdempotencyConfig({ eventKeyJmesPath: '[idempotencyKey, principal.userId, command, orderId]', payloadValidationJmesPath: 'body', expiresAfterSeconds: 24 * 3600 });
+
+const runCommandOnce = makeIdempotent(
+  async (input: OrderCommandInput & { readonly idempotencyKey: string }) => ({ orderId: (await dispatch(input)).order.orderId }),
+  { persistenceStore: commandStore, config: orderCommandIdempotency },
+);
+
+/**
+ * Run a command; with an Idempotency-Key a repeated request (a client retry after a lost response) answers with the
+ * order as it is now instead of acting twice or answering 409, and the same key with another body is refused.
+ */
+export async function runOrderCommand(input: OrderCommandInput, idempotencyKey: string | undefined): Promise<OrderDetail> {
+  if (!idempotencyKey) return dispatch(input);
+  const { orderId } = await runCommandOnce({ ...input, idempotencyKey });
+  return getOrderFor(input.principal, orderId);
 }

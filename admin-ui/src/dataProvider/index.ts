@@ -274,7 +274,9 @@ export function createKamflowDataProvider(apiUrl: string, token: TokenSource): K
     deleteMany: unsupported,
     async orderCommand(orderId, command, body) {
       const request = orderCommandRequest(orderId, command, body);
-      await client(request.path, { method: request.method, body: request.body });
+      // A build confirmation is naturally repeat-safe; every other command carries a fresh key per submit.
+      const headers = command === 'confirm-build' ? undefined : { 'Idempotency-Key': newIdempotencyKey() };
+      await client(request.path, { method: request.method, body: request.body, ...(headers ? { headers } : {}) });
     },
     async recordAcceptance(orderId, decision) {
       await client(`/api/orders/${encodeURIComponent(String(orderId))}/acceptance`, { method: 'POST', body: decision });
