@@ -41,6 +41,10 @@ import {
   productListSchema,
   productOrderSchema,
   provisioningCallbackSchema,
+  createUserSchema,
+  updateUserSchema,
+  userPathSchema,
+  managedUserSchema,
 } from './schemas.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -218,6 +222,23 @@ export const routes = [
     operationId: 'listUsers', permission: 'users:read', method: 'GET', path: '/api/users', handler: 'functions/handlers/http/list-users.ts', auth: 'user',
     summary: 'People: all of them for administrators, direct reports for supervisors and department heads', tag: 'people', request: { query: listQuerySchema },
     responses: { 200: { description: 'A page of people', schema: userPageSchema } },
+  },
+  {
+    operationId: 'createUser', permission: 'users:manage', method: 'POST', path: '/api/users', handler: 'functions/handlers/http/create-user.ts', auth: 'user',
+    summary: 'Create a person with roles, reporting line and a temporary password (administrators); repeat the same request to finish one that failed midway', tag: 'people',
+    request: { body: createUserSchema },
+    responses: { 201: { description: 'Created; the person sets a new password at the first sign-in', schema: managedUserSchema } },
+  },
+  {
+    operationId: 'getUser', permission: 'users:read', method: 'GET', path: '/api/users/{id}', handler: 'functions/handlers/http/get-user.ts', auth: 'user',
+    summary: 'One person: anyone for administrators, direct reports for supervisors and department heads', tag: 'people', request: { params: userPathSchema },
+    responses: { 200: { description: 'The person', schema: managedUserSchema } },
+  },
+  {
+    operationId: 'updateUser', permission: 'users:manage', method: 'PATCH', path: '/api/users/{id}', handler: 'functions/handlers/http/update-user.ts', auth: 'user',
+    summary: 'Change roles, manager, unit or whether the person may sign in, quoting the version read (409 when stale)', tag: 'people',
+    request: { params: userPathSchema, body: updateUserSchema },
+    responses: { 200: { description: 'The changed person', schema: managedUserSchema } },
   },
 ] as const satisfies readonly RouteDefinition[];
 

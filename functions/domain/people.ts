@@ -22,6 +22,8 @@ export const permissions = [
   'orders:record-acceptance',
   'orders:confirm-build',
   'users:read',
+  /** Create people, change their roles and reporting line, disable them: administrators only. */
+  'users:manage',
   'contracts:read',
   'contracts:write',
   'contracts:decide',
