@@ -45,6 +45,7 @@ import {
   updateUserSchema,
   userPathSchema,
   managedUserSchema,
+  listAccountsQuerySchema,
 } from './schemas.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -97,12 +98,12 @@ export const routes = [
   },
   {
     operationId: 'listAccounts', permission: 'accounts:read', method: 'GET', path: '/api/accounts', handler: 'functions/handlers/http/list-accounts.ts', auth: 'user',
-    summary: 'Key accounts, newest first, a page at a time', tag: 'accounts', request: { query: listQuerySchema },
+    summary: 'Key accounts, newest first, a page at a time (roots=true: only the tops of the hierarchy)', tag: 'accounts', request: { query: listAccountsQuerySchema },
     responses: { 200: { description: 'A page of accounts', schema: accountPageSchema } },
   },
   {
     operationId: 'getAccount', permission: 'accounts:read', method: 'GET', path: '/api/accounts/{id}', handler: 'functions/handlers/http/get-account.ts', auth: 'user',
-    summary: 'One key account', tag: 'accounts', request: { params: accountPathSchema },
+    summary: 'One key account, with revenue and open orders rolled up over its branches', tag: 'accounts', request: { params: accountPathSchema },
     responses: { 200: { description: 'The account', schema: accountSchema } },
   },
   {
@@ -113,7 +114,7 @@ export const routes = [
   },
   {
     operationId: 'listAccountChildren', permission: 'accounts:read', method: 'GET', path: '/api/accounts/{id}/children', handler: 'functions/handlers/http/list-account-children.ts', auth: 'user',
-    summary: 'Branches of an account (group → provincial → city)', tag: 'accounts', request: { params: accountPathSchema, query: listQuerySchema },
+    summary: 'Branches of an account (group → provincial → city), each with its roll-up', tag: 'accounts', request: { params: accountPathSchema, query: listQuerySchema },
     responses: { 200: { description: 'A page of branches', schema: accountPageSchema } },
   },
   {

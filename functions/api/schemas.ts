@@ -79,6 +79,8 @@ export const accountSchema = z
     createdAt: isoInstant,
     updatedAt: isoInstant,
     version: z.number().int(),
+    /** On a single account and on branch listings: own figures plus those of every branch below, within reach. */
+    rollup: z.object({ monthlyBilledRevenue: z.number(), openOrders: z.number().int(), accounts: z.number().int() }).optional(),
   })
   .meta({ id: 'Account' });
 
@@ -87,6 +89,9 @@ export const accountPageSchema = z
   .meta({ id: 'AccountPage' });
 
 export const accountPathSchema = z.object({ id: accountIdSchema });
+
+/** `roots=true` lists only the tops of the hierarchy (accounts without a parent) within reach. */
+export const listAccountsQuerySchema = listQuerySchema.extend({ roots: z.stringbool().optional() });
 
 export const updateAccountSchema = z
   .object({
