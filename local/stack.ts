@@ -16,6 +16,7 @@ import { anchorBusinessClock } from './business-clock.ts';
 import { consoleDistFolder, startConsoleServer } from './console-server.ts';
 import { demoAccounts, demoExchanges, demoOrder, demoPassword, demoPeople, demoResourceIds } from './demo-data.ts';
 import { signIn, startIdentityProvider } from './identity-provider.ts';
+import { userRoles } from '../functions/domain/people.ts';
 import { ensureTable, freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalApiGateway } from './api-gateway.ts';
 import { lambdaContext } from './lambda-context.ts';
@@ -140,6 +141,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region,
       dataDir: options.dataDir,
       users: demoPeople.map((person) => ({ username: person.userId, password: demoPassword, groups: person.roles, name: person.displayName, email: `${person.userId}@kamflow.example` })),
+      groups: userRoles,
     });
     stoppers.push(identityProvider.close);
     const clock = anchorBusinessClock({ timeScale, dataDir: options.dataDir });
@@ -163,6 +165,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       KAMFLOW_TIME_ORIGIN_VIRTUAL: String(clock.virtualOrigin),
       AUTH_ISSUER: identityProvider.issuer,
       AUTH_CLIENT_ID: identityProvider.clientId,
+      // Administrators' user management: the same Cognito client, pointed at the local identity provider.
+      USER_POOL_ID: identityProvider.userPoolId,
+      COGNITO_ENDPOINT: identityProvider.endpoint,
       POWERTOOLS_SERVICE_NAME: 'kamflow',
       POWERTOOLS_LOG_LEVEL: options.logLevel ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       POWERTOOLS_METRICS_NAMESPACE: 'KAMflow',

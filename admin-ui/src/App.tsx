@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import { Admin, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { AccountTree } from './accounts/AccountTree.tsx';
+import { users } from './users/index.ts';
 import { accounts } from './accounts/index.ts';
 import { createAuthProvider } from './auth/authProvider.ts';
 import { isLocalIdentityProvider } from './auth/demoAccounts.ts';
@@ -48,6 +51,10 @@ export function App({ config }: { config: RuntimeConfig }) {
       <Resource name="accounts" {...accounts} />
       <Resource name="approvals" list={ApprovalsInbox} icon={FactCheckIcon} />
       <Resource name="fallout" list={FalloutList} icon={ReportProblemIcon} />
+      <Resource name="users" {...users} />
+      <CustomRoutes>
+        <Route path="/accounts/tree" element={<AccountTree />} />
+      </CustomRoutes>
     </Admin>
   );
 }

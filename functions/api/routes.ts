@@ -47,6 +47,11 @@ import {
   cancelProductOrderSchema,
   cancelProductOrderPathSchema,
   cancelProductOrderViewSchema,
+  createUserSchema,
+  updateUserSchema,
+  userPathSchema,
+  managedUserSchema,
+  listAccountsQuerySchema,
 } from './schemas.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -100,12 +105,12 @@ export const routes = [
   },
   {
     operationId: 'listAccounts', permission: 'accounts:read', method: 'GET', path: '/api/accounts', handler: 'functions/handlers/http/list-accounts.ts', auth: 'user',
-    summary: 'Key accounts, newest first, a page at a time', tag: 'accounts', request: { query: listQuerySchema },
+    summary: 'Key accounts, newest first, a page at a time (roots=true: only the tops of the hierarchy)', tag: 'accounts', request: { query: listAccountsQuerySchema },
     responses: { 200: { description: 'A page of accounts', schema: accountPageSchema } },
   },
   {
     operationId: 'getAccount', permission: 'accounts:read', method: 'GET', path: '/api/accounts/{id}', handler: 'functions/handlers/http/get-account.ts', auth: 'user',
-    summary: 'One key account', tag: 'accounts', request: { params: accountPathSchema },
+    summary: 'One key account, with revenue and open orders rolled up over its branches', tag: 'accounts', request: { params: accountPathSchema },
     responses: { 200: { description: 'The account', schema: accountSchema } },
   },
   {
@@ -116,7 +121,7 @@ export const routes = [
   },
   {
     operationId: 'listAccountChildren', permission: 'accounts:read', method: 'GET', path: '/api/accounts/{id}/children', handler: 'functions/handlers/http/list-account-children.ts', auth: 'user',
-    summary: 'Branches of an account (group → provincial → city)', tag: 'accounts', request: { params: accountPathSchema, query: listQuerySchema },
+    summary: 'Branches of an account (group → provincial → city), each with its roll-up', tag: 'accounts', request: { params: accountPathSchema, query: listQuerySchema },
     responses: { 200: { description: 'A page of branches', schema: accountPageSchema } },
   },
   {
@@ -267,6 +272,23 @@ export const routes = [
     operationId: 'listUsers', permission: 'users:read', method: 'GET', path: '/api/users', handler: 'functions/handlers/http/list-users.ts', auth: 'user',
     summary: 'People: all of them for administrators, direct reports for supervisors and department heads', tag: 'people', request: { query: listQuerySchema },
     responses: { 200: { description: 'A page of people', schema: userPageSchema } },
+  },
+  {
+    operationId: 'createUser', permission: 'users:manage', method: 'POST', path: '/api/users', handler: 'functions/handlers/http/create-user.ts', auth: 'user',
+    summary: 'Create a person with roles, reporting line and a temporary password (administrators); repeat the same request to finish one that failed midway', tag: 'people',
+    request: { body: createUserSchema },
+    responses: { 201: { description: 'Created; the person sets a new password at the first sign-in', schema: managedUserSchema } },
+  },
+  {
+    operationId: 'getUser', permission: 'users:read', method: 'GET', path: '/api/users/{id}', handler: 'functions/handlers/http/get-user.ts', auth: 'user',
+    summary: 'One person: anyone for administrators, direct reports for supervisors and department heads', tag: 'people', request: { params: userPathSchema },
+    responses: { 200: { description: 'The person', schema: managedUserSchema } },
+  },
+  {
+    operationId: 'updateUser', permission: 'users:manage', method: 'PATCH', path: '/api/users/{id}', handler: 'functions/handlers/http/update-user.ts', auth: 'user',
+    summary: 'Change roles, manager, unit or whether the person may sign in, quoting the version read (409 when stale)', tag: 'people',
+    request: { params: userPathSchema, body: updateUserSchema },
+    responses: { 200: { description: 'The changed person', schema: managedUserSchema } },
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -9,6 +9,7 @@ import { bandwidths, productIds } from '../domain/catalogue.ts';
 import { orderStages, stageStatuses, workPositions } from '../domain/order-stages.ts';
 import { orderStates } from '../domain/order-lifecycle.ts';
 import { userRoles } from '../domain/people.ts';
+import { passwordPolicyViolations } from '../domain/user-management.ts';
 import { planActionStatuses } from '../domain/customer-plan.ts';
 import { approvalLevels, slaClasses } from '../domain/commercial-authorisation.ts';
 
@@ -78,6 +79,8 @@ export const accountSchema = z
     createdAt: isoInstant,
     updatedAt: isoInstant,
     version: z.number().int(),
+    /** On a single account and on branch listings: own figures plus those of every branch below, within reach. */
+    rollup: z.object({ monthlyBilledRevenue: z.number(), openOrders: z.number().int(), accounts: z.number().int() }).optional(),
   })
   .meta({ id: 'Account' });
 
@@ -86,6 +89,9 @@ export const accountPageSchema = z
   .meta({ id: 'AccountPage' });
 
 export const accountPathSchema = z.object({ id: accountIdSchema });
+
+/** `roots=true` lists only the tops of the hierarchy (accounts without a parent) within reach. */
+export const listAccountsQuerySchema = listQuerySchema.extend({ roots: z.stringbool().optional() });
 
 export const updateAccountSchema = z
   .object({
@@ -441,7 +447,71 @@ export const currentUserSchema = z
   })
   .meta({ id: 'User' });
 
-export const userPageSchema = z.object({ items: z.array(currentUserSchema), nextCursor: z.string().optional() }).meta({ id: 'UserPage' });
+export const userPageSchema = z.object({ items: z.array(currentUserSchema.extend({ status: z.enum(['PENDING', 'ACTIVE', 'DISABLED']).optional(), version: z.number().int().optional() })), nextCursor: z.string().optional() }).meta({ id: 'UserPage' });
+
+// ---------------------------------------------------------------- managing people (administrators)
+/** Cognito user names are case-insensitive in this pool; KAMflow keeps them lower case. `none` marks "no manager". */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9._-]{0,62}[a-z0-9]$/, 'letters, digits, dots, hyphens and underscores, starting with a letter (2 to 64 characters)')
+  .refine((name) => name !== 'none', 'is reserved')
+  .meta({ description: 'User name (sign-in name)' });
+const unitSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{1,50}$/, 'a unit code such as NORTH (letters, digits, - and _)');
+const rolesSchema = z
+  .array(z.enum(userRoles))
+  .min(1, 'at least one role')
+  .refine((roles) => new Set(roles).size === roles.length, 'each role once');
+const temporaryPasswordSchema = z
+  .string()
+  .max(256)
+  .superRefine((password, context) => {
+    for (const message of passwordPolicyViolations(password)) context.addIssue({ code: 'custom', message });
+  });
+
+export const createUserSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: text(100),
+    email: z.email().max(200),
+    roles: rolesSchema,
+    /** Reporting line: the user name of the person's manager, and their unit. */
+    manager: usernameSchema.optional(),
+    unit: unitSchema.optional(),
+    /** Handed to the person, who must choose a new password at the first sign-in. Never stored or logged. */
+    temporaryPassword: temporaryPasswordSchema,
+  })
+  .strict()
+  .meta({ id: 'UserCreate' });
+export type CreateUserRequest = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .object({
+    /** The version read; a stale version is a 409. */
+    version: z.number().int().min(1),
+    roles: rolesSchema.optional(),
+    /** `null` removes the manager. */
+    manager: usernameSchema.nullable().optional(),
+    unit: unitSchema.nullable().optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 1, { message: 'at least one field to change besides version', path: ['version'] })
+  .meta({ id: 'UserUpdate' });
+export type UpdateUserRequest = z.infer<typeof updateUserSchema>;
+
+export const userPathSchema = z.object({ id: usernameSchema });
+
+export const managedUserSchema = currentUserSchema
+  .extend({
+    email: z.string().optional(),
+    status: z.enum(['PENDING', 'ACTIVE', 'DISABLED']),
+    version: z.number().int(),
+    createdAt: isoInstant,
+    updatedAt: isoInstant.optional(),
+  })
+  .meta({ id: 'ManagedUser' });
 
 // ---------------------------------------------------------------- customer plan (客户发展计划)
 export const planPathSchema = z.object({ id: accountIdSchema, year: z.coerce.number().int().min(2000).max(2100) });

@@ -174,6 +174,15 @@ export async function listOrdersOfAccount(accountId: string, page: { limit: numb
   return { items: result.data, nextCursor: result.cursor ?? undefined };
 }
 
+/** How many of an account's orders are open (a Query on the account's orders, open ones only). */
+export async function countOpenOrdersOfAccount(accountId: string): Promise<number> {
+  const { data } = await OrderEntity.query
+    .byAccount({ accountId })
+    .where((attributes, { eq }) => eq(attributes.phase, 'OPEN'))
+    .go({ pages: 'all', attributes: ['orderId'] });
+  return data.length;
+}
+
 /** Orders whose workflow should be running: the local runtime resumes them after a restart. */
 export async function listOpenOrders(page: { limit: number; cursor?: string | undefined }): Promise<Page<OrderRecord>> {
   const result = await OrderEntity.query.byPhase({ phase: 'OPEN' }).go({ order: 'asc', limit: page.limit, cursor: page.cursor ?? null });

@@ -26,6 +26,8 @@ export const permissions = [
   'orders:cancel',
   'orders:retry',
   'users:read',
+  /** Create people, change their roles and reporting line, disable them: administrators only. */
+  'users:manage',
   'contracts:read',
   'contracts:write',
   'contracts:decide',

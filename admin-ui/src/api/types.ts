@@ -20,6 +20,10 @@ export type Account = {
   createdAt: string;
   updatedAt: string;
   version: number;
+  parentAccountId?: string;
+  monthlyBilledRevenue?: number;
+  /** Own figures plus every branch below, within the caller's reach (on a single account and on branch listings). */
+  rollup?: { monthlyBilledRevenue: number; openOrders: number; accounts: number };
 };
 
 export type AccountDraft = Pick<Account, 'name' | 'industry' | 'tier' | 'province' | 'city' | 'accountManager'>;

@@ -27,7 +27,7 @@ const resourcePermissions: Readonly<Record<string, Readonly<Record<string, Permi
   fallout: { list: 'orders:read' },
   products: { list: 'catalogue:read', show: 'catalogue:read' },
   approvals: { list: 'contracts:decide' },
-  users: { list: 'users:read', show: 'users:read' },
+  users: { list: 'users:read', show: 'users:read', create: 'users:manage', edit: 'users:manage' },
 };
 
 export function knownRoles(roles: readonly string[]): UserRole[] {

@@ -11,7 +11,8 @@
  */
 import { HttpError } from 'react-admin';
 import type { DataProvider, Identifier, RaRecord } from 'react-admin';
-import type { AcceptanceDecision, AccountDraft } from '../api/types.ts';
+import type { AcceptanceDecision, Account, AccountDraft } from '../api/types.ts';
+import { toUserCreate, toUserFormRecord, toUserUpdate, userFieldForIssue, type UserDraft } from '../users/userDraft.ts';
 import { toAccountCreate } from '../accounts/accountDraft.ts';
 import { draftFieldForIssue, toProductOrderCreate, type OrderDraft } from '../orders/orderDraft.ts';
 import { sameFieldNames } from './apiErrors.ts';
@@ -59,7 +60,18 @@ export type KamflowDataProvider = DataProvider & {
   /** The signed-in approver's inbox. */
   approvalInbox(): Promise<Contract[]>;
   decideContract(contractId: string, decision: 'APPROVED' | 'REFUSED', reason: string): Promise<void>;
+  /** The tops of the account hierarchy within reach, a page at a time. */
+  accountRoots(cursor?: string): Promise<AccountTreePage>;
+  /** An account's branches, each with its roll-up, a page at a time. */
+  accountBranches(accountId: Identifier, cursor?: string): Promise<AccountTreePage>;
 };
+
+export type AccountTreePage = { items: Account[]; nextCursor?: string };
+
+function readAccountPage(json: unknown): AccountTreePage {
+  const page = readItemsPage(json, 'account page');
+  return { items: page.items as unknown as Account[], ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
 
 function itemsOf<T>(json: unknown): T[] {
   if (typeof json !== 'object' || json === null || !('items' in json) || !Array.isArray(json.items)) throw badResponse('list');
@@ -73,6 +85,7 @@ type ResourceApi = {
   list(query: ListQuery): Promise<ListPage>;
   one(id: Identifier, signal?: AbortSignal): Promise<RaRecord>;
   create?(data: unknown): Promise<RaRecord>;
+  update?(id: Identifier, data: unknown, previousData: RaRecord): Promise<RaRecord>;
 };
 
 function badResponse(what: string): HttpError {
@@ -208,6 +221,33 @@ function productsApi(client: ApiClient): ResourceApi {
   };
 }
 
+/** `users` → `/api/users`: people with roles and reporting line; administrators create and change them. */
+function usersApi(client: ApiClient, pages: () => CursorPages): ResourceApi {
+  return {
+    async list({ page, perPage, signal }) {
+      const key = listingKey('users', {}, perPage);
+      const result = await fetchPage(pages(), key, page, perPage, async (cursor) => {
+        const { json } = await client('/api/users', { query: { limit: perPage, cursor }, ...(signal ? { signal } : {}) });
+        return readItemsPage(json, 'user page');
+      });
+      return toListPage(result);
+    },
+    async one(id, signal) {
+      const { json } = await client(`/api/users/${encodeURIComponent(String(id))}`, signal ? { signal } : {});
+      return toUserFormRecord(readRecord(json, 'user'));
+    },
+    async create(data) {
+      const { json } = await client('/api/users', { method: 'POST', body: toUserCreate(data as UserDraft), formFields: userFieldForIssue });
+      return toUserFormRecord(readRecord(json, 'user'));
+    },
+    async update(id, data, previousData) {
+      const body = toUserUpdate(data as UserDraft, previousData as UserDraft);
+      const { json } = await client(`/api/users/${encodeURIComponent(String(id))}`, { method: 'PATCH', body, formFields: userFieldForIssue });
+      return toUserFormRecord(readRecord(json, 'user'));
+    },
+  };
+}
+
 function unsupported(): Promise<never> {
   return Promise.reject(new HttpError('kamflow.errors.unsupported', 405, { code: 'UNSUPPORTED', message: 'unsupported' }));
 }
@@ -220,6 +260,7 @@ export function createKamflowDataProvider(apiUrl: string, token: TokenSource): K
     orders: ordersApi(client, () => pages),
     fallout: falloutApi(client, () => pages),
     products: productsApi(client),
+    users: usersApi(client, () => pages),
   };
   const resourceApi = (resource: string): ResourceApi => {
     const api = resources[resource];
@@ -268,7 +309,11 @@ export function createKamflowDataProvider(apiUrl: string, token: TokenSource): K
       if (!api.create) return unsupported();
       return { data: (await api.create(params.data)) as ResultRecordType };
     },
-    update: unsupported,
+    async update<RecordType extends RaRecord>(resource: string, params: Parameters<DataProvider['update']>[1]) {
+      const api = resourceApi(resource);
+      if (!api.update) return unsupported();
+      return { data: (await api.update(params.id, params.data, params.previousData as RaRecord)) as RecordType };
+    },
     updateMany: unsupported,
     delete: unsupported,
     deleteMany: unsupported,
@@ -296,6 +341,12 @@ export function createKamflowDataProvider(apiUrl: string, token: TokenSource): K
     },
     async approvalInbox() {
       return itemsOf<Contract>((await client('/api/approvals', { query: { limit: 100 } })).json);
+    },
+    async accountRoots(cursor) {
+      return readAccountPage((await client('/api/accounts', { query: { roots: 'true', limit: 25, cursor } })).json);
+    },
+    async accountBranches(accountId, cursor) {
+      return readAccountPage((await client(`/api/accounts/${encodeURIComponent(String(accountId))}/children`, { query: { limit: 25, cursor } })).json);
     },
     async decideContract(contractId, decision, reason) {
       await client(`/api/contracts/${encodeURIComponent(contractId)}/decisions`, { method: 'POST', body: { decision, reason } });
