@@ -1,0 +1,68 @@
+/** Hub subscriptions and their deliveries (see functions/services/order-event-hub.ts). */
+import type { EntityItem } from 'electrodb';
+import { ConflictError } from '../commons/errors.ts';
+import { HubDeliveryEntity, HubSubscriptionEntity } from './entities/hub.ts';
+import type { Page } from './orders-repository.ts';
+import { isConditionFailure } from './table.ts';
+
+export type HubSubscriptionRecord = EntityItem<typeof HubSubscriptionEntity>;
+export type HubDeliveryRecord = EntityItem<typeof HubDeliveryEntity>;
+
+export async function putSubscription(subscription: HubSubscriptionRecord): Promise<void> {
+  await HubSubscriptionEntity.create(subscription).go();
+}
+
+export async function findSubscription(subscriptionId: string): Promise<HubSubscriptionRecord | undefined> {
+  return (await HubSubscriptionEntity.get({ subscriptionId }).go()).data ?? undefined;
+}
+
+export async function deleteSubscription(subscriptionId: string): Promise<void> {
+  await HubSubscriptionEntity.delete({ subscriptionId }).go();
+}
+
+export async function listSubscriptionsOf(owner: string, page: { limit: number; cursor?: string | undefined }): Promise<Page<HubSubscriptionRecord>> {
+  const result = await HubSubscriptionEntity.query.byOwner({ owner }).go({ limit: page.limit, cursor: page.cursor ?? null });
+  return { items: result.data, nextCursor: result.cursor ?? undefined };
+}
+
+export async function allSubscriptions(): Promise<HubSubscriptionRecord[]> {
+  return (await HubSubscriptionEntity.query.all({}).go({ pages: 'all' })).data;
+}
+
+/** Records the delivery once; a second dispatch of the same event to the same subscription finds it there (false). */
+export async function createDelivery(delivery: HubDeliveryRecord): Promise<boolean> {
+  try {
+    await HubDeliveryEntity.create(delivery).go();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+export async function findDelivery(subscriptionId: string, eventId: string): Promise<HubDeliveryRecord | undefined> {
+  return (await HubDeliveryEntity.get({ subscriptionId, eventId }).go()).data ?? undefined;
+}
+
+/** Record an attempt, conditional on the attempts seen: two sweeps never both count (or send) the same attempt. */
+export async function recordAttempt(delivery: HubDeliveryRecord, outcome: Pick<HubDeliveryRecord, 'status' | 'retryBucket' | 'nextAttemptAt' | 'updatedAt'> & Partial<Pick<HubDeliveryRecord, 'lastStatusCode' | 'lastError' | 'deliveredAt'>>): Promise<void> {
+  try {
+    await HubDeliveryEntity.patch({ subscriptionId: delivery.subscriptionId, eventId: delivery.eventId })
+      .set({ ...outcome, attempts: delivery.attempts + 1 })
+      .composite({ nextAttemptAt: outcome.nextAttemptAt, retryBucket: outcome.retryBucket })
+      .where((attributes, { eq }) => eq(attributes.attempts, delivery.attempts))
+      .go();
+  } catch (error) {
+    if (isConditionFailure(error)) throw new ConflictError(`delivery ${delivery.eventId} to ${delivery.subscriptionId} was attempted concurrently`);
+    throw error;
+  }
+}
+
+/** Pending deliveries due by `now`, oldest first. */
+export async function dueDeliveries(now: string, limit: number): Promise<HubDeliveryRecord[]> {
+  return (await HubDeliveryEntity.query.due({ retryBucket: 'PENDING' }).lte({ nextAttemptAt: now }).go({ limit })).data;
+}
+
+export async function deliveriesOf(subscriptionId: string, limit: number): Promise<HubDeliveryRecord[]> {
+  return (await HubDeliveryEntity.query.byKey({ subscriptionId }).go({ limit, order: 'desc' })).data;
+}
