@@ -22,6 +22,9 @@ import { monotonicFactory } from 'ulid';
 const ulid = monotonicFactory();
 import { kamflowService } from './kamflow-service.ts';
 import { isConditionFailure } from './table.ts';
+import { slaWatchWrites } from './sla-repository.ts';
+import type { JeopardyAlertRecord } from './sla-repository.ts';
+import type { Pause } from '../domain/sla-clock.ts';
 
 export type OrderRecord = EntityItem<typeof OrderEntity>;
 export type OrderStageRecord = EntityItem<typeof OrderStageEntity>;
@@ -34,6 +37,8 @@ export interface OrderDetail {
   readonly stages: readonly OrderStageRecord[];
   readonly billing: BillingRecord | undefined;
   readonly events: readonly OrderEventRecord[];
+  /** Jeopardy alerts recorded by the SLA sweep, oldest first. */
+  readonly alerts?: readonly JeopardyAlertRecord[];
 }
 
 export interface Page<T> {
@@ -69,7 +74,13 @@ export async function findOrderDetail(orderId: string): Promise<OrderDetail | un
   const order = data.order[0];
   if (!order) return undefined;
   const stages = [...data.orderStage].sort((a, b) => a.sequence - b.sequence);
-  return { order, stages, billing: data.billingRecord[0], events: [...data.orderEvent].sort((a, b) => a.eventId.localeCompare(b.eventId)) };
+  return {
+    order,
+    stages,
+    billing: data.billingRecord[0],
+    events: [...data.orderEvent].sort((a, b) => a.eventId.localeCompare(b.eventId)),
+    alerts: [...data.jeopardyAlert].sort((a, b) => a.alertDate.localeCompare(b.alertDate)),
+  };
 }
 
 export async function getOrderDetail(orderId: string): Promise<OrderDetail> {
@@ -135,6 +146,8 @@ export interface OrderChange {
   readonly billing?: Omit<BillingRecord, 'currency'>;
   readonly reserveResources?: readonly { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[];
   readonly addResources?: readonly { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[];
+  /** Customer holds of the order (ended or not), when the change concerns them: SLA watches are scheduled with them. */
+  readonly slaPauses?: readonly Pause[];
 }
 
 export interface CommittedChange {
@@ -158,9 +171,10 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
   const at = nowIso();
   const nextVersion = order.version + 1;
   const phase = isTerminal(nextState) ? ('ENDED' as const) : ('OPEN' as const);
+  const watchWrites = slaWatchWritesOf(change, nextState, at);
 
   const { canceled, data } = await kamflowService.transaction
-    .write(({ order: orders, orderStage, billingRecord, networkResource, orderEvent }) => [
+    .write(({ order: orders, orderStage, billingRecord, networkResource, orderEvent, slaWatch }) => [
       ...auditEvents(change, nextState, at).map((event) => orderEvent.create(event).commit()),
       orders
         .patch({ orderId: order.orderId })
@@ -194,6 +208,7 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
           .commit(),
       ),
       ...(change.addResources ?? []).map((resource) => networkResource.create({ ...resource, status: 'AVAILABLE' }).commit()),
+      ...watchWrites.map((write) => (write.kind === 'put' ? slaWatch.put(write.item).commit() : slaWatch.delete(write.key).commit())),
     ])
     .go();
   if (canceled) {
@@ -201,6 +216,16 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
     throw new ConflictError(`order ${order.orderId} changed concurrently (${reasons.join(', ') || 'transaction cancelled'})`);
   }
   return { order: { ...order, state: nextState, phase, currentStage: change.currentStage ?? order.currentStage, updatedAt: at, version: nextVersion, ...(change.set ?? {}) }, from: order.state, to: nextState };
+}
+
+/** The SLA watches this change schedules or removes (functions/data/sla-repository.ts), from the records it writes. */
+function slaWatchWritesOf(change: OrderChange, nextState: OrderState, at: string) {
+  const order = { ...change.order, ...(change.set ?? {}) };
+  const stages = (change.stages ?? []).map((stageChange) => {
+    const fields = stageFields(order, stageChange, at);
+    return fields.kind === 'create' ? fields.item : { ...(stageChange.current as OrderStageRecord), ...fields.set };
+  });
+  return slaWatchWrites({ order, nextState, stages, at, pauses: change.slaPauses, orderPlanned: change.set?.dueAt !== undefined }, businessCalendar);
 }
 
 /** One event for the state change (if any) and one per stage record the change touches. */
