@@ -4,6 +4,7 @@
  * step. Whoever takes ownership acknowledges the escalation; that stops the climb. Pure.
  */
 import type { AccountTier } from './accounts.ts';
+import type { SlaTarget } from './sla-jeopardy.ts';
 
 export const escalationLevels = ['OWNER', 'SUPERVISOR', 'DEPARTMENT_HEAD', 'GROUP_KEY_ACCOUNT'] as const;
 export type EscalationLevel = (typeof escalationLevels)[number];
@@ -65,4 +66,9 @@ export function acknowledgementDecision(escalation: { readonly acknowledgedBy?: 
   if (escalation.acknowledgedBy === undefined) return { kind: 'RECORD' };
   if (escalation.acknowledgedBy === userId) return { kind: 'ALREADY_YOURS' };
   return { kind: 'TAKEN', by: escalation.acknowledgedBy };
+}
+
+/** One escalation per breached target of an order; its id names both. */
+export function escalationIdOf(orderId: string, target: SlaTarget): string {
+  return `esc_${orderId.replace(/^ord_/, '')}_${target}`;
 }

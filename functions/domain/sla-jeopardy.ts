@@ -23,8 +23,12 @@ export const orderTarget = 'ORDER' as const;
 
 export type JeopardyLevel = 'AT_RISK' | 'BREACHED';
 
-/** What the sweep does when a watch fires: record a jeopardy level, or notify the next level of the escalation chain. */
-export const watchSteps = ['AT_RISK', 'BREACHED', 'SUPERVISOR', 'DEPARTMENT_HEAD', 'GROUP_KEY_ACCOUNT'] as const;
+/**
+ * What the sweep does when a watch fires: record a jeopardy level, or notify the next level of the escalation chain.
+ * NONE: nothing is left to do (the chain is exhausted or someone took ownership), but the target stays breached, so the
+ * watch stays in the at-risk list (and out of the due-time index) until the stage finishes.
+ */
+export const watchSteps = ['AT_RISK', 'BREACHED', 'SUPERVISOR', 'DEPARTMENT_HEAD', 'GROUP_KEY_ACCOUNT', 'NONE'] as const;
 export type WatchStep = (typeof watchSteps)[number];
 
 const MS_PER_HOUR = 3_600_000;
@@ -114,29 +118,35 @@ export function escalationLevelOf(step: WatchStep): EscalationLevel | undefined 
     case 'GROUP_KEY_ACCOUNT':
       return step;
     case 'AT_RISK':
+    case 'NONE':
       return undefined;
   }
 }
 
+/** A breached watch with nothing left to do: listed as breached until its stage finishes, never fired again. */
+export function exhaustedWatch(current: { readonly fireAt: Date; readonly atRiskAt: Date; readonly dueAt: Date }): WatchSchedule {
+  return { step: 'NONE', state: 'BREACHED', fireAt: current.fireAt, atRiskAt: current.atRiskAt, dueAt: current.dueAt };
+}
+
 /**
- * The watch after `step` has been acted on (the step was scheduled for `firedAt`): BREACHED one millisecond after the
+ * The watch after `step` has been acted on (the step was scheduled for `fireAt`): BREACHED one millisecond after the
  * due time, then each escalation level `intervalWorkingHours` of working time after the previous one, with the group
- * key-account level only for GROUP accounts. Undefined when nothing is left to do.
+ * key-account level only for GROUP accounts; then NONE.
  */
 export function advanceWatch(
   current: { readonly step: WatchStep; readonly fireAt: Date; readonly atRiskAt: Date; readonly dueAt: Date },
   timing: EscalationTiming,
   calendar: BusinessCalendar,
-): WatchSchedule | undefined {
+): WatchSchedule {
   const base = { atRiskAt: current.atRiskAt, dueAt: current.dueAt };
   if (current.step === 'AT_RISK') {
     return { ...base, step: 'BREACHED', state: 'AT_RISK', fireAt: new Date(Math.max(current.dueAt.getTime() + 1, current.fireAt.getTime())) };
   }
   const level = escalationLevelOf(current.step);
   const next = level ? nextEscalationLevel(level, timing.tier) : undefined;
-  if (!next || next === 'OWNER') return undefined;
+  if (!next || next === 'OWNER') return exhaustedWatch(current);
   const fireAt = dueTimeOrHold(current.fireAt, { workingHours: timing.intervalWorkingHours }, calendar);
-  if (fireAt.kind === 'HELD') return undefined;
+  if (fireAt.kind === 'HELD') return exhaustedWatch(current);
   return { ...base, step: next, state: 'BREACHED', fireAt: fireAt.due };
 }
 

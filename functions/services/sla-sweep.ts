@@ -25,10 +25,10 @@ import type { EscalationRecord, SlaWatchRecord, SweepWriteOutcome } from '../dat
 import { findUser } from '../data/users-repository.ts';
 import type { AccountTier } from '../domain/accounts.ts';
 import { accountTiers } from '../domain/accounts.ts';
-import { escalationRank, escalationRecipients } from '../domain/escalation.ts';
+import { escalationIdOf, escalationRank, escalationRecipients } from '../domain/escalation.ts';
 import type { EscalationChain, EscalationLevel } from '../domain/escalation.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
-import { advanceWatch, escalationLevelOf, hourBucketsBetween, jeopardyAlertContent } from '../domain/sla-jeopardy.ts';
+import { advanceWatch, escalationLevelOf, exhaustedWatch, hourBucketsBetween, jeopardyAlertContent } from '../domain/sla-jeopardy.ts';
 import type { JeopardyLevel, SlaTarget } from '../domain/sla-jeopardy.ts';
 import { monotonicFactory } from 'ulid';
 import { businessCalendar } from './business-calendar.ts';
@@ -108,10 +108,6 @@ class SweepLookups {
   }
 }
 
-export function escalationIdOf(orderId: string, target: SlaTarget): string {
-  return `esc_${orderId.replace(/^ord_/, '')}_${target}`;
-}
-
 function stageOf(target: SlaTarget): { stage?: OrderStage } {
   return target === 'ORDER' ? {} : { stage: target };
 }
@@ -163,7 +159,7 @@ export async function sweepSla(now: Date = businessNow(), settings: SweepSetting
 async function handleWatch(first: SlaWatchRecord, now: Date, settings: SweepSettings, lookups: SweepLookups, tally: Tally): Promise<void> {
   let watch: SlaWatchRecord | undefined = first;
   const nowIso = now.toISOString();
-  for (let guard = 0; watch && watch.fireAt <= nowIso && guard < 8; guard += 1) {
+  for (let guard = 0; watch && watch.step !== 'NONE' && watch.fireAt <= nowIso && guard < 8; guard += 1) {
     const read: SlaWatchRecord = watch;
     const tier = await lookups.tierOf(read.accountId);
     const schedule = advanceWatch(
@@ -171,7 +167,7 @@ async function handleWatch(first: SlaWatchRecord, now: Date, settings: SweepSett
       { intervalWorkingHours: settings.escalationIntervalWorkingHours, tier },
       businessCalendar,
     );
-    const following = schedule ? watchItemFromSchedule(watchBase(read), schedule, nowIso) : undefined;
+    const following = watchItemFromSchedule(watchBase(read), schedule, nowIso);
     let outcome: SweepWriteOutcome;
     if (read.step === 'AT_RISK' || read.step === 'BREACHED') {
       outcome = await recordLevel(read, read.step, following, now, settings, lookups, tier);
@@ -194,7 +190,7 @@ function watchBase(watch: SlaWatchRecord) {
 async function recordLevel(
   read: SlaWatchRecord,
   level: JeopardyLevel,
-  following: SlaWatchRecord | undefined,
+  following: SlaWatchRecord,
   now: Date,
   settings: SweepSettings,
   lookups: SweepLookups,
@@ -242,12 +238,13 @@ async function recordLevel(
   return outcome;
 }
 
-async function climbEscalation(read: SlaWatchRecord, following: SlaWatchRecord | undefined, now: Date, settings: SweepSettings, lookups: SweepLookups): Promise<SweepWriteOutcome> {
+async function climbEscalation(read: SlaWatchRecord, following: SlaWatchRecord, now: Date, settings: SweepSettings, lookups: SweepLookups): Promise<SweepWriteOutcome> {
   const level = escalationLevelOf(read.step) as EscalationLevel;
   const escalation = await findEscalation(escalationIdOf(read.orderId, read.target));
   if (!escalation || escalation.status === 'ACKNOWLEDGED') {
-    // Someone took ownership: the climb stops here.
-    return (await advanceWatchOnly(read, undefined)) ? 'ALREADY_RECORDED' : 'WATCH_CHANGED';
+    // Someone took ownership: the climb stops here; the stage stays listed as breached until it finishes.
+    const exhausted = watchItemFromSchedule(watchBase(read), exhaustedWatch({ fireAt: new Date(read.fireAt), atRiskAt: new Date(read.atRiskAt), dueAt: new Date(read.dueAt) }), now.toISOString());
+    return (await advanceWatchOnly(read, exhausted)) ? 'ALREADY_RECORDED' : 'WATCH_CHANGED';
   }
   if (escalationRank(escalation.level) >= escalationRank(level)) {
     return (await advanceWatchOnly(read, following)) ? 'ALREADY_RECORDED' : 'WATCH_CHANGED';

@@ -13,7 +13,7 @@ export const slaStates = ['ON_TRACK', 'AT_RISK', 'BREACHED'] as const;
  * step and instant it read, so two sweeps never act twice.
  *
  * Indexes: `byDueBucket` (gsi3, partition = UTC hour of `fireAt`, sort = fireAt#orderId#target) is what the sweep
- * queries from its watermark to now. The scope indexes (gsi2/4/5/6, sort = state#dueAt) are sparse: only watches AT_RISK
+ * queries from its watermark to now; a watch with nothing left to do (step NONE) is not in it. The scope indexes (gsi2/4/5/6, sort = state#dueAt) are sparse: only watches AT_RISK
  * or BREACHED are in them, which is exactly the at-risk list of a person, team, unit or everyone.
  */
 export const SlaWatchEntity = new Entity(
@@ -40,7 +40,7 @@ export const SlaWatchEntity = new Entity(
     },
     indexes: {
       byTarget: { pk: { field: 'pk', composite: ['orderId'] }, sk: { field: 'sk', composite: ['target'] } },
-      byDueBucket: { index: 'gsi3', pk: { field: 'gsi3pk', composite: ['bucket'] }, sk: { field: 'gsi3sk', composite: ['fireAt', 'orderId', 'target'] } },
+      byDueBucket: { index: 'gsi3', condition: (attributes) => attributes.step !== 'NONE', pk: { field: 'gsi3pk', composite: ['bucket'] }, sk: { field: 'gsi3sk', composite: ['fireAt', 'orderId', 'target'] } },
       inJeopardy: {
         index: 'gsi2',
         condition: (attributes) => attributes.state !== 'ON_TRACK',
