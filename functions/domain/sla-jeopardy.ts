@@ -35,11 +35,14 @@ const MS_PER_HOUR = 3_600_000;
 
 export interface ThresholdInput {
   readonly startedAt: Date;
-  /** The due time as planned (with the holds that had ended when it was computed). */
+  /** The due time as planned, before any hold: its working time from the start is the budget. */
   readonly dueAt: Date;
   /** Share of the budget from which the target is at risk, in (0, 1]. */
   readonly jeopardyThreshold?: number | undefined;
-  /** Customer holds; an open hold stops the clock, so nothing is scheduled while it lasts. */
+  /**
+   * Customer holds since the start: an ended hold moves both instants later by its working time; an open hold stops
+   * the clock, so nothing is scheduled while it lasts. A caller whose `dueAt` already includes the holds passes none.
+   */
   readonly pauses?: readonly Pause[] | undefined;
 }
 
@@ -61,13 +64,14 @@ export function thresholdInstants(input: ThresholdInput, calendar: BusinessCalen
     if (pauses.some((pause) => pause.to === undefined)) return undefined;
     return { atRiskAt: input.startedAt, dueAt: input.dueAt };
   }
-  const ended = pauses.filter((pause) => pause.to !== undefined);
-  const budgetMs = elapsedWorkingTime(input.startedAt, input.dueAt, calendar, ended);
-  const due = dueTimeOrHold(input.startedAt, { workingHours: budgetMs / MS_PER_HOUR }, calendar, pauses);
-  if (due.kind === 'HELD') return undefined;
+  const budgetMs = elapsedWorkingTime(input.startedAt, input.dueAt, calendar);
   const atRisk = dueTimeOrHold(input.startedAt, { workingHours: (budgetMs * threshold) / MS_PER_HOUR }, calendar, pauses);
-  if (atRisk.kind === 'HELD') return undefined;
-  return { atRiskAt: atRisk.due, dueAt: due.due };
+  const due = dueTimeOrHold(input.startedAt, { workingHours: budgetMs / MS_PER_HOUR }, calendar, pauses);
+  if (atRisk.kind === 'HELD' || due.kind === 'HELD') return undefined;
+  // Without holds the planned due time stands as planned (the clock would give the end of the previous working day
+  // for a due time at the start of one: the same working time, but not the instant the customer was given).
+  const dueAt = pauses.length === 0 ? input.dueAt : new Date(Math.max(due.due.getTime(), input.dueAt.getTime()));
+  return { atRiskAt: atRisk.due, dueAt };
 }
 
 /** The jeopardy status at `now` from the threshold instants: BREACHED once past due, AT_RISK from the at-risk instant. */
