@@ -6,6 +6,8 @@ import type { AppMessages } from './zh-CN.ts';
 export const enAppMessages: AppMessages = {
   resources: {
     approvals: { name: 'Approval |||| Approvals' },
+    at_risk: { name: 'At risk' },
+    escalations: { name: 'Escalation |||| Escalations' },
     orders: {
       name: 'Order |||| Orders',
       fields: {
@@ -236,6 +238,31 @@ export const enAppMessages: AppMessages = {
       submitted: 'Submitted',
       decision: 'Decision',
       levels: { KEY_ACCOUNT_MANAGER: 'Account manager', SUPERVISOR: 'Supervisor', DEPARTMENT_HEAD: 'Department head', GROUP_COMMERCIAL: 'Province / group' },
+    },
+    sla: {
+      at_risk_title: 'At risk',
+      escalations_title: 'Escalations',
+      nothing_at_risk: 'Nothing is at risk or breached right now.',
+      no_escalations: 'No escalations.',
+      order: 'Order',
+      account: 'Account',
+      stage: 'Stage',
+      state: 'Status',
+      status: { AT_RISK: 'At risk', BREACHED: 'Breached' },
+      owner: 'Owner',
+      account_manager: 'Account manager',
+      due: 'Due',
+      time_left: 'Time left',
+      whole_order: 'Whole order',
+      breached: 'Breached',
+      steps: 'Notified',
+      informed: 'informed',
+      ownership: 'Ownership',
+      acknowledge: 'Take ownership',
+      acknowledged: 'You have taken ownership',
+      yours: 'Yours',
+      taken_by: 'Taken by %{user}',
+      level: { OWNER: 'Stage owner', SUPERVISOR: 'Supervisor', DEPARTMENT_HEAD: 'Department head', GROUP_KEY_ACCOUNT: 'Group key accounts' },
     },
     auth: {
       sign_in_title: 'Sign in to KAMflow',

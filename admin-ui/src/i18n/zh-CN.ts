@@ -8,6 +8,8 @@ import { raChineseMessages } from './raChineseMessages.ts';
 export const zhAppMessages = {
   resources: {
     approvals: { name: '审批' },
+    at_risk: { name: '超时预警' },
+    escalations: { name: '升级处理' },
     orders: {
       name: '订单',
       fields: {
@@ -239,6 +241,31 @@ export const zhAppMessages = {
       submitted: '提交',
       decision: '审批',
       levels: { KEY_ACCOUNT_MANAGER: '客户经理', SUPERVISOR: '主管', DEPARTMENT_HEAD: '部门负责人', GROUP_COMMERCIAL: '省/集团' },
+    },
+    sla: {
+      at_risk_title: '超时预警',
+      escalations_title: '升级处理',
+      nothing_at_risk: '目前没有临近超时或已超时的订单。',
+      no_escalations: '没有升级事项。',
+      order: '订单',
+      account: '客户',
+      stage: '环节',
+      state: '状态',
+      status: { AT_RISK: '临近超时', BREACHED: '已超时' },
+      owner: '责任人',
+      account_manager: '客户经理',
+      due: '时限',
+      time_left: '剩余时间',
+      whole_order: '整单',
+      breached: '超时时间',
+      steps: '已通知',
+      informed: '抄送',
+      ownership: '认领',
+      acknowledge: '认领',
+      acknowledged: '已认领',
+      yours: '由您负责',
+      taken_by: '已由 %{user} 认领',
+      level: { OWNER: '环节责任人', SUPERVISOR: '主管', DEPARTMENT_HEAD: '部门负责人', GROUP_KEY_ACCOUNT: '集团大客户部' },
     },
     auth: {
       sign_in_title: '登录 KAMflow',
