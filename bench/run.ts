@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { benchSlaClock } from './sla-clock.ts';
+import { benchSlaSweep } from './sla-sweep.ts';
 import { startLocalStack } from '../local/stack.ts';
 import { call, createAccount, orderRequest, ordersPath, useToken } from '../test/support/api-client.ts';
 
@@ -202,6 +203,7 @@ KAMflow order loop benchmark (${orderCount} orders, concurrency ${concurrency}, 
 `);
   console.log(await benchListAccounts());
   console.log(await benchSlaClock());
+  console.log(await benchSlaSweep({ dynamoEndpoint: dynamo.endpoint }));
 } finally {
   await stack.stop();
   await dynamo.stop();

@@ -10,6 +10,7 @@ import { ConsoleStack } from './stacks/console-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { ObservabilityStack } from './stacks/observability-stack.ts';
 import { WorkflowStack } from './stacks/workflow-stack.ts';
+import { SlaStack } from './stacks/sla-stack.ts';
 
 export interface KamflowDeployment {
   readonly env: Environment;
@@ -24,6 +25,7 @@ export interface KamflowStacks {
   readonly workflow: WorkflowStack;
   readonly observability: ObservabilityStack;
   readonly console: ConsoleStack;
+  readonly sla: SlaStack;
 }
 
 export function addKamflowStacks(app: App, deployment: KamflowDeployment): KamflowStacks {
@@ -77,6 +79,9 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
   console.addStackDependency(api, "config.json carries the API's URL");
   console.addStackDependency(auth, "config.json carries the user pool and the console's client");
 
+  const sla = new SlaStack(app, 'KamflowSla', { env, description: 'KAMflow: SLA sweep every minute, escalation notifications bus and topic', table: data.table });
+  sla.addStackDependency(data, 'the sweep reads and writes the table');
+
   Tags.of(app).add('application', 'kamflow');
-  return { data, auth, api, workflow, observability, console };
+  return { data, auth, api, workflow, observability, console, sla };
 }

@@ -23,6 +23,8 @@ import { lambdaContext } from './lambda-context.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
 import type { LocalLambdaHandler } from './stepfunctions/engine.ts';
 import { startStepFunctionsServer } from './stepfunctions/server.ts';
+import { startSlaSweeper, sweepIntervalFor } from './sla-sweeper.ts';
+import type { SlaSweeper } from './sla-sweeper.ts';
 
 // The SDK versions are pinned to ones that support Node 20 (see package.json); its notice adds nothing locally.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -45,6 +47,11 @@ export interface LocalStackOptions {
   readonly provisioningSecret?: string | undefined;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT' | undefined;
   readonly log?: ((line: string) => void) | undefined;
+  /**
+   * The SLA sweep timer: every business minute by default (60 s ÷ timeScale); `false` for no timer (tests call
+   * `slaSweeper.runOnce()` themselves).
+   */
+  readonly slaSweep?: false | { readonly intervalMs?: number } | undefined;
 }
 
 export interface LocalStack {
@@ -65,6 +72,8 @@ export interface LocalStack {
   readonly clientId: string;
   /** An ID token for a demo person (password: the demo password). */
   signIn(username: string, password?: string): Promise<string>;
+  /** The SLA sweep: runs on its timer unless `slaSweep: false`; `runOnce()` sweeps now. */
+  readonly slaSweeper: SlaSweeper;
   stop(): Promise<void>;
 }
 
@@ -228,6 +237,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (fresh) await seedPeople(demoPeople);
     if (fresh) await seedInventory(demoExchanges.map((exchange) => ({ exchange, resources: demoResourceIds(exchange) })));
     const resumedOrders = fresh ? [] : await resumeOpenOrders(log);
+    const slaSweeper = await startSlaSweeper({
+      repositoryRoot,
+      intervalMs: options.slaSweep === false ? 0 : (options.slaSweep?.intervalMs ?? sweepIntervalFor(timeScale)),
+      log,
+    });
+    stoppers.push(slaSweeper.stop);
     const signInAs = (username: string, password = demoPassword) => signIn(identityProvider.endpoint, identityProvider.clientId, username, password);
     if (fresh && options.seedDemoData) await seedDemoOrders(apiUrl, await signInAs('admin'), log);
 
@@ -246,6 +261,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       userPoolId: identityProvider.userPoolId,
       clientId: identityProvider.clientId,
       signIn: signInAs,
+      slaSweeper,
       stop: stopAll,
     };
   } catch (error) {

@@ -19,13 +19,17 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { ApprovalsInbox } from './approvals/ApprovalsInbox.tsx';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import { FalloutList } from './orders/FalloutList.tsx';
+import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
+import { AtRiskPage } from './sla/AtRiskPage.tsx';
+import { EscalationsPage } from './sla/EscalationsPage.tsx';
+import { withSlaApi } from './sla/slaApi.ts';
 
 /** One session, API client, data provider and auth provider for the life of the page. */
 function createProviders(config: RuntimeConfig) {
   const session = createAuthSession({ config: config.auth, storage: window.sessionStorage });
   const idToken = () => session.idToken();
-  const dataProvider = createKamflowDataProvider(config.apiUrl, idToken);
   const client = createApiClient(config.apiUrl, idToken);
+  const dataProvider = withSlaApi(createKamflowDataProvider(config.apiUrl, idToken), client);
   const authProvider = createAuthProvider({
     session,
     loadCurrentUser: async () => (await client('/api/me')).json,
@@ -55,6 +59,8 @@ export function App({ config }: { config: RuntimeConfig }) {
       <CustomRoutes>
         <Route path="/accounts/tree" element={<AccountTree />} />
       </CustomRoutes>
+      <Resource name="at_risk" list={AtRiskPage} icon={ReportProblemIcon} />
+      <Resource name="escalations" list={EscalationsPage} icon={NotificationsActiveIcon} />
     </Admin>
   );
 }

@@ -44,7 +44,17 @@ export function toProductOrder(detail: Pick<OrderDetail, 'order'> & Partial<Orde
       ...(stage.finishedAt ?? stage.startedAt ? { milestoneDate: stage.finishedAt ?? stage.startedAt } : {}),
       ...(stage.note ? { message: stage.note } : {}),
     })),
-    jeopardyAlert: [],
+    jeopardyAlert: (detail.alerts ?? []).map((alert) => ({
+      id: alert.alertId,
+      alertDate: alert.alertDate,
+      name: alert.name,
+      message: alert.message,
+      jeopardyType: alert.jeopardyType,
+      level: alert.level,
+      stage: alert.target,
+      owner: alert.owner,
+      dueAt: alert.dueAt,
+    })),
     stages: stages.map(toStageView),
     events: (detail.events ?? []).map(({ orderId: _orderId, eventId, ...event }) => ({ id: eventId, ...event })),
     ...(detail.billing

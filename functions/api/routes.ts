@@ -52,6 +52,11 @@ import {
   userPathSchema,
   managedUserSchema,
   listAccountsQuerySchema,
+  atRiskListSchema,
+  atRiskQuerySchema,
+  escalationPageSchema,
+  escalationPathSchema,
+  escalationSchema,
 } from './schemas.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -289,6 +294,26 @@ export const routes = [
     summary: 'Change roles, manager, unit or whether the person may sign in, quoting the version read (409 when stale)', tag: 'people',
     request: { params: userPathSchema, body: updateUserSchema },
     responses: { 200: { description: 'The changed person', schema: managedUserSchema } },
+  },
+  {
+    operationId: 'listAtRisk', permission: 'sla:read', method: 'GET', path: '/api/sla/at-risk', handler: 'functions/handlers/http/list-at-risk.ts', auth: 'user',
+    summary: 'Open stages and orders at risk or breached now, least time left first, with owner and account manager', tag: 'sla', request: { query: atRiskQuerySchema },
+    responses: { 200: { description: 'What is in jeopardy', schema: atRiskListSchema } },
+  },
+  {
+    operationId: 'listEscalations', permission: 'escalations:read', method: 'GET', path: '/api/escalations', handler: 'functions/handlers/http/list-escalations.ts', auth: 'user',
+    summary: "Escalations of breached stages and orders in the caller's reach, newest first", tag: 'sla', request: { query: listQuerySchema },
+    responses: { 200: { description: 'A page of escalations', schema: escalationPageSchema } },
+  },
+  {
+    operationId: 'getEscalation', permission: 'escalations:read', method: 'GET', path: '/api/escalations/{id}', handler: 'functions/handlers/http/get-escalation.ts', auth: 'user',
+    summary: 'One escalation with its steps: who was notified, when, at which level', tag: 'sla', request: { params: escalationPathSchema },
+    responses: { 200: { description: 'The escalation', schema: escalationSchema } },
+  },
+  {
+    operationId: 'acknowledgeEscalation', permission: 'escalations:acknowledge', method: 'POST', path: '/api/escalations/{id}/acknowledgement', handler: 'functions/handlers/http/acknowledge-escalation.ts', auth: 'user',
+    summary: 'Take ownership of an escalation (idempotent; 409 naming who holds it when someone else does)', tag: 'sla', request: { params: escalationPathSchema },
+    responses: { 200: { description: 'The acknowledged escalation', schema: escalationSchema } },
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -10,6 +10,9 @@ import { BillingRecordEntity } from './entities/billing-record.ts';
 import { ExchangeEntity, NetworkResourceEntity } from './entities/network-resource.ts';
 import { OrderEntity } from './entities/order.ts';
 import { OrderStageEntity } from './entities/order-stage.ts';
+import { SlaSweepStateEntity, SlaWatchEntity } from './entities/sla-watch.ts';
+import { JeopardyAlertEntity } from './entities/jeopardy-alert.ts';
+import { EscalationEntity } from './entities/escalation.ts';
 
 export const kamflowService = new Service({
   account: AccountEntity,
@@ -25,4 +28,8 @@ export const kamflowService = new Service({
   tierChange: TierChangeEntity,
   contact: ContactEntity,
   customerPlan: CustomerPlanEntity,
+  slaWatch: SlaWatchEntity,
+  slaSweepState: SlaSweepStateEntity,
+  jeopardyAlert: JeopardyAlertEntity,
+  escalation: EscalationEntity,
 });

@@ -23,6 +23,9 @@ import { monotonicFactory } from 'ulid';
 const ulid = monotonicFactory();
 import { kamflowService } from './kamflow-service.ts';
 import { isConditionFailure } from './table.ts';
+import { slaWatchWrites } from './sla-repository.ts';
+import type { JeopardyAlertRecord } from './sla-repository.ts';
+import type { Pause } from '../domain/sla-clock.ts';
 
 export type OrderRecord = EntityItem<typeof OrderEntity>;
 export type OrderStageRecord = EntityItem<typeof OrderStageEntity>;
@@ -37,6 +40,8 @@ export interface OrderDetail {
   readonly events: readonly OrderEventRecord[];
   /** A parent order's child orders (跨网一点受理), in item order. */
   readonly children?: readonly OrderRecord[];
+  /** Jeopardy alerts recorded by the SLA sweep, oldest first. */
+  readonly alerts?: readonly JeopardyAlertRecord[];
 }
 
 export interface Page<T> {
@@ -144,7 +149,14 @@ export async function findOrderDetail(orderId: string): Promise<OrderDetail | un
   if (!order) return undefined;
   const stages = [...data.orderStage].sort((a, b) => a.sequence - b.sequence);
   const children = order.childOrderIds?.length ? await childOrdersOf(order) : undefined;
-  return { order, stages, billing: data.billingRecord[0], events: [...data.orderEvent].sort((a, b) => a.eventId.localeCompare(b.eventId)), ...(children ? { children } : {}) };
+  return {
+    order,
+    stages,
+    billing: data.billingRecord[0],
+    events: [...data.orderEvent].sort((a, b) => a.eventId.localeCompare(b.eventId)),
+    alerts: [...data.jeopardyAlert].sort((a, b) => a.alertDate.localeCompare(b.alertDate)),
+    ...(children ? { children } : {}),
+  };
 }
 
 export async function getOrderDetail(orderId: string): Promise<OrderDetail> {
@@ -237,6 +249,8 @@ export interface OrderChange {
   readonly addResources?: readonly { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[];
   /** Reservations of this order given back to the inventory (cancellation, an amendment that moves a site). */
   readonly releaseResources?: readonly { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[];
+  /** Customer holds of the order (ended or not), when the change concerns them: SLA watches are scheduled with them. */
+  readonly slaPauses?: readonly Pause[];
 }
 
 export interface CommittedChange {
@@ -261,9 +275,10 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
   const nextVersion = order.version + 1;
   // A parent order never runs a workflow: it keeps its roll-up phase whatever is recorded on it.
   const phase = order.phase === 'ROLL_UP' ? 'ROLL_UP' : orderPhase(nextState);
+  const watchWrites = slaWatchWritesOf(change, nextState, at);
 
   const { canceled, data } = await kamflowService.transaction
-    .write(({ order: orders, orderStage, billingRecord, networkResource, orderEvent }) => [
+    .write(({ order: orders, orderStage, billingRecord, networkResource, orderEvent, slaWatch }) => [
       ...auditEvents(change, nextState, at).map((event) => orderEvent.create(event).commit()),
       orders
         .patch({ orderId: order.orderId })
@@ -306,6 +321,7 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
           .commit(),
       ),
       ...(change.addResources ?? []).map((resource) => networkResource.create({ ...resource, status: 'AVAILABLE' }).commit()),
+      ...watchWrites.map((write) => (write.kind === 'put' ? slaWatch.put(write.item).commit() : slaWatch.delete(write.key).commit())),
     ])
     .go();
   if (canceled) {
@@ -317,6 +333,16 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
   const updated: OrderRecord = { ...order, state: nextState, phase, currentStage: change.currentStage ?? order.currentStage, updatedAt: at, version: nextVersion, ...(change.set ?? {}) };
   for (const attribute of change.remove ?? []) delete updated[attribute];
   return { order: updated, from: order.state, to: nextState };
+}
+
+/** The SLA watches this change schedules or removes (functions/data/sla-repository.ts), from the records it writes. */
+function slaWatchWritesOf(change: OrderChange, nextState: OrderState, at: string) {
+  const order = { ...change.order, ...(change.set ?? {}) };
+  const stages = (change.stages ?? []).map((stageChange) => {
+    const fields = stageFields(order, stageChange, at);
+    return fields.kind === 'create' ? fields.item : { ...(stageChange.current as OrderStageRecord), ...fields.set };
+  });
+  return slaWatchWrites({ order, nextState, stages, at, pauses: change.slaPauses, orderPlanned: change.set?.dueAt !== undefined }, businessCalendar);
 }
 
 /** One event for the state change (if any) and one per stage record the change touches. */

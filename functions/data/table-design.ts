@@ -24,7 +24,7 @@ export const kamflowTable = {
   globalSecondaryIndexes: [
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', purpose: 'children of a parent: orders of an account, free resources of an exchange' },
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', purpose: 'collections in time order: all accounts, all orders, orders by lifecycle phase' },
-    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', purpose: 'orders by lifecycle phase, for resuming open workflows after a restart' },
+    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', purpose: 'orders by lifecycle phase, for resuming open workflows after a restart; SLA watches by due hour bucket, for the SLA sweep' },
     { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', purpose: 'what a key account manager owns: accounts and orders by owner' },
     { indexName: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk', purpose: "what a supervisor's team owns; people by manager" },
     { indexName: 'gsi6', partitionKey: 'gsi6pk', sortKey: 'gsi6sk', purpose: "what a department's unit owns" },

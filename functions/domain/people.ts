@@ -31,6 +31,9 @@ export const permissions = [
   'contracts:read',
   'contracts:write',
   'contracts:decide',
+  'sla:read',
+  'escalations:read',
+  'escalations:acknowledge',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -41,6 +44,16 @@ const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
   SOLUTION_MANAGER: ['contracts:read', 'catalogue:read', 'accounts:read', 'orders:read'],
   OPERATIONS: ['catalogue:read', 'accounts:read', 'orders:read', 'orders:confirm-build', 'orders:retry'],
   ADMINISTRATOR: [...permissions],
+};
+
+/** SLA jeopardy and escalations: everyone who works on orders sees them; those who can act on a breach take ownership. */
+const slaRolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
+  KEY_ACCOUNT_MANAGER: ['sla:read', 'escalations:read', 'escalations:acknowledge'],
+  SUPERVISOR: ['sla:read', 'escalations:read', 'escalations:acknowledge'],
+  DEPARTMENT_HEAD: ['sla:read', 'escalations:read', 'escalations:acknowledge'],
+  OPERATIONS: ['sla:read', 'escalations:read', 'escalations:acknowledge'],
+  SOLUTION_MANAGER: ['sla:read', 'escalations:read'],
+  ADMINISTRATOR: [],
 };
 
 export interface Principal {
@@ -54,7 +67,7 @@ export interface Principal {
 }
 
 export function can(principal: Principal, permission: Permission): boolean {
-  return principal.roles.some((role) => rolePermissions[role].includes(permission));
+  return principal.roles.some((role) => rolePermissions[role].includes(permission) || slaRolePermissions[role].includes(permission));
 }
 
 /** Where an account (and everything that follows it: orders, contacts, plans) sits in the organisation. */

@@ -10,13 +10,15 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { fromRepositoryRoot, lockFilePath, repositoryRoot } from '../repository-paths.ts';
 
-export type FunctionKind = 'http' | 'workflow-task';
+export type FunctionKind = 'http' | 'workflow-task' | 'scheduled';
 
 const timeoutByKind: Record<FunctionKind, Duration> = {
   // API Gateway stops waiting after 29 s; a request that needs longer is a defect, and failing sooner frees the caller.
   http: Duration.seconds(10),
   // A step does a few conditional writes and at most one outbound call; Step Functions retries a step that times out.
   'workflow-task': Duration.seconds(30),
+  // The SLA sweep: its work grows with what is due in the minute, but a catch-up after an outage may be large.
+  scheduled: Duration.minutes(5),
 };
 
 /** Read by functions/commons/observability.ts and the Powertools logger. */

@@ -28,6 +28,8 @@ const resourcePermissions: Readonly<Record<string, Readonly<Record<string, Permi
   products: { list: 'catalogue:read', show: 'catalogue:read' },
   approvals: { list: 'contracts:decide' },
   users: { list: 'users:read', show: 'users:read', create: 'users:manage', edit: 'users:manage' },
+  at_risk: { list: 'sla:read' },
+  escalations: { list: 'escalations:read' },
 };
 
 export function knownRoles(roles: readonly string[]): UserRole[] {

@@ -15,7 +15,7 @@ export const OrderEventEntity = new Entity(
       /** ULID: time-ordered, unique. */
       eventId: { type: 'string', required: true, readOnly: true },
       at: { type: 'string', required: true },
-      type: { type: ['STATE_CHANGE', 'STAGE_UPDATE', 'ORDER_SUBMITTED'] as const, required: true },
+      type: { type: ['STATE_CHANGE', 'STAGE_UPDATE', 'ORDER_SUBMITTED', 'JEOPARDY_ALERT', 'ESCALATION'] as const, required: true },
       actor: { type: 'string', required: true },
       fromState: { type: orderStates },
       toState: { type: orderStates },

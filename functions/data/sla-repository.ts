@@ -1,0 +1,304 @@
+/**
+ * SLA watches, jeopardy alerts, escalations and the sweep's watermark: the named access patterns of the SLA sweep.
+ *
+ * ## The due-time index (read this before writing a stage)
+ * Every open stage with a planned due time, and every open order with one, has exactly one SLA watch item
+ * (entity slaWatch, key orderId + target). Its `fireAt` is the next instant the sweep must act and `step` what to do
+ * (AT_RISK → BREACHED → SUPERVISOR → DEPARTMENT_HEAD → GROUP_KEY_ACCOUNT). It is indexed on gsi3 by the UTC hour of
+ * `fireAt` (partition `bucket`, sort `fireAt#orderId#target`), so a sweep Queries only the hour buckets between its
+ * watermark and now, with a range on `fireAt`: it reads what is due, not what is open.
+ *
+ * ONE pure function computes a watch's attributes, {@link slaWatchItem}; ONE function derives the watch writes of an
+ * order change, {@link slaWatchWrites}, and commitOrderChange (orders-repository.ts) puts them in the same transaction
+ * as the stage records, so the index cannot drift from the stages:
+ * - a stage entering IN_PROGRESS or WAITING with a due time (re)schedules its watch from AT_RISK;
+ * - a stage DONE or FAILED, or not started (PENDING), has its watch removed;
+ * - an order whose plan sets `dueAt` gets an ORDER watch; an order reaching HELD loses every watch it has (the clock is
+ *   stopped) and an order that ends (phase ENDED) too;
+ * - a change that carries `slaPauses` (customer holds, ended or not) schedules with them: a resume re-adds the watch with
+ *   its due time moved by the hold; an open hold schedules nothing.
+ * Writes outside commitOrderChange use {@link scheduleStageThresholds} and {@link clearStageThresholds}.
+ *
+ * Damping: the sweep advances a watch with a put conditioned on the step and `fireAt` it read, and creates each
+ * (target, level) alert only if absent, in one transaction: of two sweeps acting on the same watch, one wins.
+ */
+import type { EntityItem } from 'electrodb';
+import { ConflictError, NotFoundError } from '../commons/errors.ts';
+import type { BusinessCalendar } from '../domain/business-calendar.ts';
+import { CalendarNotPublishedError } from '../domain/business-calendar.ts';
+import { isInterruption, isTerminal } from '../domain/order-lifecycle.ts';
+import type { OrderState } from '../domain/order-lifecycle.ts';
+import { orderStages } from '../domain/order-stages.ts';
+import type { AccountScope } from '../domain/people.ts';
+import { DEFAULT_JEOPARDY_THRESHOLD } from '../domain/sla-clock.ts';
+import type { Pause } from '../domain/sla-clock.ts';
+import { slaPolicies } from '../domain/sla-policy.ts';
+import { hourBucketOf, orderTarget, scheduleWatch } from '../domain/sla-jeopardy.ts';
+import type { SlaTarget, WatchSchedule } from '../domain/sla-jeopardy.ts';
+import { EscalationEntity } from './entities/escalation.ts';
+import { JeopardyAlertEntity } from './entities/jeopardy-alert.ts';
+import { SlaSweepStateEntity, SlaWatchEntity } from './entities/sla-watch.ts';
+import { kamflowService } from './kamflow-service.ts';
+import type { OrderEventRecord, OrderRecord, OrderStageRecord, Page } from './orders-repository.ts';
+import { isConditionFailure } from './table.ts';
+
+export type SlaWatchRecord = EntityItem<typeof SlaWatchEntity>;
+export type JeopardyAlertRecord = EntityItem<typeof JeopardyAlertEntity>;
+export type EscalationRecord = EntityItem<typeof EscalationEntity>;
+
+/** The jeopardy threshold of the policy the order was planned with (kept with its version), else the default. */
+export function jeopardyThresholdOf(order: Pick<OrderRecord, 'slaPolicyId' | 'slaPolicyVersion'>): number {
+  const policy = slaPolicies.find((candidate) => candidate.policyId === order.slaPolicyId && candidate.version === (order.slaPolicyVersion ?? candidate.version));
+  return policy?.jeopardyThreshold ?? DEFAULT_JEOPARDY_THRESHOLD;
+}
+
+type WatchedOrder = Pick<OrderRecord, 'orderId' | 'accountId' | 'accountName' | 'accountManager' | 'supervisorId' | 'unitId' | 'slaPolicyId' | 'slaPolicyVersion'>;
+
+/** The watch's item from a schedule: the index attributes (bucket, fireAt, state) are derived here and nowhere else. */
+export function watchItemFromSchedule(base: Omit<SlaWatchRecord, 'step' | 'fireAt' | 'bucket' | 'state' | 'atRiskAt' | 'dueAt' | 'updatedAt'>, schedule: WatchSchedule, at: string): SlaWatchRecord {
+  return {
+    ...base,
+    step: schedule.step,
+    fireAt: schedule.fireAt.toISOString(),
+    bucket: hourBucketOf(schedule.fireAt),
+    state: schedule.state,
+    atRiskAt: schedule.atRiskAt.toISOString(),
+    dueAt: schedule.dueAt.toISOString(),
+    updatedAt: at,
+  };
+}
+
+/**
+ * The watch item of one target of an order that is open at `at`, or undefined when there is nothing to watch (no due
+ * time, a due time in an unpublished year, or a hold that is still open).
+ */
+export function slaWatchItem(
+  order: WatchedOrder,
+  target: { target: SlaTarget; owner: string; startedAt: string; dueAt: string },
+  at: string,
+  calendar: BusinessCalendar,
+  pauses: readonly Pause[] = [],
+): SlaWatchRecord | undefined {
+  const jeopardyThreshold = jeopardyThresholdOf(order);
+  let schedule: WatchSchedule | undefined;
+  try {
+    schedule = scheduleWatch({ startedAt: new Date(target.startedAt), dueAt: new Date(target.dueAt), jeopardyThreshold, pauses }, new Date(at), calendar);
+  } catch (error) {
+    if (error instanceof CalendarNotPublishedError) return undefined;
+    throw error;
+  }
+  if (!schedule) return undefined;
+  return watchItemFromSchedule(
+    {
+      orderId: order.orderId,
+      target: target.target,
+      startedAt: target.startedAt,
+      jeopardyThreshold,
+      owner: target.owner,
+      accountId: order.accountId,
+      accountName: order.accountName,
+      accountManager: order.accountManager,
+      supervisorId: order.supervisorId,
+      unitId: order.unitId,
+    },
+    schedule,
+    at,
+  );
+}
+
+export type SlaWatchWrite = { readonly kind: 'put'; readonly item: SlaWatchRecord } | { readonly kind: 'delete'; readonly key: { orderId: string; target: SlaTarget } };
+
+/**
+ * The watch writes of one order change (see the module comment): at most one per target. `order` is the order after
+ * the change, `stages` the stage records after it.
+ */
+export function slaWatchWrites(
+  change: { order: OrderRecord; nextState: OrderState; stages: readonly Pick<OrderStageRecord, 'stage' | 'status' | 'owner' | 'startedAt' | 'dueAt'>[]; at: string; pauses?: readonly Pause[] | undefined; orderPlanned: boolean },
+  calendar: BusinessCalendar,
+): SlaWatchWrite[] {
+  const { order, at } = change;
+  const writes = new Map<SlaTarget, SlaWatchWrite>();
+  const clear = (target: SlaTarget) => writes.set(target, { kind: 'delete', key: { orderId: order.orderId, target } });
+  // Ended, held (the clock is stopped; resuming reschedules with the moved due times) or being cancelled: nothing to watch.
+  if (isTerminal(change.nextState) || isInterruption(change.nextState)) {
+    for (const target of [...orderStages, orderTarget]) clear(target);
+    return [...writes.values()];
+  }
+  for (const stage of change.stages) {
+    const open = stage.status === 'IN_PROGRESS' || stage.status === 'WAITING';
+    const item = open && stage.startedAt && stage.dueAt ? slaWatchItem(order, { target: stage.stage, owner: stage.owner, startedAt: stage.startedAt, dueAt: stage.dueAt }, at, calendar, change.pauses) : undefined;
+    if (item) writes.set(stage.stage, { kind: 'put', item });
+    else clear(stage.stage);
+  }
+  if ((change.orderPlanned || change.pauses !== undefined) && order.dueAt) {
+    const item = slaWatchItem(order, { target: orderTarget, owner: order.accountManager, startedAt: order.orderDate, dueAt: order.dueAt }, at, calendar, change.pauses);
+    if (item) writes.set(orderTarget, { kind: 'put', item });
+    else clear(orderTarget);
+  }
+  return [...writes.values()];
+}
+
+/** For stage writes outside commitOrderChange: (re)schedule a target's watch. */
+export async function scheduleStageThresholds(item: SlaWatchRecord): Promise<void> {
+  await SlaWatchEntity.put(item).go();
+}
+
+/** For stage writes outside commitOrderChange: the target is no longer watched (finished, held, cancelled). */
+export async function clearStageThresholds(orderId: string, target: SlaTarget): Promise<void> {
+  await SlaWatchEntity.delete({ orderId, target }).go();
+}
+
+export async function findWatch(orderId: string, target: SlaTarget): Promise<SlaWatchRecord | undefined> {
+  const { data } = await SlaWatchEntity.get({ orderId, target }).go();
+  return data ?? undefined;
+}
+
+/** Watches of one hour bucket with `fireAt` in [from, to]: one Query (paged), reading only those items. */
+export async function dueWatchesInBucket(bucket: string, from: string, to: string): Promise<SlaWatchRecord[]> {
+  const upper = new Date(Date.parse(to) + 1).toISOString();
+  const { data } = await SlaWatchEntity.query.byDueBucket({ bucket }).between({ fireAt: from }, { fireAt: upper }).go({ pages: 'all' });
+  return data.filter((watch) => watch.fireAt >= from && watch.fireAt <= to);
+}
+
+/** Watches at risk or breached in a row-level scope (the sparse scope indexes hold nothing else). */
+export async function watchesInJeopardy(scope: AccountScope, state: 'AT_RISK' | 'BREACHED', limit: number): Promise<SlaWatchRecord[]> {
+  const options = { limit, order: 'asc' as const };
+  switch (scope.kind) {
+    case 'all':
+      return (await SlaWatchEntity.query.inJeopardy({ state }).go(options)).data;
+    case 'unit':
+      return (await SlaWatchEntity.query.inJeopardyByUnit({ unitId: scope.unitId, state }).go(options)).data;
+    case 'team':
+      return (await SlaWatchEntity.query.inJeopardyByTeam({ supervisorId: scope.supervisorId, state }).go(options)).data;
+    case 'owner':
+      return (await SlaWatchEntity.query.inJeopardyByOwner({ accountManager: scope.userId, state }).go(options)).data;
+    case 'none':
+      return [];
+  }
+}
+
+export async function loadSweepWatermark(sweepId: string): Promise<string | undefined> {
+  const { data } = await SlaSweepStateEntity.get({ sweepId }).go();
+  return data?.watermark;
+}
+
+/** Moves the watermark forward only: a slower sweep finishing late does not move it back. */
+export async function saveSweepWatermark(sweepId: string, watermark: string, at: string): Promise<void> {
+  try {
+    await SlaSweepStateEntity.put({ sweepId, watermark, updatedAt: at })
+      .where((attributes, { notExists, lt }) => `${notExists(attributes.watermark)} OR ${lt(attributes.watermark, watermark)}`)
+      .go();
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// What a sweep records when a watch fires
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** The watch as the sweep read it: the condition of every write that acts on it. */
+type ReadWatch = Pick<SlaWatchRecord, 'orderId' | 'target' | 'step' | 'fireAt'>;
+
+export type SweepWriteOutcome = 'RECORDED' | 'ALREADY_RECORDED' | 'WATCH_CHANGED';
+
+type TransactionEntities = Parameters<Parameters<typeof kamflowService.transaction.write>[0]>[0];
+
+/** The watch moved to its next step, or removed when none is left; only if it is still the one the sweep read. */
+function watchAdvance(entities: TransactionEntities, next: SlaWatchRecord | undefined, read: ReadWatch) {
+  return next
+    ? entities.slaWatch.put(next).where((attributes, { eq }) => `${eq(attributes.step, read.step)} AND ${eq(attributes.fireAt, read.fireAt)}`).commit()
+    : entities.slaWatch.delete({ orderId: read.orderId, target: read.target }).where((attributes, { eq }) => `${eq(attributes.step, read.step)} AND ${eq(attributes.fireAt, read.fireAt)}`).commit();
+}
+
+function outcomeOf(result: { canceled: boolean; data: { code?: string }[] }, recordIndexes: readonly number[], watchIndex: number): SweepWriteOutcome {
+  if (!result.canceled) return 'RECORDED';
+  const failed = (index: number) => (result.data[index]?.code ?? 'None') !== 'None';
+  if (failed(watchIndex)) return 'WATCH_CHANGED';
+  if (recordIndexes.some(failed)) return 'ALREADY_RECORDED';
+  throw new ConflictError(`SLA sweep write for ${JSON.stringify(result.data.map((item) => item.code ?? 'None'))} was cancelled`);
+}
+
+/**
+ * Records a jeopardy level: the alert (only if absent), its audit event, optionally the escalation it opens, and the
+ * watch advanced to its next step (only if it is still the one read), all or nothing.
+ */
+export async function recordJeopardy(read: ReadWatch, record: { alert: JeopardyAlertRecord; event: OrderEventRecord; escalation?: EscalationRecord | undefined; next: SlaWatchRecord | undefined }): Promise<SweepWriteOutcome> {
+  const result = await kamflowService.transaction
+    .write((entities) => [
+      entities.jeopardyAlert.create(record.alert).commit(),
+      ...(record.escalation ? [entities.escalation.create(record.escalation).commit()] : []),
+      entities.orderEvent.create(record.event).commit(),
+      watchAdvance(entities, record.next, read),
+    ])
+    .go();
+  const recordIndexes = record.escalation ? [0, 1] : [0];
+  return outcomeOf(result as never, recordIndexes, recordIndexes.length + 1);
+}
+
+/** Notifies the next level of an open escalation (only if it is still OPEN at the level read) and advances the watch. */
+export async function recordEscalationStep(
+  read: ReadWatch,
+  record: { escalation: EscalationRecord; step: EscalationRecord['steps'][number]; event: OrderEventRecord; next: SlaWatchRecord | undefined; at: string },
+): Promise<SweepWriteOutcome> {
+  const { escalation, step } = record;
+  const result = await kamflowService.transaction
+    .write((entities) => [
+      entities.escalation
+        .patch({ escalationId: escalation.escalationId })
+        .set({ level: step.level, steps: [...escalation.steps, step], updatedAt: record.at, version: escalation.version + 1 })
+        .where((attributes, { eq }) => `${eq(attributes.version, escalation.version)} AND ${eq(attributes.status, 'OPEN')}`)
+        .commit(),
+      entities.orderEvent.create(record.event).commit(),
+      watchAdvance(entities, record.next, read),
+    ])
+    .go();
+  return outcomeOf(result as never, [0], 2);
+}
+
+/** Moves a watch past a step that needs nothing recorded (already recorded, or the escalation was taken). */
+export async function advanceWatchOnly(read: ReadWatch, next: SlaWatchRecord | undefined): Promise<boolean> {
+  const result = await kamflowService.transaction.write((entities) => [watchAdvance(entities, next, read)]).go();
+  return !result.canceled;
+}
+
+export async function findEscalation(escalationId: string): Promise<EscalationRecord | undefined> {
+  const { data } = await EscalationEntity.get({ escalationId }).go();
+  return data ?? undefined;
+}
+
+export async function getEscalation(escalationId: string): Promise<EscalationRecord> {
+  const escalation = await findEscalation(escalationId);
+  if (!escalation) throw new NotFoundError('escalation', escalationId);
+  return escalation;
+}
+
+/** Records who took ownership, only if nobody has: of two people acknowledging at once, one wins. */
+export async function acknowledgeEscalation(escalation: EscalationRecord, userId: string, at: string): Promise<EscalationRecord> {
+  const set = { acknowledgedBy: userId, acknowledgedAt: at, status: 'ACKNOWLEDGED' as const, updatedAt: at, version: escalation.version + 1 };
+  try {
+    await EscalationEntity.patch({ escalationId: escalation.escalationId })
+      .set(set)
+      .where((attributes, { notExists }) => notExists(attributes.acknowledgedBy))
+      .go();
+  } catch (error) {
+    if (isConditionFailure(error)) throw new ConflictError(`escalation ${escalation.escalationId} was acknowledged concurrently`);
+    throw error;
+  }
+  return { ...escalation, ...set };
+}
+
+export async function listEscalationsInScope(scope: AccountScope, page: { limit: number; cursor?: string | undefined }): Promise<Page<EscalationRecord>> {
+  const options = { order: 'desc' as const, limit: page.limit, cursor: page.cursor ?? null };
+  const result =
+    scope.kind === 'all'
+      ? await EscalationEntity.query.allEscalations({}).go(options)
+      : scope.kind === 'unit'
+        ? await EscalationEntity.query.byUnit({ unitId: scope.unitId }).go(options)
+        : scope.kind === 'team'
+          ? await EscalationEntity.query.byTeam({ supervisorId: scope.supervisorId }).go(options)
+          : scope.kind === 'owner'
+            ? await EscalationEntity.query.byOwner({ accountManager: scope.userId }).go(options)
+            : { data: [], cursor: null };
+  return { items: result.data, nextCursor: result.cursor ?? undefined };
+}
