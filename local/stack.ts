@@ -25,6 +25,8 @@ import type { LocalLambdaHandler } from './stepfunctions/engine.ts';
 import { startStepFunctionsServer } from './stepfunctions/server.ts';
 import { startSlaSweeper, sweepIntervalFor } from './sla-sweeper.ts';
 import type { SlaSweeper } from './sla-sweeper.ts';
+import { startStreamPoller } from './dynamodb-streams.ts';
+import type { StreamHandler } from './dynamodb-streams.ts';
 
 // The SDK versions are pinned to ones that support Node 20 (see package.json); its notice adds nothing locally.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -74,6 +76,8 @@ export interface LocalStack {
   signIn(username: string, password?: string): Promise<string>;
   /** The SLA sweep: runs on its timer unless `slaSweep: false`; `runOnce()` sweeps now. */
   readonly slaSweeper: SlaSweeper;
+  /** Order notifications to hub subscribers: `drain()` dispatches what the stream holds now, `retryNow()` runs the retry sweep. */
+  readonly orderEvents: { drain(): Promise<void>; retryNow(): Promise<number> };
   stop(): Promise<void>;
 }
 
@@ -243,6 +247,28 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log,
     });
     stoppers.push(slaSweeper.stop);
+
+    // 8. Order events to hub subscribers: the table's stream feeds the dispatcher (the event source mapping on AWS);
+    //    the retry sweep runs every business minute (an EventBridge rule on AWS).
+    const dispatcher = (await import(pathToFileURL(join(repositoryRoot, 'functions/handlers/events/dispatch-order-events.ts')).href)) as { handler: StreamHandler };
+    const retrier = (await import(pathToFileURL(join(repositoryRoot, 'functions/handlers/scheduled/retry-hub-deliveries.ts')).href)) as { handler: (event: unknown, context: unknown) => Promise<{ retried: number }> };
+    const streamPoller = await startStreamPoller({
+      dynamo: new DynamoDBClient({ endpoint: dynamoEndpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+      endpoint: dynamoEndpoint,
+      region,
+      tableName,
+      handler: dispatcher.handler,
+      functionName: 'kamflow-dispatch-order-events',
+      dataDir: options.dataDir,
+      onError: (error) => log(`order event dispatch failed: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    stoppers.push(streamPoller.stop);
+    const retryNow = async () => (await retrier.handler({ source: 'kamflow.local', 'detail-type': 'Scheduled Event' }, lambdaContext('kamflow-retry-hub-deliveries'))).retried;
+    const retryTimer = setInterval(() => {
+      retryNow().catch((error: unknown) => log(`hub retry sweep failed: ${error instanceof Error ? error.message : String(error)}`));
+    }, sweepIntervalFor(timeScale));
+    retryTimer.unref();
+    stoppers.push(async () => clearInterval(retryTimer));
     const signInAs = (username: string, password = demoPassword) => signIn(identityProvider.endpoint, identityProvider.clientId, username, password);
     if (fresh && options.seedDemoData) await seedDemoOrders(apiUrl, await signInAs('admin'), log);
 
@@ -262,6 +288,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       clientId: identityProvider.clientId,
       signIn: signInAs,
       slaSweeper,
+      orderEvents: { drain: () => streamPoller.drain(), retryNow },
       stop: stopAll,
     };
   } catch (error) {

@@ -49,7 +49,6 @@ export async function recordAttempt(delivery: HubDeliveryRecord, outcome: Pick<H
   try {
     await HubDeliveryEntity.patch({ subscriptionId: delivery.subscriptionId, eventId: delivery.eventId })
       .set({ ...outcome, attempts: delivery.attempts + 1 })
-      .composite({ nextAttemptAt: outcome.nextAttemptAt, retryBucket: outcome.retryBucket })
       .where((attributes, { eq }) => eq(attributes.attempts, delivery.attempts))
       .go();
   } catch (error) {

@@ -160,11 +160,11 @@ export function signDelivery(secret: string, timestamp: number, body: string): s
 export const maxDeliveryAttempts = 8;
 
 /**
- * When attempt `attempt` (1-based) that just failed is tried again: exponential from 30 s, capped at one hour, with
+ * When attempt `attempt` (1-based) that just failed is tried again: exponential from `baseMs` (30 s), capped at one hour, with
  * full jitter so a subscriber that was down is not hit by every retry at once; undefined when it is given up.
  */
-export function nextAttemptDelayMs(attempt: number, random: () => number = Math.random): number | undefined {
+export function nextAttemptDelayMs(attempt: number, random: () => number = Math.random, baseMs = 30_000): number | undefined {
   if (attempt >= maxDeliveryAttempts) return undefined;
-  const ceiling = Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
-  return Math.max(1_000, Math.floor(random() * ceiling));
+  const ceiling = Math.min(baseMs * 2 ** (attempt - 1), 3_600_000);
+  return Math.max(Math.min(1_000, baseMs), Math.floor(random() * ceiling));
 }

@@ -23,7 +23,8 @@ function tokenVerifier() {
 const principalCache = new Map<string, { principal: Principal; loadedAt: number }>();
 const principalCacheMs = 30_000;
 
-async function principalOf(userId: string): Promise<Principal> {
+/** The person behind a user id, with roles and reporting line from the people table (cached briefly). */
+export async function principalOf(userId: string): Promise<Principal> {
   const cached = principalCache.get(userId);
   if (cached && Date.now() - cached.loadedAt < principalCacheMs) return cached.principal;
   const user = await findUser(userId);

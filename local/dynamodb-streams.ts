@@ -1,0 +1,171 @@
+/**
+ * A local stand-in for the Lambda event source mapping on the table's stream: it reads DynamoDB Local's Streams API
+ * (DescribeStream, GetShardIterator, GetRecords) and invokes a stream handler module with the same
+ * `DynamoDBStreamEvent` Lambda would pass, honouring `batchItemFailures` (the batch is read again from the first
+ * failed record). Where it got to in each shard is kept in the data folder, so a restart does not start over.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, ExpiredIteratorException, TrimmedDataAccessException } from '@aws-sdk/client-dynamodb-streams';
+import type { _Record as StreamRecord } from '@aws-sdk/client-dynamodb-streams';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+
+export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | void>;
+
+export interface LocalStreamPoller {
+  /** Reads every shard until it is caught up (tests use it to wait for delivery). */
+  drain(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Options {
+  readonly dynamo: DynamoDBClient;
+  readonly endpoint: string;
+  readonly region: string;
+  readonly tableName: string;
+  readonly handler: StreamHandler;
+  readonly functionName: string;
+  readonly dataDir?: string | undefined;
+  readonly intervalMs?: number;
+  readonly batchSize?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+/** The event record Lambda builds from a stream record. */
+function toLambdaRecord(record: StreamRecord, streamArn: string, region: string): DynamoDBRecord {
+  return {
+    eventID: record.eventID ?? '',
+    eventName: record.eventName as DynamoDBRecord['eventName'],
+    eventVersion: record.eventVersion ?? '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: region,
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ...(record.dynamodb?.ApproximateCreationDateTime ? { ApproximateCreationDateTime: Math.floor(record.dynamodb.ApproximateCreationDateTime.getTime() / 1000) } : {}),
+      Keys: record.dynamodb?.Keys as never,
+      ...(record.dynamodb?.NewImage ? { NewImage: record.dynamodb.NewImage as never } : {}),
+      ...(record.dynamodb?.OldImage ? { OldImage: record.dynamodb.OldImage as never } : {}),
+      SequenceNumber: record.dynamodb?.SequenceNumber ?? '',
+      SizeBytes: record.dynamodb?.SizeBytes ?? 0,
+      StreamViewType: record.dynamodb?.StreamViewType as never,
+    },
+  };
+}
+
+export async function startStreamPoller(options: Options): Promise<LocalStreamPoller> {
+  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: options.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const table = await options.dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
+  const streamArn = table.Table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
+  const checkpointFile = options.dataDir ? join(options.dataDir, `stream-checkpoints-${options.functionName}.json`) : undefined;
+  /** Per shard: the last sequence number handled. */
+  const checkpoints: Record<string, string> = checkpointFile && existsSync(checkpointFile) ? (JSON.parse(readFileSync(checkpointFile, 'utf8')) as Record<string, string>) : {};
+  const iterators = new Map<string, string | undefined>();
+  const batchSize = options.batchSize ?? 100;
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+
+  const saveCheckpoints = () => {
+    if (checkpointFile) writeFileSync(checkpointFile, JSON.stringify(checkpoints));
+  };
+
+  async function iteratorFor(shardId: string): Promise<string | undefined> {
+    if (iterators.has(shardId)) return iterators.get(shardId);
+    const after = checkpoints[shardId];
+    const result = await streams.send(
+      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }) }),
+    );
+    iterators.set(shardId, result.ShardIterator);
+    return result.ShardIterator;
+  }
+
+  /** One pass over every shard; true when some shard had records. */
+  async function pass(): Promise<boolean> {
+    let sawRecords = false;
+    const description = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    for (const shard of description.StreamDescription?.Shards ?? []) {
+      const shardId = shard.ShardId;
+      if (!shardId) continue;
+      const iterator = await iteratorFor(shardId);
+      if (!iterator) continue;
+      let result;
+      try {
+        result = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: batchSize }));
+      } catch (error) {
+        if (error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException) {
+          iterators.delete(shardId);
+          continue;
+        }
+        throw error;
+      }
+      const records = result.Records ?? [];
+      if (records.length === 0) {
+        iterators.set(shardId, result.NextShardIterator);
+        continue;
+      }
+      sawRecords = true;
+      const event: DynamoDBStreamEvent = { Records: records.map((record) => toLambdaRecord(record, streamArn as string, options.region)) };
+      const context = { functionName: options.functionName, awsRequestId: crypto.randomUUID(), getRemainingTimeInMillis: () => 60_000 } as unknown as Context;
+      let failedAt: string | undefined;
+      try {
+        const response = await options.handler(event, context);
+        failedAt = response?.batchItemFailures?.[0]?.itemIdentifier;
+      } catch (error) {
+        // A handler that throws fails the whole batch: read it again.
+        options.onError?.(error);
+        failedAt = records[0]?.dynamodb?.SequenceNumber;
+      }
+      if (failedAt) {
+        // Lambda retries from the first failed record: everything before it is done.
+        const index = records.findIndex((record) => record.dynamodb?.SequenceNumber === failedAt);
+        const done = index > 0 ? records[index - 1]?.dynamodb?.SequenceNumber : undefined;
+        if (done) checkpoints[shardId] = done;
+        iterators.delete(shardId);
+      } else {
+        const last = records.at(-1)?.dynamodb?.SequenceNumber;
+        if (last) checkpoints[shardId] = last;
+        iterators.set(shardId, result.NextShardIterator);
+      }
+      saveCheckpoints();
+    }
+    return sawRecords;
+  }
+
+  const tick = async () => {
+    if (stopped) return;
+    try {
+      await pass();
+    } catch (error) {
+      options.onError?.(error);
+    }
+  };
+  const timer = setInterval(() => {
+    running = running.then(tick);
+  }, options.intervalMs ?? 250);
+
+  return {
+    async drain() {
+      await running;
+      for (let round = 0; round < 50; round += 1) {
+        const next = running.then(async () => {
+          try {
+            return await pass();
+          } catch (error) {
+            options.onError?.(error);
+            return false;
+          }
+        });
+        running = next.then(() => undefined);
+        if (!(await next)) return;
+      }
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      saveCheckpoints();
+    },
+  };
+}
