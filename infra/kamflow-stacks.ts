@@ -11,6 +11,7 @@ import { DataStack } from './stacks/data-stack.ts';
 import { ObservabilityStack } from './stacks/observability-stack.ts';
 import { WorkflowStack } from './stacks/workflow-stack.ts';
 import { SlaStack } from './stacks/sla-stack.ts';
+import { EventsStack } from './stacks/events-stack.ts';
 
 export interface KamflowDeployment {
   readonly env: Environment;
@@ -26,6 +27,7 @@ export interface KamflowStacks {
   readonly observability: ObservabilityStack;
   readonly console: ConsoleStack;
   readonly sla: SlaStack;
+  readonly events: EventsStack;
 }
 
 export function addKamflowStacks(app: App, deployment: KamflowDeployment): KamflowStacks {
@@ -83,5 +85,8 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
   sla.addStackDependency(data, 'the sweep reads and writes the table');
 
   Tags.of(app).add('application', 'kamflow');
-  return { data, auth, api, workflow, observability, console, sla };
+  const events = new EventsStack(app, 'KamflowEvents', { env, description: 'KAMflow: order events from the table stream to hub subscribers and the orders bus', table: data.table });
+  events.addStackDependency(data, 'the dispatcher reads the table stream');
+
+  return { data, auth, api, workflow, observability, console, sla, events };
 }
