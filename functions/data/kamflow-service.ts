@@ -10,6 +10,7 @@ import { BillingRecordEntity } from './entities/billing-record.ts';
 import { ExchangeEntity, NetworkResourceEntity } from './entities/network-resource.ts';
 import { OrderEntity } from './entities/order.ts';
 import { OrderStageEntity } from './entities/order-stage.ts';
+import { StageOutcomeEntity } from './entities/stage-outcome.ts';
 
 export const kamflowService = new Service({
   account: AccountEntity,
@@ -25,4 +26,5 @@ export const kamflowService = new Service({
   tierChange: TierChangeEntity,
   contact: ContactEntity,
   customerPlan: CustomerPlanEntity,
+  stageOutcome: StageOutcomeEntity,
 });

@@ -16,6 +16,8 @@ import { BillingRecordEntity } from './entities/billing-record.ts';
 import { OrderEntity } from './entities/order.ts';
 import { OrderStageEntity } from './entities/order-stage.ts';
 import { OrderEventEntity } from './entities/order-event.ts';
+import { StageOutcomeEntity } from './entities/stage-outcome.ts';
+import { recordStageFinished } from '../commons/sla-metrics.ts';
 import { monotonicFactory } from 'ulid';
 
 /** Event ids sort in the order events happened, even within one millisecond. */
@@ -27,6 +29,7 @@ export type OrderRecord = EntityItem<typeof OrderEntity>;
 export type OrderStageRecord = EntityItem<typeof OrderStageEntity>;
 export type BillingRecord = EntityItem<typeof BillingRecordEntity>;
 export type OrderEventRecord = EntityItem<typeof OrderEventEntity>;
+export type StageOutcomeRecord = EntityItem<typeof StageOutcomeEntity>;
 export type NewOrder = Omit<OrderRecord, 'state' | 'currentStage' | 'phase' | 'createdAt' | 'updatedAt' | 'version' | 'orderDate'> & { orderDate: string };
 
 export interface OrderDetail {
@@ -158,9 +161,10 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
   const at = nowIso();
   const nextVersion = order.version + 1;
   const phase = isTerminal(nextState) ? ('ENDED' as const) : ('OPEN' as const);
+  const outcomes = (change.stages ?? []).flatMap((stageChange) => stageOutcomeOf(order, stageChange, at));
 
   const { canceled, data } = await kamflowService.transaction
-    .write(({ order: orders, orderStage, billingRecord, networkResource, orderEvent }) => [
+    .write(({ order: orders, orderStage, billingRecord, networkResource, orderEvent, stageOutcome }) => [
       ...auditEvents(change, nextState, at).map((event) => orderEvent.create(event).commit()),
       orders
         .patch({ orderId: order.orderId })
@@ -194,12 +198,14 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
           .commit(),
       ),
       ...(change.addResources ?? []).map((resource) => networkResource.create({ ...resource, status: 'AVAILABLE' }).commit()),
+      ...outcomes.map((outcome) => stageOutcome.create(outcome).commit()),
     ])
     .go();
   if (canceled) {
     const reasons = data.map((item: { code?: string }) => item.code ?? 'None').filter((code: string) => code !== 'None');
     throw new ConflictError(`order ${order.orderId} changed concurrently (${reasons.join(', ') || 'transaction cancelled'})`);
   }
+  for (const outcome of outcomes) recordStageFinished(outcome);
   return { order: { ...order, state: nextState, phase, currentStage: change.currentStage ?? order.currentStage, updatedAt: at, version: nextVersion, ...(change.set ?? {}) }, from: order.state, to: nextState };
 }
 
@@ -224,6 +230,35 @@ function timingFields(order: OrderRecord, change: StageChange, startedAt: string
   const due = plan[change.stage];
   const timing = change.finish && startedAt ? stageTiming(startedAt, at, due, businessCalendar) : {};
   return { ...(due ? { dueAt: due } : {}), ...timing };
+}
+
+/** The report fact of a stage attempt this change finishes (none when it does not finish one). */
+function stageOutcomeOf(order: OrderRecord, change: StageChange, at: string): StageOutcomeRecord[] {
+  if (!change.finish || (change.status !== 'DONE' && change.status !== 'FAILED')) return [];
+  const { current } = change;
+  const startedAt = current ? (current.startedAt ?? at) : at;
+  const timing = timingFields(order, change, current ? current.startedAt : at, at);
+  return [
+    {
+      orderId: order.orderId,
+      stage: change.stage,
+      attempt: current ? current.attempts + (change.startAttempt ? 1 : 0) : 1,
+      status: change.status,
+      ...(change.outcome !== undefined ? { outcome: change.outcome } : {}),
+      workPosition: stageDefinitions[change.stage].workPosition,
+      owner: current?.owner ?? stageOwner(change.stage, order.accountManager),
+      startedAt,
+      finishedAt: at,
+      ...timing,
+      accountId: order.accountId,
+      ...(order.tier ? { tier: order.tier } : {}),
+      productId: order.productId,
+      ...(order.province ? { province: order.province } : {}),
+      accountManager: order.accountManager,
+      supervisorId: order.supervisorId,
+      unitId: order.unitId,
+    },
+  ];
 }
 
 function stageFields(order: OrderRecord, change: StageChange, at: string) {
