@@ -61,3 +61,10 @@ export function grantActivationRequestPublishing(grantee: IGrantable, provisioni
 export function grantSecretRead(grantee: IGrantable, secret: ISecret): void {
   secret.grantRead(grantee);
 }
+
+/**
+ * DescribeAlarms on KAMflow's SLA alarms (named kamflow-*). CloudWatch authorises DescribeAlarms per alarm ARN.
+ */
+export function grantAlarmStateRead(grantee: IGrantable, alarmArnPrefix: string): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['cloudwatch:DescribeAlarms'], resources: [`${alarmArnPrefix}kamflow-*`] }));
+}

@@ -10,11 +10,14 @@ import { ConsoleStack } from './stacks/console-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { ObservabilityStack } from './stacks/observability-stack.ts';
 import { WorkflowStack } from './stacks/workflow-stack.ts';
+import type { AlarmSubscribers } from './constructs/sla-alarms.ts';
 
 export interface KamflowDeployment {
   readonly env: Environment;
   /** The console's origin for CORS, or `*` until it is known (see app.ts). */
   readonly consoleOrigin: string;
+  /** Email subscribers of the SLA alarm topics, per audience. */
+  readonly alarmSubscribers?: AlarmSubscribers | undefined;
 }
 
 export interface KamflowStacks {
@@ -63,6 +66,7 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
     restApi: api.restApi,
     stateMachine: workflow.stateMachine,
     functions: new Map([...api.routeFunctions, ...workflow.taskFunctions]),
+    alarmSubscribers: deployment.alarmSubscribers,
   });
   observability.addStackDependency(api, 'watches the API and its functions');
   observability.addStackDependency(workflow, 'watches the state machine and its task functions');

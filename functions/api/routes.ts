@@ -41,6 +41,9 @@ import {
   productListSchema,
   productOrderSchema,
   provisioningCallbackSchema,
+  slaReportQuerySchema,
+  slaReportSchema,
+  alarmStateListSchema,
 } from './schemas.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -218,6 +221,17 @@ export const routes = [
     operationId: 'listUsers', permission: 'users:read', method: 'GET', path: '/api/users', handler: 'functions/handlers/http/list-users.ts', auth: 'user',
     summary: 'People: all of them for administrators, direct reports for supervisors and department heads', tag: 'people', request: { query: listQuerySchema },
     responses: { 200: { description: 'A page of people', schema: userPageSchema } },
+  },
+  {
+    operationId: 'getSlaReport', permission: 'sla-reports:read', method: 'GET', path: '/api/sla/reports', handler: 'functions/handlers/http/get-sla-report.ts', auth: 'user',
+    summary: 'SLA attainment (on-time rate) of finished stages by tier, product, province, stage or work position, within the caller\'s reach; CSV with Accept: text/csv or format=csv', tag: 'sla',
+    request: { query: slaReportQuerySchema },
+    responses: { 200: { description: 'The report (JSON), or a CSV file for Excel', schema: slaReportSchema } },
+  },
+  {
+    operationId: 'listAlarmStates', permission: 'alarms:read', method: 'GET', path: '/api/alarms', handler: 'functions/handlers/http/list-alarm-states.ts', auth: 'user',
+    summary: 'The SLA alarms with their state (OK, ALARM, INSUFFICIENT_DATA), threshold and audience', tag: 'sla',
+    responses: { 200: { description: 'Every SLA alarm', schema: alarmStateListSchema } },
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -25,15 +25,17 @@ export const permissions = [
   'contracts:read',
   'contracts:write',
   'contracts:decide',
+  'sla-reports:read',
+  'alarms:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
-  KEY_ACCOUNT_MANAGER: ['contracts:read', 'contracts:write', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance'],
-  SUPERVISOR: ['contracts:read', 'contracts:write', 'contracts:decide', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'users:read'],
-  DEPARTMENT_HEAD: ['contracts:read', 'contracts:write', 'contracts:decide', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'users:read'],
+  KEY_ACCOUNT_MANAGER: ['contracts:read', 'contracts:write', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'sla-reports:read', 'alarms:read'],
+  SUPERVISOR: ['contracts:read', 'contracts:write', 'contracts:decide', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'users:read', 'sla-reports:read', 'alarms:read'],
+  DEPARTMENT_HEAD: ['contracts:read', 'contracts:write', 'contracts:decide', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'users:read', 'sla-reports:read', 'alarms:read'],
   SOLUTION_MANAGER: ['contracts:read', 'catalogue:read', 'accounts:read', 'orders:read'],
-  OPERATIONS: ['catalogue:read', 'accounts:read', 'orders:read', 'orders:confirm-build'],
+  OPERATIONS: ['catalogue:read', 'accounts:read', 'orders:read', 'orders:confirm-build', 'sla-reports:read', 'alarms:read'],
   ADMINISTRATOR: [...permissions],
 };
 
