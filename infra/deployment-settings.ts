@@ -29,20 +29,16 @@ export function deploymentSettingsFrom(environment: Environment): DeploymentSett
     },
     consoleOrigin: consoleOriginFrom(environment['KAMFLOW_CONSOLE_ORIGIN']),
     skipBundling: environment['KAMFLOW_SKIP_BUNDLING'] === '1',
-    alarmSubscribers: alarmSubscribersFrom(environment),
+    ...alarmSubscribersFrom(environment),
   };
 }
 
-export function alarmSubscribersFrom(environment: Environment): AlarmSubscribers {
-  return Object.fromEntries(
-    alarmAudiences.map((audience) => [
-      audience,
-      (environment[`KAMFLOW_ALARM_EMAILS_${audience}`] ?? '')
-        .split(',')
-        .map((email) => email.trim())
-        .filter((email) => email !== ''),
-    ]),
-  );
+/** Only audiences with at least one address; nothing at all when none is set. */
+export function alarmSubscribersFrom(environment: Environment): { alarmSubscribers?: AlarmSubscribers } {
+  const entries = alarmAudiences
+    .map((audience) => [audience, (environment[`KAMFLOW_ALARM_EMAILS_${audience}`] ?? '').split(',').map((email) => email.trim()).filter((email) => email !== '')] as const)
+    .filter(([, emails]) => emails.length > 0);
+  return entries.length > 0 ? { alarmSubscribers: Object.fromEntries(entries) } : {};
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -10,6 +10,7 @@ import { alarmAudiences, alarmDefinitions, audienceTopicName, isMetricAlarm, pro
 import type { AlarmDefinition, MetricAlarmDefinition } from '../../functions/commons/alarm-definitions.ts';
 import { describeAlarms, LocalCloudWatch, localAlarmDefinitions } from '../../local/cloudwatch/local-cloudwatch.ts';
 import { buildKamflowTestApp, logicalIdOf, testAlarmSubscribers } from './kamflow-test-app.ts';
+import { deploymentSettingsFrom } from '../../infra/deployment-settings.ts';
 import type { KamflowTestApp, TemplateResource } from './kamflow-test-app.ts';
 
 type Properties = Record<string, unknown>;
@@ -120,6 +121,11 @@ describe('SLA alarms (ObservabilityStack)', () => {
     const expected = Object.entries(testAlarmSubscribers).flatMap(([audience, emails]) => emails.map((email) => ({ Protocol: 'email', Endpoint: email, TopicArn: topicRef(audience as (typeof alarmAudiences)[number]) })));
     expect(subscriptions).toEqual(expect.arrayContaining(expected));
     expect(subscriptions).toHaveLength(expected.length);
+  });
+
+  it('reads the subscribers of each audience from KAMFLOW_ALARM_EMAILS_<AUDIENCE>', () => {
+    expect(deploymentSettingsFrom({ KAMFLOW_ALARM_EMAILS_OPERATIONS: ' noc@x.example, ops@x.example ,', KAMFLOW_ALARM_EMAILS_SUPERVISORS: '' }).alarmSubscribers).toEqual({ OPERATIONS: ['noc@x.example', 'ops@x.example'] });
+    expect(deploymentSettingsFrom({}).alarmSubscribers).toBeUndefined();
   });
 
   it('every audience that some alarm names is told by at least one alarm, and every alarm tells someone', () => {
