@@ -137,6 +137,8 @@ export function anomalyBand(history: readonly (number | undefined)[], standardDe
 
 export function evaluateAnomalyAlarm(definition: AnomalyAlarmDefinition, periods: readonly PeriodValue[], history: readonly (number | undefined)[], previous?: AlarmState): AlarmEvaluation {
   const band = anomalyBand(history, definition.bandStandardDeviations);
+  // Without data to judge, missing-data treatment decides, as for any alarm; with data but no band yet, it cannot.
+  if (periods.every((period) => period.value === undefined)) return decide(definition, periods, () => false, () => '', previous);
   if (!band) {
     return { state: 'INSUFFICIENT_DATA', reason: `the expected band needs data in at least ${anomalyMinimumTrainingPeriods} earlier periods` };
   }
