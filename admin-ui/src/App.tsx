@@ -14,6 +14,9 @@ import { theme } from './layout/theme.ts';
 import { orders } from './orders/index.ts';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { ApprovalsInbox } from './approvals/ApprovalsInbox.tsx';
+import InsightsIcon from '@mui/icons-material/Insights';
+import { SlaDashboard } from './sla/SlaDashboard.tsx';
+import { createSlaApi } from './sla/slaApi.ts';
 
 /** One session, API client, data provider and auth provider for the life of the page. */
 function createProviders(config: RuntimeConfig) {
@@ -26,11 +29,11 @@ function createProviders(config: RuntimeConfig) {
     loadCurrentUser: async () => (await client('/api/me')).json,
     onSessionChange: () => dataProvider.forgetCursors(),
   });
-  return { dataProvider, authProvider };
+  return { dataProvider, authProvider, slaApi: createSlaApi(config.apiUrl, idToken) };
 }
 
 export function App({ config }: { config: RuntimeConfig }) {
-  const [{ dataProvider, authProvider }] = useState(() => createProviders(config));
+  const [{ dataProvider, authProvider, slaApi }] = useState(() => createProviders(config));
   return (
     <Admin
       dataProvider={dataProvider}
@@ -45,6 +48,7 @@ export function App({ config }: { config: RuntimeConfig }) {
       <Resource name="orders" {...orders} />
       <Resource name="accounts" {...accounts} />
       <Resource name="approvals" list={ApprovalsInbox} icon={FactCheckIcon} />
+      <Resource name="sla" list={<SlaDashboard api={slaApi} />} icon={InsightsIcon} />
     </Admin>
   );
 }

@@ -16,6 +16,7 @@ const resourcePermissions: Readonly<Record<string, Readonly<Record<string, Permi
   products: { list: 'catalogue:read', show: 'catalogue:read' },
   approvals: { list: 'contracts:decide' },
   users: { list: 'users:read', show: 'users:read' },
+  sla: { list: 'sla-reports:read' },
 };
 
 export function knownRoles(roles: readonly string[]): UserRole[] {

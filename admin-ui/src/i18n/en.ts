@@ -6,6 +6,7 @@ import type { AppMessages } from './zh-CN.ts';
 export const enAppMessages: AppMessages = {
   resources: {
     approvals: { name: 'Approval |||| Approvals' },
+    sla: { name: 'SLA dashboard' },
     orders: {
       name: 'Order |||| Orders',
       fields: {
@@ -236,6 +237,38 @@ export const enAppMessages: AppMessages = {
       submitted: 'Submitted',
       decision: 'Decision',
       levels: { KEY_ACCOUNT_MANAGER: 'Account manager', SUPERVISOR: 'Supervisor', DEPARTMENT_HEAD: 'Department head', GROUP_COMMERCIAL: 'Province / group' },
+    },
+    sla: {
+      title: 'SLA dashboard',
+      from: 'From',
+      to: 'To',
+      group_by: 'Group by',
+      grouping: { tier: 'Tier', product: 'Product', province: 'Province', stage: 'Stage', position: 'Work position' },
+      attainment_by: { tier: 'On-time rate by tier', product: 'On-time rate by product', province: 'On-time rate by province', stage: 'On-time rate by stage', position: 'On-time rate per work position' },
+      finished_count: '%{finished} stages finished, %{late} late',
+      on_time_rate: 'On-time rate',
+      no_data: 'No stage finished in this period.',
+      no_due_time: 'No due time',
+      unspecified: 'Not recorded',
+      download_csv: 'Download CSV',
+      alarms_title: 'SLA alarms',
+      alarms_summary: '%{firing} of %{total} alarms firing',
+      alarm: 'Alarm',
+      state: 'State',
+      audience_title: 'Notifies',
+      since: 'Since',
+      alarm_state: { OK: 'OK', ALARM: 'Alarm', INSUFFICIENT_DATA: 'Insufficient data' },
+      audience: { OPERATIONS: 'Operations', SUPERVISORS: 'Supervisors', DEPARTMENT_HEADS: 'Department heads', KEY_ACCOUNT_MANAGERS: 'Key account managers' },
+      alarm_kind: {
+        StageOnTime: 'Stage on-time rate below target',
+        SlaBreaches: 'SLA breaches',
+        OrdersAtRisk: 'Many stages at risk',
+        CallbackLatency: 'Slow activation callbacks (p90)',
+        StageFailed: 'Activation failures',
+        anomaly: 'Unusual activation duration',
+        composite: 'Provisioning loop unhealthy',
+        other: 'Other',
+      },
     },
     auth: {
       sign_in_title: 'Sign in to KAMflow',

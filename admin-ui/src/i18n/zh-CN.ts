@@ -8,6 +8,7 @@ import { raChineseMessages } from './raChineseMessages.ts';
 export const zhAppMessages = {
   resources: {
     approvals: { name: '审批' },
+    sla: { name: 'SLA 看板' },
     orders: {
       name: '订单',
       fields: {
@@ -239,6 +240,38 @@ export const zhAppMessages = {
       submitted: '提交',
       decision: '审批',
       levels: { KEY_ACCOUNT_MANAGER: '客户经理', SUPERVISOR: '主管', DEPARTMENT_HEAD: '部门负责人', GROUP_COMMERCIAL: '省/集团' },
+    },
+    sla: {
+      title: 'SLA 看板',
+      from: '开始日期',
+      to: '结束日期',
+      group_by: '分组',
+      grouping: { tier: '客户级别', product: '产品', province: '省份', stage: '环节', position: '工位' },
+      attainment_by: { tier: '按客户级别的按时率', product: '按产品的按时率', province: '按省份的按时率', stage: '按环节的按时率', position: '各工位按时率' },
+      finished_count: '完成 %{finished} 个环节，其中超时 %{late} 个',
+      on_time_rate: '按时率',
+      no_data: '所选期间内没有完成的环节。',
+      no_due_time: '无时限',
+      unspecified: '未填写',
+      download_csv: '下载 CSV',
+      alarms_title: 'SLA 告警',
+      alarms_summary: '共 %{total} 个告警，%{firing} 个正在告警',
+      alarm: '告警',
+      state: '状态',
+      audience_title: '通知对象',
+      since: '状态开始于',
+      alarm_state: { OK: '正常', ALARM: '告警', INSUFFICIENT_DATA: '数据不足' },
+      audience: { OPERATIONS: '运维', SUPERVISORS: '主管', DEPARTMENT_HEADS: '部门负责人', KEY_ACCOUNT_MANAGERS: '客户经理' },
+      alarm_kind: {
+        StageOnTime: '环节按时率低于目标',
+        SlaBreaches: 'SLA 超时',
+        OrdersAtRisk: 'SLA 预警过多',
+        CallbackLatency: '开通回调时延 (p90) 过长',
+        StageFailed: '开通失败过多',
+        anomaly: '开通时长异常',
+        composite: '开通闭环不健康',
+        other: '其他',
+      },
     },
     auth: {
       sign_in_title: '登录 KAMflow',
