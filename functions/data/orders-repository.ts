@@ -236,6 +236,8 @@ function timingFields(order: OrderRecord, change: StageChange, startedAt: string
 function stageOutcomeOf(order: OrderRecord, change: StageChange, at: string): StageOutcomeRecord[] {
   if (!change.finish || (change.status !== 'DONE' && change.status !== 'FAILED')) return [];
   const { current } = change;
+  // Finishing an attempt that already finished (fallout marking a failed activation again) records nothing new.
+  if (current && (current.status === 'DONE' || current.status === 'FAILED') && !change.startAttempt) return [];
   const startedAt = current ? (current.startedAt ?? at) : at;
   const timing = timingFields(order, change, current ? current.startedAt : at, at);
   return [
