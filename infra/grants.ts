@@ -6,6 +6,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 
 export type TableAccess = 'none' | 'read' | 'read-write';
@@ -60,6 +61,22 @@ export function grantActivationRequestPublishing(grantee: IGrantable, provisioni
 
 export function grantSecretRead(grantee: IGrantable, secret: ISecret): void {
   secret.grantRead(grantee);
+}
+
+/** The Cognito actions of KAMflow's IdentityDirectory (functions/adapters/cognito-identity-directory.ts), on one pool. */
+export const userPoolAdministrationActions = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+];
+
+/** Creating people in the user pool and keeping their groups and enabled flag in line with the people table. */
+export function grantUserPoolAdministration(grantee: IGrantable, userPool: IUserPool): void {
+  userPool.grant(grantee, ...userPoolAdministrationActions);
 }
 
 /**

@@ -189,7 +189,10 @@ export async function startLocalApiGateway(options: { repositoryRoot: string; po
       send(response, 502, JSON.stringify({ message: 'Internal server error' }));
     }
   });
-  server.keepAliveTimeout = 5000;
+  // Idle connections stay open longer than clients keep them (undici: 4 s), as API Gateway's do: a client then never
+  // reuses a socket the server is closing at that very moment, which under load showed as ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   await new Promise<void>((resolveListen) => server.listen(options.port, host, resolveListen));
   const address = server.address();

@@ -1,6 +1,10 @@
 /**
  * A local stand-in for the Cognito user pool: it speaks the Cognito Identity Provider JSON 1.1 protocol for
- * InitiateAuth (USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH) and publishes its signing keys at
+ * InitiateAuth (USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH), RespondToAuthChallenge (NEW_PASSWORD_REQUIRED) and the
+ * administrators' actions the API uses through `@aws-sdk/client-cognito-identity-provider` (AdminCreateUser,
+ * AdminSetUserPassword, AdminGetUser, AdminAddUserToGroup, AdminRemoveUserFromGroup, AdminListGroupsForUser,
+ * AdminDisableUser, AdminEnableUser; these need a SigV4-signed request, as on AWS), with Cognito's request and
+ * response shapes and exception names. People created here are kept in the data folder. It publishes its signing keys at
  * `/{userPoolId}/.well-known/jwks.json`, so the console and the handlers use the same code as against Cognito:
  * tokens are RS256 JWTs with Cognito's ID-token claims (`cognito:username`, `cognito:groups`, `token_use`).
  */
@@ -9,6 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes, randomUUID, scryptSync, timingSafeEqual, createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { passwordPolicyViolations } from '../functions/domain/user-management.ts';
 import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import type { JWK } from 'jose';
 
@@ -30,15 +35,26 @@ export interface LocalIdentityProvider {
   close(): Promise<void>;
 }
 
+type UserStatus = 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD';
+
 interface StoredUser {
   readonly username: string;
   readonly sub: string;
-  readonly salt: Buffer;
-  readonly hash: Buffer;
-  readonly groups: readonly string[];
+  salt: Buffer;
+  hash: Buffer;
+  groups: string[];
   readonly name: string;
   readonly email?: string | undefined;
+  enabled: boolean;
+  status: UserStatus;
+  readonly createdAt: number;
+  modifiedAt: number;
+  /** Created through AdminCreateUser (kept in the data folder), not a demo person seeded at every start. */
+  readonly managed: boolean;
 }
+
+/** Cognito's default validity of a challenge session. */
+const challengeSessionMs = 3 * 60_000;
 
 const tokenLifetimeSeconds = 3600;
 
@@ -89,6 +105,8 @@ function cognitoError(response: ServerResponse, type: string, message: string): 
 export async function startIdentityProvider(options: {
   port: number;
   users: readonly IdentityProviderUser[];
+  /** The pool's groups (one per role); the groups of the seeded users when absent. */
+  groups?: readonly string[];
   dataDir?: string | undefined;
   region?: string;
   userPoolId?: string;
@@ -99,11 +117,32 @@ export async function startIdentityProvider(options: {
   const clientId = options.clientId ?? 'kamflowlocalconsoleclient';
   const key = await signingKey(options.dataDir);
   const users = new Map<string, StoredUser>();
+  const subOf = (username: string) => createHash('sha256').update(`${userPoolId}:${username}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*/, '$1-$2-$3-$4-$5');
+  // The pool signs people in case-insensitively (auth-stack.ts), so names are looked up in lower case.
+  const keyOf = (username: string) => username.toLowerCase();
+  const startedAt = Math.floor(Date.now() / 1000);
   for (const user of options.users) {
     const salt = randomBytes(16);
-    const sub = createHash('sha256').update(`${userPoolId}:${user.username}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*/, '$1-$2-$3-$4-$5');
-    users.set(user.username, { username: user.username, sub, salt, hash: hashPassword(user.password, salt), groups: user.groups, name: user.name, email: user.email });
+    users.set(keyOf(user.username), {
+      username: user.username, sub: subOf(user.username), salt, hash: hashPassword(user.password, salt), groups: [...user.groups], name: user.name, email: user.email,
+      enabled: true, status: 'CONFIRMED', createdAt: startedAt, modifiedAt: startedAt, managed: false,
+    });
   }
+  const groupNames = new Set(options.groups ?? options.users.flatMap((user) => user.groups));
+  const usersFile = options.dataDir ? join(options.dataDir, 'identity-provider-users.json') : undefined;
+  type SavedUser = Omit<StoredUser, 'salt' | 'hash'> & { salt: string; hash: string };
+  if (usersFile && existsSync(usersFile)) {
+    for (const saved of JSON.parse(readFileSync(usersFile, 'utf8')) as SavedUser[]) {
+      users.set(keyOf(saved.username), { ...saved, salt: Buffer.from(saved.salt, 'base64'), hash: Buffer.from(saved.hash, 'base64') });
+    }
+  }
+  /** People created here outlive a restart, like the people table in the same data folder (password hashes only). */
+  const saveManagedUsers = () => {
+    if (!usersFile) return;
+    const saved: SavedUser[] = [...users.values()].filter((user) => user.managed).map((user) => ({ ...user, salt: user.salt.toString('base64'), hash: user.hash.toString('base64') }));
+    writeFileSync(usersFile, JSON.stringify(saved), { mode: 0o600 });
+  };
+  const challengeSessions = new Map<string, { username: string; expiresAt: number }>();
   const refreshTokens = new Map<string, string>();
   let issuer = '';
 
@@ -126,6 +165,157 @@ export async function startIdentityProvider(options: {
     return { IdToken: idToken, AccessToken: accessToken, ExpiresIn: tokenLifetimeSeconds, TokenType: 'Bearer' };
   };
 
+  const userAttributes = (user: StoredUser) => [
+    { Name: 'sub', Value: user.sub },
+    { Name: 'name', Value: user.name },
+    ...(user.email ? [{ Name: 'email', Value: user.email }, { Name: 'email_verified', Value: 'true' }] : []),
+  ];
+  const setPassword = (user: StoredUser, password: string, status: UserStatus) => {
+    user.salt = randomBytes(16);
+    user.hash = hashPassword(password, user.salt);
+    user.status = status;
+    user.modifiedAt = Math.floor(Date.now() / 1000);
+  };
+  const policyError = (password: string) => {
+    const violations = passwordPolicyViolations(password);
+    return violations.length > 0 ? `Password does not conform to policy: ${violations[0]}` : undefined;
+  };
+  const signedIn = async (user: StoredUser) => {
+    const refreshToken = randomBytes(48).toString('base64url');
+    refreshTokens.set(refreshToken, keyOf(user.username));
+    return { ChallengeParameters: {}, AuthenticationResult: { ...(await tokensFor(user)), RefreshToken: refreshToken } };
+  };
+
+  type Body = Record<string, unknown>;
+  type Answer = { status?: number; body: unknown } | { error: string; message: string };
+  const fail = (error: string, message: string): Answer => ({ error, message });
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+  /** The administrators' actions: Cognito answers them only for the pool named, for a signed request. */
+  const adminActions: Record<string, (body: Body) => Answer | Promise<Answer>> = {
+    AdminCreateUser: (body) => {
+      const username = text(body.Username);
+      if (!username) return fail('InvalidParameterException', '1 validation error detected: Value at \'username\' failed to satisfy constraint: Member must not be null');
+      if (users.has(keyOf(username))) return fail('UsernameExistsException', 'User account already exists');
+      const attributes = new Map((Array.isArray(body.UserAttributes) ? (body.UserAttributes as { Name?: unknown; Value?: unknown }[]) : []).map((attribute) => [String(attribute.Name), String(attribute.Value ?? '')]));
+      const temporaryPassword = text(body.TemporaryPassword) ?? `${randomBytes(9).toString('base64url')}Aa1!`;
+      const refusal = policyError(temporaryPassword);
+      if (refusal) return fail('InvalidPasswordException', refusal);
+      const now = Math.floor(Date.now() / 1000);
+      const salt = randomBytes(16);
+      const user: StoredUser = {
+        username, sub: subOf(username), salt, hash: hashPassword(temporaryPassword, salt), groups: [], name: attributes.get('name') ?? username, email: attributes.get('email'),
+        enabled: true, status: 'FORCE_CHANGE_PASSWORD', createdAt: now, modifiedAt: now, managed: true,
+      };
+      users.set(keyOf(username), user);
+      saveManagedUsers();
+      return { body: { User: { Username: user.username, Attributes: userAttributes(user), UserCreateDate: now, UserLastModifiedDate: now, Enabled: true, UserStatus: user.status } } };
+    },
+    AdminSetUserPassword: (body) => withUser(body, (user) => {
+      const password = text(body.Password) ?? '';
+      const refusal = policyError(password);
+      if (refusal) return fail('InvalidPasswordException', refusal);
+      setPassword(user, password, body.Permanent === true ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD');
+      return { body: {} };
+    }),
+    AdminGetUser: (body) => withUser(body, (user) => ({
+      body: { Username: user.username, UserAttributes: userAttributes(user), UserCreateDate: user.createdAt, UserLastModifiedDate: user.modifiedAt, Enabled: user.enabled, UserStatus: user.status },
+    })),
+    AdminListGroupsForUser: (body) => withUser(body, (user) => ({
+      body: { Groups: user.groups.map((group) => ({ GroupName: group, UserPoolId: userPoolId, CreationDate: startedAt, LastModifiedDate: startedAt })) },
+    })),
+    AdminAddUserToGroup: (body) => withGroup(body, (user, group) => {
+      if (!user.groups.includes(group)) user.groups.push(group);
+      return { body: {} };
+    }),
+    AdminRemoveUserFromGroup: (body) => withGroup(body, (user, group) => {
+      user.groups = user.groups.filter((member) => member !== group);
+      return { body: {} };
+    }),
+    AdminDisableUser: (body) => withUser(body, (user) => {
+      user.enabled = false;
+      // As in Cognito, a disabled user's refresh tokens stop working.
+      for (const [token, owner] of refreshTokens) if (owner === keyOf(user.username)) refreshTokens.delete(token);
+      return { body: {} };
+    }),
+    AdminEnableUser: (body) => withUser(body, (user) => {
+      user.enabled = true;
+      return { body: {} };
+    }),
+  };
+
+  function withUser(body: Body, act: (user: StoredUser) => Answer): Answer {
+    const user = users.get(keyOf(text(body.Username) ?? ''));
+    if (!user) return fail('UserNotFoundException', 'User does not exist.');
+    const answer = act(user);
+    user.modifiedAt = Math.floor(Date.now() / 1000);
+    if (user.managed) saveManagedUsers();
+    return answer;
+  }
+
+  function withGroup(body: Body, act: (user: StoredUser, group: string) => Answer): Answer {
+    const group = text(body.GroupName) ?? '';
+    if (!groupNames.has(group)) return fail('ResourceNotFoundException', 'Group not found.');
+    return withUser(body, (user) => act(user, group));
+  }
+
+  const initiateAuth = async (body: Body): Promise<Answer> => {
+    if (body.ClientId !== clientId) return fail('ResourceNotFoundException', 'User pool client does not exist.');
+    const parameters = (typeof body.AuthParameters === 'object' && body.AuthParameters !== null ? body.AuthParameters : {}) as Record<string, unknown>;
+    if (body.AuthFlow === 'USER_PASSWORD_AUTH') {
+      const user = users.get(keyOf(text(parameters.USERNAME) ?? ''));
+      const password = text(parameters.PASSWORD) ?? '';
+      // Same answer for an unknown user and a wrong password (Cognito's prevent-user-existence-errors).
+      if (!user || !timingSafeEqual(hashPassword(password, user.salt), user.hash)) return fail('NotAuthorizedException', 'Incorrect username or password.');
+      if (!user.enabled) return fail('NotAuthorizedException', 'User is disabled.');
+      if (user.status === 'FORCE_CHANGE_PASSWORD') {
+        const session = randomBytes(48).toString('base64url');
+        challengeSessions.set(session, { username: keyOf(user.username), expiresAt: Date.now() + challengeSessionMs });
+        const attributes = Object.fromEntries(userAttributes(user).filter((attribute) => attribute.Name !== 'sub').map((attribute) => [attribute.Name, attribute.Value]));
+        return {
+          body: {
+            ChallengeName: 'NEW_PASSWORD_REQUIRED',
+            Session: session,
+            ChallengeParameters: { USER_ID_FOR_SRP: user.username, requiredAttributes: '[]', userAttributes: JSON.stringify(attributes) },
+          },
+        };
+      }
+      return { body: await signedIn(user) };
+    }
+    if (body.AuthFlow === 'REFRESH_TOKEN_AUTH') {
+      const username = refreshTokens.get(text(parameters.REFRESH_TOKEN) ?? '');
+      const user = username ? users.get(username) : undefined;
+      if (!user) return fail('NotAuthorizedException', 'Invalid Refresh Token');
+      if (!user.enabled) return fail('NotAuthorizedException', 'User is disabled.');
+      return { body: { ChallengeParameters: {}, AuthenticationResult: await tokensFor(user) } };
+    }
+    return fail('InvalidParameterException', `AuthFlow ${String(body.AuthFlow)} is not supported`);
+  };
+
+  const respondToAuthChallenge = async (body: Body): Promise<Answer> => {
+    if (body.ClientId !== clientId) return fail('ResourceNotFoundException', 'User pool client does not exist.');
+    if (body.ChallengeName !== 'NEW_PASSWORD_REQUIRED') return fail('InvalidParameterException', `ChallengeName ${String(body.ChallengeName)} is not supported here`);
+    const responses = (typeof body.ChallengeResponses === 'object' && body.ChallengeResponses !== null ? body.ChallengeResponses : {}) as Record<string, unknown>;
+    const sessionKey = text(body.Session) ?? '';
+    const session = challengeSessions.get(sessionKey);
+    if (!session || session.expiresAt < Date.now()) {
+      challengeSessions.delete(sessionKey);
+      return fail('NotAuthorizedException', 'Invalid session for the user, session is expired.');
+    }
+    const user = users.get(session.username);
+    if (!user || keyOf(text(responses.USERNAME) ?? '') !== session.username) return fail('NotAuthorizedException', 'Invalid session for the user.');
+    const newPassword = text(responses.NEW_PASSWORD);
+    if (!newPassword) return fail('InvalidParameterException', 'Missing required parameter NEW_PASSWORD');
+    const refusal = policyError(newPassword);
+    // The session stays valid: the person may try another password.
+    if (refusal) return fail('InvalidPasswordException', refusal);
+    if (!user.enabled) return fail('NotAuthorizedException', 'User is disabled.');
+    challengeSessions.delete(sessionKey);
+    setPassword(user, newPassword, 'CONFIRMED');
+    if (user.managed) saveManagedUsers();
+    return { body: await signedIn(user) };
+  };
+
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://idp');
     if (request.method === 'OPTIONS') {
@@ -139,28 +329,28 @@ export async function startIdentityProvider(options: {
     }
     if (request.method !== 'POST' || url.pathname !== '/') return cognitoError(response, 'UnknownOperationException', 'not found');
     const target = String(request.headers['x-amz-target'] ?? '');
-    if (target !== 'AWSCognitoIdentityProviderService.InitiateAuth') return cognitoError(response, 'UnknownOperationException', `${target || 'no target'} is not supported here`);
+    const operation = target.startsWith('AWSCognitoIdentityProviderService.') ? target.slice('AWSCognitoIdentityProviderService.'.length) : '';
     const body = await readJson(request);
     if (!body) return cognitoError(response, 'SerializationException', 'the body is not JSON');
-    if (body.ClientId !== clientId) return cognitoError(response, 'ResourceNotFoundException', 'User pool client does not exist.');
-    const parameters = (typeof body.AuthParameters === 'object' && body.AuthParameters !== null ? body.AuthParameters : {}) as Record<string, unknown>;
-
-    if (body.AuthFlow === 'USER_PASSWORD_AUTH') {
-      const user = typeof parameters.USERNAME === 'string' ? users.get(parameters.USERNAME) : undefined;
-      const password = typeof parameters.PASSWORD === 'string' ? parameters.PASSWORD : '';
-      // Same answer for an unknown user and a wrong password (Cognito's prevent-user-existence-errors).
-      if (!user || !timingSafeEqual(hashPassword(password, user.salt), user.hash)) return cognitoError(response, 'NotAuthorizedException', 'Incorrect username or password.');
-      const refreshToken = randomBytes(48).toString('base64url');
-      refreshTokens.set(refreshToken, user.username);
-      return reply(response, 200, { ChallengeParameters: {}, AuthenticationResult: { ...(await tokensFor(user)), RefreshToken: refreshToken } });
+    let answer: Answer;
+    if (operation === 'InitiateAuth') {
+      answer = await initiateAuth(body);
+    } else if (operation === 'RespondToAuthChallenge') {
+      answer = await respondToAuthChallenge(body);
+    } else if (operation in adminActions) {
+      // Admin actions are IAM-authorised on AWS: an unsigned request (a browser) is refused before anything else.
+      if (!/^AWS4-HMAC-SHA256 Credential=/.test(String(request.headers.authorization ?? ''))) {
+        answer = fail('MissingAuthenticationTokenException', 'Missing Authentication Token');
+      } else if (body.UserPoolId !== userPoolId) {
+        answer = fail('ResourceNotFoundException', `User pool ${String(body.UserPoolId)} does not exist.`);
+      } else {
+        answer = await adminActions[operation]!(body);
+      }
+    } else {
+      answer = fail('UnknownOperationException', `${target || 'no target'} is not supported here`);
     }
-    if (body.AuthFlow === 'REFRESH_TOKEN_AUTH') {
-      const username = typeof parameters.REFRESH_TOKEN === 'string' ? refreshTokens.get(parameters.REFRESH_TOKEN) : undefined;
-      const user = username ? users.get(username) : undefined;
-      if (!user) return cognitoError(response, 'NotAuthorizedException', 'Invalid Refresh Token');
-      return reply(response, 200, { ChallengeParameters: {}, AuthenticationResult: await tokensFor(user) });
-    }
-    return cognitoError(response, 'InvalidParameterException', `AuthFlow ${String(body.AuthFlow)} is not supported`);
+    if ('error' in answer) return cognitoError(response, answer.error, answer.message);
+    return reply(response, answer.status ?? 200, answer.body);
   });
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   const address = server.address();

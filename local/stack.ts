@@ -16,6 +16,7 @@ import { anchorBusinessClock } from './business-clock.ts';
 import { consoleDistFolder, startConsoleServer } from './console-server.ts';
 import { demoAccounts, demoExchanges, demoOrder, demoPassword, demoPeople, demoResourceIds } from './demo-data.ts';
 import { signIn, startIdentityProvider } from './identity-provider.ts';
+import { userRoles } from '../functions/domain/people.ts';
 import { ensureTable, freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalApiGateway } from './api-gateway.ts';
 import { lambdaContext } from './lambda-context.ts';
@@ -149,6 +150,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region,
       dataDir: options.dataDir,
       users: demoPeople.map((person) => ({ username: person.userId, password: demoPassword, groups: person.roles, name: person.displayName, email: `${person.userId}@kamflow.example` })),
+      groups: userRoles,
     });
     stoppers.push(identityProvider.close);
     const clock = anchorBusinessClock({ timeScale, dataDir: options.dataDir });
@@ -173,6 +175,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       KAMFLOW_TIME_ORIGIN_VIRTUAL: String(clock.virtualOrigin),
       AUTH_ISSUER: identityProvider.issuer,
       AUTH_CLIENT_ID: identityProvider.clientId,
+      // Administrators' user management: the same Cognito client, pointed at the local identity provider.
+      USER_POOL_ID: identityProvider.userPoolId,
+      COGNITO_ENDPOINT: identityProvider.endpoint,
       POWERTOOLS_SERVICE_NAME: 'kamflow',
       POWERTOOLS_LOG_LEVEL: options.logLevel ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       POWERTOOLS_METRICS_NAMESPACE: 'KAMflow',
@@ -288,5 +293,18 @@ async function seedDemoOrders(apiUrl: string, token: string, log: (line: string)
     });
     if (!response.ok) throw new Error(`seeding order ${index + 1} failed: ${response.status} ${await response.text()}`);
   }
-  log(`seeded ${accountIds.length} demo accounts and ${orders.length} demo orders`);
+  // 跨网一点受理: one accepting point, a parent order with a child order per circuit (Beijing–Shanghai, Beijing–Chengdu).
+  const nationalAccount = accountIds[0];
+  if (nationalAccount) {
+    const first = demoOrder(nationalAccount, { product: 'EPL', bandwidth: '1G', aCity: '北京', zCity: '上海', externalId: 'DEMO-MULTI' });
+    const second = demoOrder(nationalAccount, { product: 'EPL', bandwidth: '1G', aCity: '北京', zCity: '成都', externalId: 'DEMO-MULTI' });
+    const body = { ...first, description: 'EPL 1G 北京 ⇄ 上海 / 北京 ⇄ 成都（跨网一点受理）', productOrderItem: [...first.productOrderItem.map((item) => ({ ...item, id: 'BJ-SH' })), ...second.productOrderItem.map((item) => ({ ...item, id: 'BJ-CD' }))] };
+    const response = await fetch(`${apiUrl}/tmf-api/productOrderingManagement/v4/productOrder`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization, 'idempotency-key': 'demo-order-multi-site' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`seeding the multi-site order failed: ${response.status} ${await response.text()}`);
+  }
+  log(`seeded ${accountIds.length} demo accounts, ${orders.length} demo orders and a multi-site order with two child orders`);
 }

@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import { Admin, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { AccountTree } from './accounts/AccountTree.tsx';
+import { users } from './users/index.ts';
 import { accounts } from './accounts/index.ts';
 import { createAuthProvider } from './auth/authProvider.ts';
 import { isLocalIdentityProvider } from './auth/demoAccounts.ts';
@@ -14,6 +17,8 @@ import { theme } from './layout/theme.ts';
 import { orders } from './orders/index.ts';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { ApprovalsInbox } from './approvals/ApprovalsInbox.tsx';
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
+import { FalloutList } from './orders/FalloutList.tsx';
 import InsightsIcon from '@mui/icons-material/Insights';
 import { SlaDashboard } from './sla/SlaDashboard.tsx';
 import { createSlaApi } from './sla/slaApi.ts';
@@ -48,7 +53,12 @@ export function App({ config }: { config: RuntimeConfig }) {
       <Resource name="orders" {...orders} />
       <Resource name="accounts" {...accounts} />
       <Resource name="approvals" list={ApprovalsInbox} icon={FactCheckIcon} />
+      <Resource name="fallout" list={FalloutList} icon={ReportProblemIcon} />
+      <Resource name="users" {...users} />
       <Resource name="sla" list={<SlaDashboard api={slaApi} />} icon={InsightsIcon} />
+      <CustomRoutes>
+        <Route path="/accounts/tree" element={<AccountTree />} />
+      </CustomRoutes>
     </Admin>
   );
 }

@@ -41,6 +41,17 @@ import {
   productListSchema,
   productOrderSchema,
   provisioningCallbackSchema,
+  holdRequestSchema,
+  noteRequestSchema,
+  amendmentSchema,
+  cancelProductOrderSchema,
+  cancelProductOrderPathSchema,
+  cancelProductOrderViewSchema,
+  createUserSchema,
+  updateUserSchema,
+  userPathSchema,
+  managedUserSchema,
+  listAccountsQuerySchema,
   slaReportQuerySchema,
   slaReportSchema,
   alarmStateListSchema,
@@ -74,6 +85,7 @@ export interface RouteDefinition {
 }
 
 export const tmfProductOrderPath = '/tmf-api/productOrderingManagement/v4/productOrder';
+export const tmfCancelProductOrderPath = '/tmf-api/productOrderingManagement/v4/cancelProductOrder';
 
 export const routes = [
   {
@@ -96,12 +108,12 @@ export const routes = [
   },
   {
     operationId: 'listAccounts', permission: 'accounts:read', method: 'GET', path: '/api/accounts', handler: 'functions/handlers/http/list-accounts.ts', auth: 'user',
-    summary: 'Key accounts, newest first, a page at a time', tag: 'accounts', request: { query: listQuerySchema },
+    summary: 'Key accounts, newest first, a page at a time (roots=true: only the tops of the hierarchy)', tag: 'accounts', request: { query: listAccountsQuerySchema },
     responses: { 200: { description: 'A page of accounts', schema: accountPageSchema } },
   },
   {
     operationId: 'getAccount', permission: 'accounts:read', method: 'GET', path: '/api/accounts/{id}', handler: 'functions/handlers/http/get-account.ts', auth: 'user',
-    summary: 'One key account', tag: 'accounts', request: { params: accountPathSchema },
+    summary: 'One key account, with revenue and open orders rolled up over its branches', tag: 'accounts', request: { params: accountPathSchema },
     responses: { 200: { description: 'The account', schema: accountSchema } },
   },
   {
@@ -112,7 +124,7 @@ export const routes = [
   },
   {
     operationId: 'listAccountChildren', permission: 'accounts:read', method: 'GET', path: '/api/accounts/{id}/children', handler: 'functions/handlers/http/list-account-children.ts', auth: 'user',
-    summary: 'Branches of an account (group → provincial → city)', tag: 'accounts', request: { params: accountPathSchema, query: listQuerySchema },
+    summary: 'Branches of an account (group → provincial → city), each with its roll-up', tag: 'accounts', request: { params: accountPathSchema, query: listQuerySchema },
     responses: { 200: { description: 'A page of branches', schema: accountPageSchema } },
   },
   {
@@ -206,6 +218,48 @@ export const routes = [
     responses: { 202: { description: 'Recorded; the workflow continues' } },
   },
   {
+    operationId: 'amendProductOrder', permission: 'orders:amend', method: 'PATCH', path: `${tmfProductOrderPath}/{id}`, handler: 'functions/handlers/http/amend-product-order.ts', auth: 'user',
+    summary: 'Amend bandwidth, sites or requested date before the point of no return; a moved site re-checks resources', tag: 'productOrder',
+    request: { params: orderPathSchema, body: amendmentSchema, headers: idempotencyHeadersSchema },
+    responses: { 200: { description: 'The amended order', schema: productOrderSchema } },
+  },
+  {
+    operationId: 'holdOrder', permission: 'orders:hold', method: 'POST', path: '/api/orders/{id}/hold', handler: 'functions/handlers/http/hold-order.ts', auth: 'user',
+    summary: "Hold an order for a customer-caused delay (the account manager's approval); the SLA clock stops", tag: 'orders',
+    request: { params: orderPathSchema, body: holdRequestSchema, headers: idempotencyHeadersSchema },
+    responses: { 200: { description: 'The held order', schema: productOrderSchema } },
+  },
+  {
+    operationId: 'resumeOrder', permission: 'orders:hold', method: 'POST', path: '/api/orders/{id}/resume', handler: 'functions/handlers/http/resume-order.ts', auth: 'user',
+    summary: 'End the hold: the order goes back to the state it was held in; due times move by the held working time', tag: 'orders',
+    request: { params: orderPathSchema, body: noteRequestSchema, headers: idempotencyHeadersSchema },
+    responses: { 200: { description: 'The resumed order', schema: productOrderSchema } },
+  },
+  {
+    operationId: 'retryOrder', permission: 'orders:retry', method: 'POST', path: '/api/orders/{id}/retry', handler: 'functions/handlers/http/retry-order.ts', auth: 'user',
+    summary: 'Retry an order from the fallout queue at the stage that failed', tag: 'orders',
+    request: { params: orderPathSchema, body: noteRequestSchema, headers: idempotencyHeadersSchema },
+    responses: { 202: { description: 'The workflow runs again', schema: productOrderSchema } },
+  },
+  {
+    operationId: 'listFalloutOrders', permission: 'orders:read', method: 'GET', path: '/api/fallout', handler: 'functions/handlers/http/list-fallout-orders.ts', auth: 'user',
+    summary: 'The fallout queue: failed orders within reach, oldest first, to retry, re-plan (amend) or cancel', tag: 'orders',
+    request: { query: listQuerySchema },
+    responses: { 200: { description: 'A page of failed orders; X-Next-Cursor header when more exist' } },
+  },
+  {
+    operationId: 'createCancelProductOrder', permission: 'orders:cancel', method: 'POST', path: tmfCancelProductOrderPath, handler: 'functions/handlers/http/create-cancel-product-order.ts', auth: 'user',
+    summary: 'TMF622 cancelProductOrder: cancel before the point of no return; reservations are released, build costs charged', tag: 'productOrder',
+    request: { body: cancelProductOrderSchema, headers: idempotencyHeadersSchema },
+    responses: { 201: { description: 'Cancellation accepted; the workflow carries it out', schema: cancelProductOrderViewSchema } },
+  },
+  {
+    operationId: 'getCancelProductOrder', permission: 'orders:read', method: 'GET', path: `${tmfCancelProductOrderPath}/{id}`, handler: 'functions/handlers/http/get-cancel-product-order.ts', auth: 'user',
+    summary: 'One cancellation request and its state', tag: 'productOrder',
+    request: { params: cancelProductOrderPathSchema },
+    responses: { 200: { description: 'The cancellation', schema: cancelProductOrderViewSchema } },
+  },
+  {
     operationId: 'receiveProvisioningCallback', method: 'POST', path: '/provisioning/v1/orders/{id}/stages/{stage}/callbacks',
     handler: 'functions/handlers/http/receive-provisioning-callback.ts', auth: 'provisioning-system',
     summary: 'A provisioning system reports progress, completion or failure of a stage (signed request)', tag: 'provisioning',
@@ -221,6 +275,23 @@ export const routes = [
     operationId: 'listUsers', permission: 'users:read', method: 'GET', path: '/api/users', handler: 'functions/handlers/http/list-users.ts', auth: 'user',
     summary: 'People: all of them for administrators, direct reports for supervisors and department heads', tag: 'people', request: { query: listQuerySchema },
     responses: { 200: { description: 'A page of people', schema: userPageSchema } },
+  },
+  {
+    operationId: 'createUser', permission: 'users:manage', method: 'POST', path: '/api/users', handler: 'functions/handlers/http/create-user.ts', auth: 'user',
+    summary: 'Create a person with roles, reporting line and a temporary password (administrators); repeat the same request to finish one that failed midway', tag: 'people',
+    request: { body: createUserSchema },
+    responses: { 201: { description: 'Created; the person sets a new password at the first sign-in', schema: managedUserSchema } },
+  },
+  {
+    operationId: 'getUser', permission: 'users:read', method: 'GET', path: '/api/users/{id}', handler: 'functions/handlers/http/get-user.ts', auth: 'user',
+    summary: 'One person: anyone for administrators, direct reports for supervisors and department heads', tag: 'people', request: { params: userPathSchema },
+    responses: { 200: { description: 'The person', schema: managedUserSchema } },
+  },
+  {
+    operationId: 'updateUser', permission: 'users:manage', method: 'PATCH', path: '/api/users/{id}', handler: 'functions/handlers/http/update-user.ts', auth: 'user',
+    summary: 'Change roles, manager, unit or whether the person may sign in, quoting the version read (409 when stale)', tag: 'people',
+    request: { params: userPathSchema, body: updateUserSchema },
+    responses: { 200: { description: 'The changed person', schema: managedUserSchema } },
   },
   {
     operationId: 'getSlaReport', permission: 'sla-reports:read', method: 'GET', path: '/api/sla/reports', handler: 'functions/handlers/http/get-sla-report.ts', auth: 'user',

@@ -9,6 +9,7 @@ import { bandwidths, productIds } from '../domain/catalogue.ts';
 import { orderStages, stageStatuses, workPositions } from '../domain/order-stages.ts';
 import { orderStates } from '../domain/order-lifecycle.ts';
 import { userRoles } from '../domain/people.ts';
+import { passwordPolicyViolations } from '../domain/user-management.ts';
 import { planActionStatuses } from '../domain/customer-plan.ts';
 import { approvalLevels, slaClasses } from '../domain/commercial-authorisation.ts';
 import { reportGroupings } from '../domain/sla-attainment.ts';
@@ -80,6 +81,8 @@ export const accountSchema = z
     createdAt: isoInstant,
     updatedAt: isoInstant,
     version: z.number().int(),
+    /** On a single account and on branch listings: own figures plus those of every branch below, within reach. */
+    rollup: z.object({ monthlyBilledRevenue: z.number(), openOrders: z.number().int(), accounts: z.number().int() }).optional(),
   })
   .meta({ id: 'Account' });
 
@@ -88,6 +91,9 @@ export const accountPageSchema = z
   .meta({ id: 'AccountPage' });
 
 export const accountPathSchema = z.object({ id: accountIdSchema });
+
+/** `roots=true` lists only the tops of the hierarchy (accounts without a parent) within reach. */
+export const listAccountsQuerySchema = listQuerySchema.extend({ roots: z.stringbool().optional() });
 
 export const updateAccountSchema = z
   .object({
@@ -182,7 +188,7 @@ export const createProductOrderSchema = z
     priority: z.enum(['0', '1', '2', '3', '4']).optional(),
     requestedCompletionDate: isoDate,
     relatedParty: z.array(relatedPartySchema).length(1, 'exactly one customer party'),
-    productOrderItem: z.array(productOrderItemSchema).length(1, 'exactly one order item in this version'),
+    productOrderItem: z.array(productOrderItemSchema).min(1).max(20).meta({ description: 'One item per circuit; several items make a parent order with one child order per item (跨网一点受理)' }),
     /** TMF622 agreement reference: the approved contract the order is placed under (its SLA class applies). */
     agreement: z.array(z.object({ id: z.string().regex(/^con_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a contract id'), name: z.string().max(200).optional() }).strict()).max(1).optional(),
     '@type': z.literal('ProductOrder').optional(),
@@ -222,7 +228,8 @@ export const billingViewSchema = z
     monthlyCharge: z.number(),
     currency: z.literal('CNY'),
     chargesFrom: z.string(),
-    leaseType: z.enum(['LONG_TERM', 'TEMPORARY']),
+    leaseType: z.enum(['LONG_TERM', 'TEMPORARY']).optional(),
+    chargeType: z.enum(['SERVICE', 'CANCELLATION']).meta({ description: 'SERVICE: charges from acceptance; CANCELLATION: build costs of a cancelled order' }),
     startedAt: isoInstant,
   })
   .meta({ id: 'BillingRecord' });
@@ -270,6 +277,30 @@ export const productOrderSchema = z
     slaClass: z.string().optional(),
     failure: z.object({ error: z.string(), cause: z.string(), at: isoInstant }).optional(),
     rejectionReason: z.string().optional(),
+    hold: z
+      .object({ reason: z.string(), approvedBy: z.string(), startedAt: isoInstant, heldFrom: z.enum(orderStates), expectedResumeDate: z.string().optional() })
+      .optional()
+      .meta({ description: 'The customer-caused hold in force: the SLA clock is stopped' }),
+    holdHistory: z
+      .array(z.object({ reason: z.string(), approvedBy: z.string(), startedAt: isoInstant, endedAt: isoInstant, resumedBy: z.string(), heldWorkingHours: z.number().optional() }))
+      .optional(),
+    cancellation: z
+      .object({
+        id: z.string(),
+        state: z.string(),
+        cancellationReason: z.string(),
+        requestedBy: z.string(),
+        requestedAt: isoInstant,
+        effectiveCancellationDate: isoInstant.optional(),
+        releasedResources: z.array(z.string()).optional(),
+        buildCostCharged: z.number().optional(),
+      })
+      .optional(),
+    orderRelationship: z
+      .array(z.object({ id: z.string(), href: z.string(), relationshipType: z.enum(['parent', 'child']), state: z.string().optional(), kamflowState: z.string().optional() }))
+      .optional()
+      .meta({ description: 'A parent order lists its child orders (one per item); a child names its parent' }),
+    availableActions: z.array(z.enum(['hold', 'resume', 'amend', 'cancel', 'retry'])).meta({ description: 'What the order\'s state allows now (the console offers only these)' }),
   })
   .meta({ id: 'ProductOrder' });
 
@@ -278,6 +309,63 @@ export const listOrdersQuerySchema = listQuerySchema.extend({
 });
 
 export const orderPathSchema = z.object({ id: orderIdSchema });
+
+// ---------------------------------------------------------------- hold, resume, amendment, retry, cancellation
+export const holdRequestSchema = z
+  .object({
+    reason: text(1000).meta({ description: "The customer's cause (the clock stops only for customer-caused delays)" }),
+    expectedResumeDate: isoDate.optional(),
+  })
+  .strict()
+  .meta({ id: 'OrderHoldRequest' });
+export type HoldRequest = z.infer<typeof holdRequestSchema>;
+
+export const noteRequestSchema = z.object({ note: text(1000).optional() }).strict().meta({ id: 'OrderNote' });
+export type NoteRequest = z.infer<typeof noteRequestSchema>;
+
+export const amendmentSchema = z
+  .object({
+    reason: text(1000),
+    bandwidth: z.enum(bandwidths).optional(),
+    requestedCompletionDate: isoDate.optional(),
+    place: z.array(placeSchema).min(1).max(2).optional().meta({ description: 'Sites to change, by role; a changed site re-checks resources' }),
+  })
+  .strict()
+  .refine((body) => body.bandwidth !== undefined || body.requestedCompletionDate !== undefined || body.place !== undefined, {
+    message: 'name at least one of bandwidth, requestedCompletionDate, place',
+    path: ['bandwidth'],
+  })
+  .meta({ id: 'ProductOrder_Amend' });
+export type AmendmentRequest = z.infer<typeof amendmentSchema>;
+
+export const cancelProductOrderSchema = z
+  .object({
+    productOrder: z.object({ id: orderIdSchema, href: z.string().max(300).optional(), '@referredType': z.string().max(50).optional() }).strict(),
+    cancellationReason: text(1000),
+    requestedCancellationDate: isoDate.optional(),
+    '@type': z.literal('CancelProductOrder').optional(),
+  })
+  .strict()
+  .meta({ id: 'CancelProductOrder_Create' });
+export type CancelProductOrderRequest = z.infer<typeof cancelProductOrderSchema>;
+
+export const cancelProductOrderIdSchema = z.string().regex(/^cpo_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a cancellation id such as cpo_01J…');
+export const cancelProductOrderPathSchema = z.object({ id: cancelProductOrderIdSchema });
+
+export const cancelProductOrderViewSchema = z
+  .object({
+    id: z.string(),
+    href: z.string(),
+    '@type': z.literal('CancelProductOrder'),
+    state: z.enum(['acknowledged', 'inProgress', 'done', 'terminatedWithError']),
+    cancellationReason: z.string(),
+    creationDate: isoInstant,
+    effectiveCancellationDate: isoInstant.optional(),
+    productOrder: z.object({ id: z.string(), href: z.string(), '@referredType': z.literal('ProductOrder') }),
+    releasedResources: z.array(z.string()).optional(),
+    buildCostCharged: z.number().optional(),
+  })
+  .meta({ id: 'CancelProductOrder' });
 
 // ---------------------------------------------------------------- acceptance (验收) by the account manager
 export const acceptanceDecisionSchema = z
@@ -297,6 +385,8 @@ export const networkBuildConfirmationSchema = z
   .object({
     investmentType: z.enum(['ROLLING', 'STRATEGIC']),
     agreedDate: isoDate,
+    /** What the build costs (CNY); charged to the customer if the order is cancelled after the build was confirmed. */
+    buildCost: z.number().nonnegative().max(1e9).optional(),
     note: text(1000).optional(),
   })
   .strict()
@@ -359,7 +449,71 @@ export const currentUserSchema = z
   })
   .meta({ id: 'User' });
 
-export const userPageSchema = z.object({ items: z.array(currentUserSchema), nextCursor: z.string().optional() }).meta({ id: 'UserPage' });
+export const userPageSchema = z.object({ items: z.array(currentUserSchema.extend({ status: z.enum(['PENDING', 'ACTIVE', 'DISABLED']).optional(), version: z.number().int().optional() })), nextCursor: z.string().optional() }).meta({ id: 'UserPage' });
+
+// ---------------------------------------------------------------- managing people (administrators)
+/** Cognito user names are case-insensitive in this pool; KAMflow keeps them lower case. `none` marks "no manager". */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9._-]{0,62}[a-z0-9]$/, 'letters, digits, dots, hyphens and underscores, starting with a letter (2 to 64 characters)')
+  .refine((name) => name !== 'none', 'is reserved')
+  .meta({ description: 'User name (sign-in name)' });
+const unitSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{1,50}$/, 'a unit code such as NORTH (letters, digits, - and _)');
+const rolesSchema = z
+  .array(z.enum(userRoles))
+  .min(1, 'at least one role')
+  .refine((roles) => new Set(roles).size === roles.length, 'each role once');
+const temporaryPasswordSchema = z
+  .string()
+  .max(256)
+  .superRefine((password, context) => {
+    for (const message of passwordPolicyViolations(password)) context.addIssue({ code: 'custom', message });
+  });
+
+export const createUserSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: text(100),
+    email: z.email().max(200),
+    roles: rolesSchema,
+    /** Reporting line: the user name of the person's manager, and their unit. */
+    manager: usernameSchema.optional(),
+    unit: unitSchema.optional(),
+    /** Handed to the person, who must choose a new password at the first sign-in. Never stored or logged. */
+    temporaryPassword: temporaryPasswordSchema,
+  })
+  .strict()
+  .meta({ id: 'UserCreate' });
+export type CreateUserRequest = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .object({
+    /** The version read; a stale version is a 409. */
+    version: z.number().int().min(1),
+    roles: rolesSchema.optional(),
+    /** `null` removes the manager. */
+    manager: usernameSchema.nullable().optional(),
+    unit: unitSchema.nullable().optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 1, { message: 'at least one field to change besides version', path: ['version'] })
+  .meta({ id: 'UserUpdate' });
+export type UpdateUserRequest = z.infer<typeof updateUserSchema>;
+
+export const userPathSchema = z.object({ id: usernameSchema });
+
+export const managedUserSchema = currentUserSchema
+  .extend({
+    email: z.string().optional(),
+    status: z.enum(['PENDING', 'ACTIVE', 'DISABLED']),
+    version: z.number().int(),
+    createdAt: isoInstant,
+    updatedAt: isoInstant.optional(),
+  })
+  .meta({ id: 'ManagedUser' });
 
 // ---------------------------------------------------------------- customer plan (客户发展计划)
 export const planPathSchema = z.object({ id: accountIdSchema, year: z.coerce.number().int().min(2000).max(2100) });

@@ -73,6 +73,16 @@ export class ActivationFailedError extends KamflowError {
   readonly code = 'ACTIVATION_FAILED';
 }
 
+/**
+ * The order was held, or a cancellation was requested, while a workflow step ran or waited: the state machine catches
+ * this name on every task and lets HandleInterruption decide (wait for the resume, cancel, or continue).
+ */
+export class OrderInterruptedError extends KamflowError {
+  override readonly name = 'OrderInterrupted';
+  readonly statusCode = 409;
+  readonly code = 'ORDER_INTERRUPTED';
+}
+
 export function isKamflowError(error: unknown): error is KamflowError {
   return error instanceof KamflowError;
 }

@@ -7,8 +7,11 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { ValidationError } from './errors.ts';
+import { OrderInterruptedError, ValidationError } from './errors.ts';
+import { isInterruption } from '../domain/order-lifecycle.ts';
+import { findOrderDetail } from '../data/orders-repository.ts';
 import { logger } from './observability.ts';
+import { now } from './clock.ts';
 import { zodIssues } from './http.ts';
 
 export const workflowStepInputSchema = z.object({
@@ -31,6 +34,18 @@ export function workflowHandler<S extends z.ZodType, R>(schema: S, step: (input:
       if (!parsed.success) throw new ValidationError(zodIssues(parsed.error, 'input'));
       const input = parsed.data as z.output<S> & { orderId?: string };
       if (input.orderId) logger.appendKeys({ orderId: input.orderId });
-      return step(parsed.data);
+      const stepStartedAt = new Date(now().getTime() - 1000).toISOString();
+      try {
+        return await step(parsed.data);
+      } catch (error) {
+        // A hold or cancellation committed while this step ran makes its own write conflict (or its state check
+        // fail): report the interruption, not a failure, so the order does not fall out.
+        if (input.orderId && !(error instanceof OrderInterruptedError)) {
+          const detail = await findOrderDetail(input.orderId);
+          const interrupted = detail && (isInterruption(detail.order.state) || (detail.order.interruptedAt !== undefined && detail.order.interruptedAt >= stepStartedAt));
+          if (interrupted) throw new OrderInterruptedError(`order ${input.orderId} is ${detail.order.state}`);
+        }
+        throw error;
+      }
     });
 }

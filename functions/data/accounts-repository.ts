@@ -174,3 +174,21 @@ export async function billingOfAccount(accountId: string) {
   const { data } = await BillingRecordEntity.query.byAccount({ accountId }).go({ pages: 'all' });
   return data;
 }
+
+/**
+ * The tops of the hierarchy within a scope: for everyone, one Query on the branches index under `none` (by name);
+ * for a narrower scope, the scope's own index with roots only (a filter on that Query, so a page may hold fewer).
+ */
+export async function listRootAccountsInScope(scope: AccountScope, page: { limit: number; cursor?: string | undefined }): Promise<Page<AccountRecord>> {
+  if (scope.kind === 'all') return childrenOf('none', page);
+  const options = { order: 'desc' as const, limit: page.limit, cursor: page.cursor ?? null };
+  const result =
+    scope.kind === 'unit'
+      ? await AccountEntity.query.byUnit({ unitId: scope.unitId }).where((attributes, { eq }) => eq(attributes.parentAccountId, 'none')).go(options)
+      : scope.kind === 'team'
+        ? await AccountEntity.query.byTeam({ supervisorId: scope.supervisorId }).where((attributes, { eq }) => eq(attributes.parentAccountId, 'none')).go(options)
+        : scope.kind === 'owner'
+          ? await AccountEntity.query.byOwner({ accountManager: scope.userId }).where((attributes, { eq }) => eq(attributes.parentAccountId, 'none')).go(options)
+          : { data: [], cursor: null };
+  return { items: result.data, nextCursor: result.cursor ?? undefined };
+}

@@ -5,7 +5,8 @@
 import type { EntityItem } from 'electrodb';
 import { ConflictError, InvalidTransitionError, NotFoundError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
-import { transition, isTerminal } from '../domain/order-lifecycle.ts';
+import { isTerminal, orderPhase, transition } from '../domain/order-lifecycle.ts';
+import { rollUpState } from '../domain/order-rollup.ts';
 import type { AccountScope } from '../domain/people.ts';
 import type { OrderEvent, OrderState } from '../domain/order-lifecycle.ts';
 import { stageDefinitions, stageOwner } from '../domain/order-stages.ts';
@@ -37,6 +38,8 @@ export interface OrderDetail {
   readonly stages: readonly OrderStageRecord[];
   readonly billing: BillingRecord | undefined;
   readonly events: readonly OrderEventRecord[];
+  /** A parent order's child orders (跨网一点受理), in item order. */
+  readonly children?: readonly OrderRecord[];
 }
 
 export interface Page<T> {
@@ -67,12 +70,84 @@ export async function insertOrder(newOrder: NewOrder, actor: string): Promise<Or
   return record;
 }
 
+/**
+ * 跨网一点受理: the parent order and one child order per item, written together (all or none). The parent runs no
+ * workflow (phase ROLL_UP); each child starts like any order.
+ */
+export async function insertParentOrder(parent: NewOrder & { childOrderIds: string[] }, children: readonly (NewOrder & { parentOrderId: string; orderItemId: string })[], actor: string): Promise<void> {
+  const at = nowIso();
+  const base = { state: 'SUBMITTED' as const, currentStage: 'ORDER_ACCEPTANCE' as const, createdAt: at, updatedAt: at, version: 1 };
+  const parentRecord: OrderRecord = { ...parent, ...base, phase: 'ROLL_UP' };
+  const childRecords: OrderRecord[] = children.map((child) => ({ ...child, ...base, phase: 'OPEN' }));
+  const { canceled } = await kamflowService.transaction
+    .write(({ order, orderStage, orderEvent }) => [
+      order.create(parentRecord).commit(),
+      orderEvent.create({ orderId: parent.orderId, eventId: ulid(), at, type: 'ORDER_SUBMITTED', actor, toState: 'SUBMITTED', reason: `accepted at one point with ${children.length} child orders` }).commit(),
+      ...childRecords.flatMap((record) => {
+        const firstStage = stageFields(record, { stage: 'ORDER_ACCEPTANCE', current: undefined, status: 'IN_PROGRESS' }, at);
+        return [
+          order.create(record).commit(),
+          ...(firstStage.kind === 'create' ? [orderStage.create(firstStage.item).commit()] : []),
+          orderEvent.create({ orderId: record.orderId, eventId: ulid(), at, type: 'ORDER_SUBMITTED', actor, toState: 'SUBMITTED', stage: 'ORDER_ACCEPTANCE', stageStatus: 'IN_PROGRESS', reason: `child order ${record.orderItemId ?? ''} of ${parent.orderId}` }).commit(),
+        ];
+      }),
+    ])
+    .go();
+  if (canceled) throw new ConflictError(`order ${parent.orderId} exists already`);
+}
+
+/** The child orders of a parent, in item order. */
+export async function childOrdersOf(parent: OrderRecord): Promise<OrderRecord[]> {
+  const ids = parent.childOrderIds ?? [];
+  if (ids.length === 0) return [];
+  const { data } = await OrderEntity.get(ids.map((orderId) => ({ orderId }))).go();
+  const byId = new Map(data.map((child) => [child.orderId, child]));
+  return ids.map((id) => byId.get(id)).filter((child): child is OrderRecord => child !== undefined);
+}
+
+/**
+ * Roll a parent's state up from its children after one of them changed state (see domain/order-rollup.ts). The
+ * write is conditional on the parent's version; a lost race is read again. The state is derived, not a workflow
+ * transition, so it does not go through `transition`; the audit trail records it as the roll-up's.
+ */
+export async function rollUpParentOrder(parentOrderId: string): Promise<void> {
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    const { data: parent } = await OrderEntity.get({ orderId: parentOrderId }).go();
+    if (!parent) return;
+    const children = await childOrdersOf(parent);
+    const next = rollUpState(children.map((child) => child.state));
+    if (next === parent.state) return;
+    const at = nowIso();
+    const summary = children.map((child) => `${child.orderItemId ?? child.orderId}: ${child.state}`).join(', ');
+    const { canceled } = await kamflowService.transaction
+      .write(({ order, orderEvent }) => [
+        order
+          .patch({ orderId: parentOrderId })
+          .set({
+            state: next,
+            updatedAt: at,
+            version: parent.version + 1,
+            ...(isTerminal(next) ? { completionDate: at } : {}),
+            ...(parent.cancellation && isTerminal(next) ? { cancellation: { ...parent.cancellation, state: 'done' as const, effectiveAt: at } } : {}),
+          })
+          .composite({ orderDate: parent.orderDate })
+          .where((attributes, { eq }) => eq(attributes.version, parent.version))
+          .commit(),
+        orderEvent.create({ orderId: parentOrderId, eventId: ulid(), at, actor: 'system:rollup', type: 'STATE_CHANGE', fromState: parent.state, toState: next, reason: `rolled up from child orders (${summary})` }).commit(),
+      ])
+      .go();
+    if (!canceled) return;
+  }
+  throw new ConflictError(`parent order ${parentOrderId} kept changing while its state was rolled up`);
+}
+
 export async function findOrderDetail(orderId: string): Promise<OrderDetail | undefined> {
   const { data } = await kamflowService.collections.orderDetail({ orderId }).go({ pages: 'all' });
   const order = data.order[0];
   if (!order) return undefined;
   const stages = [...data.orderStage].sort((a, b) => a.sequence - b.sequence);
-  return { order, stages, billing: data.billingRecord[0], events: [...data.orderEvent].sort((a, b) => a.eventId.localeCompare(b.eventId)) };
+  const children = order.childOrderIds?.length ? await childOrdersOf(order) : undefined;
+  return { order, stages, billing: data.billingRecord[0], events: [...data.orderEvent].sort((a, b) => a.eventId.localeCompare(b.eventId)), ...(children ? { children } : {}) };
 }
 
 export async function getOrderDetail(orderId: string): Promise<OrderDetail> {
@@ -102,9 +177,24 @@ export async function listOrdersOfAccount(accountId: string, page: { limit: numb
   return { items: result.data, nextCursor: result.cursor ?? undefined };
 }
 
+/** How many of an account's orders are open (a Query on the account's orders, open ones only). */
+export async function countOpenOrdersOfAccount(accountId: string): Promise<number> {
+  const { data } = await OrderEntity.query
+    .byAccount({ accountId })
+    .where((attributes, { eq }) => eq(attributes.phase, 'OPEN'))
+    .go({ pages: 'all', attributes: ['orderId'] });
+  return data.length;
+}
+
 /** Orders whose workflow should be running: the local runtime resumes them after a restart. */
 export async function listOpenOrders(page: { limit: number; cursor?: string | undefined }): Promise<Page<OrderRecord>> {
   const result = await OrderEntity.query.byPhase({ phase: 'OPEN' }).go({ order: 'asc', limit: page.limit, cursor: page.cursor ?? null });
+  return { items: result.data, nextCursor: result.cursor ?? undefined };
+}
+
+/** The fallout queue: failed orders, oldest first. */
+export async function listFalloutOrders(page: { limit: number; cursor?: string | undefined }): Promise<Page<OrderRecord>> {
+  const result = await OrderEntity.query.byPhase({ phase: 'FALLOUT' }).go({ order: 'asc', limit: page.limit, cursor: page.cursor ?? null });
   return { items: result.data, nextCursor: result.cursor ?? undefined };
 }
 
@@ -132,12 +222,24 @@ export interface OrderChange {
   readonly reason?: string;
   /** The lifecycle event, when the order's state changes; checked by the pure transition function. */
   readonly event?: OrderEvent;
+  /** For RESUME and RETRY: the state the order goes back to. */
+  readonly target?: OrderState;
   readonly currentStage?: OrderStage;
-  readonly set?: Partial<Pick<OrderRecord, 'circuitId' | 'completionDate' | 'rejectionReason' | 'failure' | 'executionArn' | 'places' | 'slaPolicyId' | 'slaPolicyVersion' | 'slaNote' | 'dueAt' | 'stageDueTimesJson'>>;
+  readonly set?: Partial<
+    Pick<
+      OrderRecord,
+      | 'circuitId' | 'completionDate' | 'rejectionReason' | 'failure' | 'executionArn' | 'places' | 'slaPolicyId' | 'slaPolicyVersion' | 'slaNote' | 'dueAt'
+      | 'stageDueTimesJson' | 'hold' | 'holdHistory' | 'resumeTaskToken' | 'cancellation' | 'bandwidth' | 'requestedCompletionDate' | 'amendmentCount' | 'interruptedAt'
+    >
+  >;
+  /** Attributes removed from the order in the same write (an ended hold, a consumed task token). */
+  readonly remove?: readonly ('hold' | 'resumeTaskToken' | 'failure' | 'circuitId')[];
   readonly stages?: readonly StageChange[];
   readonly billing?: Omit<BillingRecord, 'currency'>;
   readonly reserveResources?: readonly { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[];
   readonly addResources?: readonly { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[];
+  /** Reservations of this order given back to the inventory (cancellation, an amendment that moves a site). */
+  readonly releaseResources?: readonly { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string }[];
 }
 
 export interface CommittedChange {
@@ -154,13 +256,14 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
   const { order } = change;
   let nextState: OrderState = order.state;
   if (change.event) {
-    const result = transition(order.state, change.event);
+    const result = transition(order.state, change.event, change.target);
     if (!result.allowed) throw new InvalidTransitionError(result.reason);
     nextState = result.to;
   }
   const at = nowIso();
   const nextVersion = order.version + 1;
-  const phase = isTerminal(nextState) ? ('ENDED' as const) : ('OPEN' as const);
+  // A parent order never runs a workflow: it keeps its roll-up phase whatever is recorded on it.
+  const phase = order.phase === 'ROLL_UP' ? 'ROLL_UP' : orderPhase(nextState);
   const outcomes = (change.stages ?? []).flatMap((stageChange) => stageOutcomeOf(order, stageChange, at));
 
   const { canceled, data } = await kamflowService.transaction
@@ -177,6 +280,7 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
           ...(change.set ?? {}),
         })
         .composite({ orderDate: order.orderDate })
+        .remove([...(change.remove ?? [])])
         .where((attributes, { eq }) => `${eq(attributes.version, order.version)} AND ${eq(attributes.state, order.state)}`)
         .commit(),
       ...(change.stages ?? []).map((stageChange) => {
@@ -197,6 +301,14 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
           .where((attributes, { eq }) => eq(attributes.status, 'AVAILABLE'))
           .commit(),
       ),
+      ...(change.releaseResources ?? []).map((resource) =>
+        networkResource
+          .patch(resource)
+          .set({ status: 'AVAILABLE' })
+          .remove(['reservedBy', 'reservedAt'])
+          .where((attributes, { eq }) => `${eq(attributes.status, 'RESERVED')} AND ${eq(attributes.reservedBy, order.orderId)}`)
+          .commit(),
+      ),
       ...(change.addResources ?? []).map((resource) => networkResource.create({ ...resource, status: 'AVAILABLE' }).commit()),
       ...outcomes.map((outcome) => stageOutcome.create(outcome).commit()),
     ])
@@ -206,7 +318,11 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
     throw new ConflictError(`order ${order.orderId} changed concurrently (${reasons.join(', ') || 'transaction cancelled'})`);
   }
   for (const outcome of outcomes) recordStageFinished(outcome);
-  return { order: { ...order, state: nextState, phase, currentStage: change.currentStage ?? order.currentStage, updatedAt: at, version: nextVersion, ...(change.set ?? {}) }, from: order.state, to: nextState };
+  // A child's state change rolls up into its parent (after the change itself is safely written).
+  if (order.parentOrderId && nextState !== order.state) await rollUpParentOrder(order.parentOrderId);
+  const updated: OrderRecord = { ...order, state: nextState, phase, currentStage: change.currentStage ?? order.currentStage, updatedAt: at, version: nextVersion, ...(change.set ?? {}) };
+  for (const attribute of change.remove ?? []) delete updated[attribute];
+  return { order: updated, from: order.state, to: nextState };
 }
 
 /** One event for the state change (if any) and one per stage record the change touches. */

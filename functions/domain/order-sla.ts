@@ -51,3 +51,48 @@ export function stageTiming(startedAt: string, finishedAt: string, due: string |
   }
   return { ...(due ? { onTime: finishedAt <= due } : {}), ...(workingHours !== undefined ? { workingHours } : {}) };
 }
+
+/**
+ * A customer-caused hold stopped the clock from `holdStart` to `holdEnd`: a due time not yet reached when the hold
+ * began keeps the working time it had left, counted again from the end of the hold. A due time already passed when the
+ * hold began stays: a hold does not rescue a stage that was already late.
+ */
+export function dueAfterHold(due: string, holdStart: Date, holdEnd: Date, calendar: BusinessCalendar): string {
+  const dueInstant = new Date(due);
+  if (dueInstant <= holdStart) return due;
+  const remainingMs = elapsedWorkingTime(holdStart, dueInstant, calendar);
+  return dueTime(holdEnd, { workingHours: remainingMs / 3_600_000 }, calendar).toISOString();
+}
+
+export interface PlanAfterHold {
+  readonly stageDueTimes: Partial<Record<OrderStage, string>>;
+  readonly dueAt?: string | undefined;
+  /** Working hours the hold took out of the clock (absent when the calendar could not say). */
+  readonly heldWorkingHours?: number | undefined;
+  readonly note?: string | undefined;
+}
+
+/** The order's plan after a hold: every stage not finished and the order's own due time move by the held working time. */
+export function planAfterHold(
+  plan: { stageDueTimes: Partial<Record<OrderStage, string>>; dueAt?: string | undefined },
+  finishedStages: ReadonlySet<OrderStage>,
+  holdStart: Date,
+  holdEnd: Date,
+  calendar: BusinessCalendar,
+): PlanAfterHold {
+  try {
+    const stageDueTimes: Partial<Record<OrderStage, string>> = {};
+    for (const stage of orderStages) {
+      const due = plan.stageDueTimes[stage];
+      if (due === undefined) continue;
+      stageDueTimes[stage] = finishedStages.has(stage) ? due : dueAfterHold(due, holdStart, holdEnd, calendar);
+    }
+    const heldWorkingHours = Math.round(asWorkingHours(elapsedWorkingTime(holdStart, holdEnd, calendar)) * 100) / 100;
+    return { stageDueTimes, dueAt: plan.dueAt === undefined ? undefined : dueAfterHold(plan.dueAt, holdStart, holdEnd, calendar), heldWorkingHours };
+  } catch (error) {
+    if (error instanceof CalendarNotPublishedError) {
+      return { ...plan, note: `the ${error.year} holiday schedule is not published yet, so due times were not moved for the hold` };
+    }
+    throw error;
+  }
+}

@@ -25,7 +25,7 @@ export const workPositions = [
 ] as const;
 export type WorkPosition = (typeof workPositions)[number];
 
-export const stageStatuses = ['PENDING', 'IN_PROGRESS', 'WAITING', 'DONE', 'FAILED'] as const;
+export const stageStatuses = ['PENDING', 'IN_PROGRESS', 'WAITING', 'HELD', 'DONE', 'FAILED', 'CANCELLED'] as const;
 export type StageStatus = (typeof stageStatuses)[number];
 
 export interface StageDefinition {

@@ -21,7 +21,13 @@ export const permissions = [
   'orders:submit',
   'orders:record-acceptance',
   'orders:confirm-build',
+  'orders:hold',
+  'orders:amend',
+  'orders:cancel',
+  'orders:retry',
   'users:read',
+  /** Create people, change their roles and reporting line, disable them: administrators only. */
+  'users:manage',
   'contracts:read',
   'contracts:write',
   'contracts:decide',
@@ -31,11 +37,11 @@ export const permissions = [
 export type Permission = (typeof permissions)[number];
 
 const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
-  KEY_ACCOUNT_MANAGER: ['contracts:read', 'contracts:write', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'sla-reports:read', 'alarms:read'],
-  SUPERVISOR: ['contracts:read', 'contracts:write', 'contracts:decide', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'users:read', 'sla-reports:read', 'alarms:read'],
-  DEPARTMENT_HEAD: ['contracts:read', 'contracts:write', 'contracts:decide', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'users:read', 'sla-reports:read', 'alarms:read'],
+  KEY_ACCOUNT_MANAGER: ['contracts:read', 'contracts:write', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'orders:hold', 'orders:amend', 'orders:cancel', 'sla-reports:read', 'alarms:read'],
+  SUPERVISOR: ['contracts:read', 'contracts:write', 'contracts:decide', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'orders:hold', 'orders:amend', 'orders:cancel', 'orders:retry', 'users:read', 'sla-reports:read', 'alarms:read'],
+  DEPARTMENT_HEAD: ['contracts:read', 'contracts:write', 'contracts:decide', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'orders:hold', 'orders:amend', 'orders:cancel', 'orders:retry', 'users:read', 'sla-reports:read', 'alarms:read'],
   SOLUTION_MANAGER: ['contracts:read', 'catalogue:read', 'accounts:read', 'orders:read'],
-  OPERATIONS: ['catalogue:read', 'accounts:read', 'orders:read', 'orders:confirm-build', 'sla-reports:read', 'alarms:read'],
+  OPERATIONS: ['catalogue:read', 'accounts:read', 'orders:read', 'orders:confirm-build', 'orders:retry', 'sla-reports:read', 'alarms:read'],
   ADMINISTRATOR: [...permissions],
 };
 

@@ -13,6 +13,7 @@ import { now } from '../commons/clock.ts';
 import type { CustomerPlanRecord } from '../data/accounts-repository.ts';
 import { billingOfAccount, findPlan, savePlan, allChildrenOf, changeTier, childrenOf, contactsOf, findAccount, insertAccount, insertContact, listAccountsInScope, tierHistory, updateAccount } from '../data/accounts-repository.ts';
 import type { AccountRecord, ContactRecord } from '../data/accounts-repository.ts';
+import { listRootAccountsInScope } from '../data/accounts-repository.ts';
 import type { Page } from '../data/orders-repository.ts';
 import { findUser, rolesOf } from '../data/users-repository.ts';
 import { NotFoundError } from '../commons/errors.ts';
@@ -171,8 +172,8 @@ export async function getAccountFor(principal: Principal, accountId: string): Pr
   return account;
 }
 
-export function listAccountsFor(principal: Principal, page: { limit: number; cursor?: string | undefined }): Promise<Page<AccountRecord>> {
-  return listAccountsInScope(accountScopeOf(principal), page);
+export function listAccountsFor(principal: Principal, page: { limit: number; cursor?: string | undefined }, options: { roots?: boolean | undefined } = {}): Promise<Page<AccountRecord>> {
+  return options.roots ? listRootAccountsInScope(accountScopeOf(principal), page) : listAccountsInScope(accountScopeOf(principal), page);
 }
 
 export function toAccountView(account: AccountRecord) {

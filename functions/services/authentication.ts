@@ -40,6 +40,11 @@ async function principalOf(userId: string): Promise<Principal> {
   return principal;
 }
 
+/** Drops this process's cached view of a person after their record changed. Other processes catch up within principalCacheMs. */
+export function forgetPrincipal(userId: string): void {
+  principalCache.delete(userId);
+}
+
 export async function authenticateUser(event: APIGatewayProxyEvent): Promise<Principal> {
   const header = event.headers.authorization ?? event.headers.Authorization;
   const match = header ? /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header) : null;

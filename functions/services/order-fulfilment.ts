@@ -3,7 +3,7 @@
  * restart): it looks at the order's recorded state first and, when its work is already done, answers with the
  * recorded outcome instead of doing it twice.
  */
-import { ActivationFailedError, ConflictError, InvalidTransitionError, TransientError } from '../commons/errors.ts';
+import { ActivationFailedError, ConflictError, InvalidTransitionError, OrderInterruptedError, TransientError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
 import { optionalEnv } from '../commons/env.ts';
 import { logger } from '../commons/observability.ts';
@@ -13,10 +13,14 @@ import { resolveSlaPolicy } from '../domain/sla-policy.ts';
 import { businessCalendar } from './business-calendar.ts';
 import { billingTerms } from '../domain/billing.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
+import { isInterruption } from '../domain/order-lifecycle.ts';
+import { resumePoint } from '../domain/resume-point.ts';
+import type { ResumePoint } from '../domain/resume-point.ts';
+import { reservationsOf, resourceLabel } from './order-changes.ts';
 import { findAccount } from '../data/accounts-repository.ts';
 import { availableResources, exchangesServing } from '../data/inventory-repository.ts';
 import { commitOrderChange, getOrderDetail, stageOf } from '../data/orders-repository.ts';
-import type { OrderDetail, OrderRecord } from '../data/orders-repository.ts';
+import type { OrderDetail, OrderRecord, StageChange } from '../data/orders-repository.ts';
 import { sendActivationRequest } from './provisioning-gateway.ts';
 import { completeWaitingTask } from './workflow-tasks.ts';
 
@@ -24,6 +28,11 @@ const publicApiUrl = optionalEnv('PUBLIC_API_URL') ?? '';
 
 const statesAfterResources = new Set(['RESOURCE_CONFIRMED', 'PROVISIONING', 'TECHNICALLY_COMPLETE', 'PENDING_ACCEPTANCE', 'ACCEPTED', 'ACCEPTANCE_FAILED', 'BILLING_STARTED', 'CLOSED']);
 const statesAfterActivation = new Set(['TECHNICALLY_COMPLETE', 'PENDING_ACCEPTANCE', 'ACCEPTED', 'ACCEPTANCE_FAILED', 'BILLING_STARTED', 'CLOSED']);
+
+/** A held order, or one being cancelled, runs none of the loop's steps: the state machine hands it to HandleInterruption. */
+function guardInterruption(order: OrderRecord): void {
+  if (isInterruption(order.state)) throw new OrderInterruptedError(`order ${order.orderId} is ${order.state}`);
+}
 
 function unexpectedState(order: OrderRecord, step: string): InvalidTransitionError {
   return new InvalidTransitionError(`${step} cannot run while order ${order.orderId} is ${order.state}`);
@@ -33,6 +42,7 @@ function unexpectedState(order: OrderRecord, step: string): InvalidTransitionErr
 export async function acknowledgeOrder(orderId: string): Promise<{ decision: 'ACKNOWLEDGED' | 'REJECTED' }> {
   const detail = await getOrderDetail(orderId);
   const { order } = detail;
+  guardInterruption(order);
   if (order.state === 'REJECTED') return { decision: 'REJECTED' };
   if (order.state !== 'SUBMITTED') return { decision: 'ACKNOWLEDGED' };
 
@@ -68,6 +78,7 @@ type ResourceOutcome = { outcome: 'CONFIRMED' | 'SHORTFALL' };
 export async function confirmResources(orderId: string): Promise<ResourceOutcome> {
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     let detail = await getOrderDetail(orderId);
+    guardInterruption(detail.order);
     if (detail.order.state === 'AWAITING_BUILD') return { outcome: 'SHORTFALL' };
     if (statesAfterResources.has(detail.order.state)) return { outcome: 'CONFIRMED' };
     try {
@@ -155,6 +166,7 @@ export async function awaitNetworkBuild(orderId: string, taskToken: string): Pro
   const detail = await getOrderDetail(orderId);
   const { order } = detail;
   const stage = stageOf(detail, 'NETWORK_BUILD');
+  guardInterruption(order);
   if (order.state === 'RESOURCE_CHECK' && stage?.status === 'DONE') {
     await completeWaitingTask(taskToken, { buildConfirmed: true }, { orderId, stage: 'NETWORK_BUILD' });
     return;
@@ -172,6 +184,7 @@ export async function requestActivation(orderId: string, taskToken: string): Pro
   const detail = await getOrderDetail(orderId);
   const { order } = detail;
   const stage = stageOf(detail, 'ACTIVATION');
+  guardInterruption(order);
 
   if (statesAfterActivation.has(order.state) && order.state !== 'ACCEPTANCE_FAILED') {
     await completeWaitingTask(taskToken, { circuitId: order.circuitId ?? null }, { orderId, stage: 'ACTIVATION' });
@@ -211,6 +224,7 @@ export async function recordCompletionReport(orderId: string): Promise<void> {
   const detail = await getOrderDetail(orderId);
   const { order } = detail;
   const testStage = stageOf(detail, 'TEST');
+  guardInterruption(order);
   if (testStage?.status === 'DONE' && order.currentStage !== 'TEST') return;
   if (order.state !== 'TECHNICALLY_COMPLETE') {
     if (statesAfterActivation.has(order.state)) return;
@@ -240,6 +254,7 @@ export async function awaitCustomerAcceptance(orderId: string, taskToken: string
   const detail = await getOrderDetail(orderId);
   const { order } = detail;
   const stage = stageOf(detail, 'CUSTOMER_ACCEPTANCE');
+  guardInterruption(order);
   switch (order.state) {
     case 'TECHNICALLY_COMPLETE':
       await commitOrderChange({
@@ -269,6 +284,7 @@ export async function awaitCustomerAcceptance(orderId: string, taskToken: string
 export async function startBilling(orderId: string): Promise<void> {
   const detail = await getOrderDetail(orderId);
   const { order } = detail;
+  guardInterruption(order);
   if (order.state === 'BILLING_STARTED' || order.state === 'CLOSED') return;
   if (order.state !== 'ACCEPTED') throw unexpectedState(order, 'StartBilling');
   const acceptance = stageOf(detail, 'CUSTOMER_ACCEPTANCE');
@@ -296,6 +312,7 @@ export async function startBilling(orderId: string): Promise<void> {
 export async function closeOrder(orderId: string): Promise<void> {
   const detail = await getOrderDetail(orderId);
   const { order } = detail;
+  guardInterruption(order);
   if (order.state === 'CLOSED') return;
   if (order.state !== 'BILLING_STARTED') throw unexpectedState(order, 'CloseOrder');
   await commitOrderChange({
@@ -310,7 +327,9 @@ export async function closeOrder(orderId: string): Promise<void> {
 export async function recordFailure(orderId: string, failure: { error: string; cause: string }): Promise<void> {
   const detail = await getOrderDetail(orderId);
   const { order } = detail;
-  if (order.state === 'FAILED' || order.state === 'CLOSED' || order.state === 'REJECTED') return;
+  if (order.state === 'FAILED' || order.state === 'CLOSED' || order.state === 'REJECTED' || order.state === 'CANCELLED') return;
+  // A hold ends only by resume, cancellation or — when it outlives the workflow's wait — the fallout queue.
+  if (isInterruption(order.state) && !(order.state === 'HELD' && failure.error === 'States.Timeout')) guardInterruption(order);
   const stage: OrderStage = order.currentStage;
   const current = stageOf(detail, stage);
   await commitOrderChange({
@@ -319,5 +338,112 @@ export async function recordFailure(orderId: string, failure: { error: string; c
     event: 'FAIL',
     set: { failure: { error: failure.error.slice(0, 200), cause: failure.cause.slice(0, 2000), at: nowIso() } },
     stages: current && current.status !== 'DONE' ? [{ stage, current, status: 'FAILED', finish: true, note: current.note ?? failure.error }] : [],
+  });
+}
+
+// ------------------------------------------------------------------ interruptions: hold, amendment, cancellation
+export type InterruptionDecision =
+  | { readonly next: 'HOLD' }
+  | { readonly next: 'CANCEL' }
+  | { readonly next: 'CONTINUE'; readonly resumeFrom: ResumePoint }
+  | { readonly next: 'STOP' };
+
+/** After a task was interrupted (or a hold ended): wait for the resume, carry out the cancellation, or go on. */
+export async function handleInterruption(orderId: string): Promise<InterruptionDecision> {
+  const detail = await getOrderDetail(orderId);
+  const { order } = detail;
+  switch (order.state) {
+    case 'HELD':
+      return { next: 'HOLD' };
+    case 'ASSESSING_CANCELLATION': {
+      if (!order.cancellation) throw unexpectedState(order, 'HandleInterruption');
+      await commitOrderChange({
+        order,
+        reason: 'cancellation accepted: before the point of no return',
+        event: 'ACCEPT_CANCELLATION',
+        set: { cancellation: { ...order.cancellation, state: 'inProgress' } },
+      });
+      return { next: 'CANCEL' };
+    }
+    case 'PENDING_CANCELLATION':
+    case 'CANCELLED':
+      return { next: 'CANCEL' };
+    default: {
+      const point = resumePoint(order);
+      return point ? { next: 'CONTINUE', resumeFrom: point } : { next: 'STOP' };
+    }
+  }
+}
+
+/** 挂起: the workflow waits here while the customer's hold lasts; the resume command completes the task. */
+export async function awaitResume(orderId: string, taskToken: string): Promise<void> {
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    const { order } = await getOrderDetail(orderId);
+    if (order.state !== 'HELD') {
+      await completeWaitingTask(taskToken, { resumed: true }, { orderId, stage: order.currentStage });
+      return;
+    }
+    try {
+      await commitOrderChange({ order, set: { resumeTaskToken: taskToken } });
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || error instanceof InvalidTransitionError) throw error;
+    }
+  }
+  throw new TransientError(`order ${orderId} kept changing while its hold was recorded`);
+}
+
+/**
+ * 撤单: give the reservations back to the inventory, charge build costs incurred (a confirmed network build), close
+ * the open stages as cancelled and the order as CANCELLED — one transaction.
+ */
+export async function cancelOrder(orderId: string): Promise<void> {
+  const detail = await getOrderDetail(orderId);
+  const { order } = detail;
+  if (order.state === 'CANCELLED') return;
+  if (order.state !== 'PENDING_CANCELLATION' || !order.cancellation) throw unexpectedState(order, 'CancelOrder');
+  const released = reservationsOf(detail);
+  const build = stageOf(detail, 'NETWORK_BUILD');
+  const buildCost = build?.status === 'DONE' && build.resultJson ? ((JSON.parse(build.resultJson) as { buildCost?: number }).buildCost ?? 0) : 0;
+  const at = nowIso();
+  const stages: StageChange[] = detail.stages
+    .filter((stage) => stage.status !== 'DONE')
+    .map((stage) => ({ stage: stage.stage, current: stage, status: 'CANCELLED' as const, finish: true, note: `cancelled: ${order.cancellation?.reason ?? ''}` }));
+  const resourceStage = stageOf(detail, 'RESOURCE_CONFIRMATION');
+  if (released.length > 0 && resourceStage) {
+    const index = stages.findIndex((stage) => stage.stage === 'RESOURCE_CONFIRMATION');
+    const change: StageChange = { stage: 'RESOURCE_CONFIRMATION', current: resourceStage, status: resourceStage.status === 'DONE' ? 'DONE' : 'CANCELLED', resultJson: JSON.stringify({ reservations: [], released: released.map(resourceLabel) }), note: `released on cancellation: ${released.map(resourceLabel).join(', ')}` };
+    if (index >= 0) stages[index] = { ...change, finish: true };
+    else stages.push(change);
+  }
+  const releasedLabels = released.map(resourceLabel);
+  await commitOrderChange({
+    order,
+    reason: [
+      `cancelled: ${order.cancellation.reason}`,
+      releasedLabels.length > 0 ? `released ${releasedLabels.join(', ')}` : 'no resources were reserved',
+      buildCost > 0 ? `build costs charged ${buildCost} CNY` : undefined,
+    ].filter(Boolean).join('; '),
+    event: 'COMPLETE_CANCELLATION',
+    set: { cancellation: { ...order.cancellation, state: 'done', effectiveAt: at, releasedResources: releasedLabels, buildCostCharged: buildCost }, completionDate: at },
+    remove: ['hold', 'resumeTaskToken'],
+    releaseResources: released,
+    stages,
+    ...(buildCost > 0
+      ? {
+          billing: {
+            orderId,
+            accountId: order.accountId,
+            billingAccountId: `BA-${order.accountId.slice(4)}`,
+            productId: order.productId,
+            bandwidth: order.bandwidth,
+            chargeType: 'CANCELLATION' as const,
+            oneOffCharge: buildCost,
+            monthlyCharge: 0,
+            chargesFrom: at.slice(0, 10),
+            startedAt: at,
+          },
+        }
+      : {}),
   });
 }

@@ -1,7 +1,7 @@
 /** Reading orders within the caller's reach: orders follow their account's ownership. */
-import { accountScopeOf } from '../domain/people.ts';
+import { accountScopeOf, scopeCovers } from '../domain/people.ts';
 import type { Principal } from '../domain/people.ts';
-import { getOrderDetail, listOrdersInScope, listOrdersOfAccount } from '../data/orders-repository.ts';
+import { getOrderDetail, listFalloutOrders, listOrdersInScope, listOrdersOfAccount } from '../data/orders-repository.ts';
 import type { OrderDetail, OrderRecord, Page } from '../data/orders-repository.ts';
 import { assertCovers } from './access.ts';
 import { getAccountFor } from './accounts.ts';
@@ -19,4 +19,14 @@ export async function listOrdersFor(principal: Principal, request: { accountId?:
     return listOrdersOfAccount(request.accountId, page);
   }
   return listOrdersInScope(accountScopeOf(principal), page);
+}
+
+/**
+ * The fallout queue within reach. One Query on the phase index (FALLOUT holds only failed orders, a short list by
+ * design); managers see those of their accounts, so a page may hold fewer than `limit` items with a cursor for more.
+ */
+export async function listFalloutFor(principal: Principal, request: { limit: number; cursor?: string | undefined }): Promise<Page<OrderRecord>> {
+  const scope = accountScopeOf(principal);
+  const page = await listFalloutOrders({ limit: request.limit, cursor: request.cursor });
+  return { items: page.items.filter((order) => scopeCovers(scope, order)), nextCursor: page.nextCursor };
 }

@@ -11,27 +11,33 @@ import { ValidationError } from '../commons/errors.ts';
 import type { FieldIssue } from '../commons/errors.ts';
 import { logger } from '../commons/observability.ts';
 import { bandwidths, circuitProducts, priceOf } from '../domain/catalogue.ts';
-import type { Bandwidth } from '../domain/catalogue.ts';
+import type { Bandwidth, ProductId } from '../domain/catalogue.ts';
 import { shanghaiDate } from '../domain/billing.ts';
 import type { CreateProductOrderRequest } from '../api/schemas.ts';
 import { accountScopeOf, scopeCovers } from '../domain/people.ts';
 import type { Principal } from '../domain/people.ts';
 import { findAccount } from '../data/accounts-repository.ts';
 import { findContract } from '../data/contracts-repository.ts';
-import { getOrderDetail, insertOrder, recordExecution } from '../data/orders-repository.ts';
-import type { OrderDetail } from '../data/orders-repository.ts';
+import { getOrderDetail, insertOrder, insertParentOrder, recordExecution } from '../data/orders-repository.ts';
+import type { NewOrder, OrderDetail } from '../data/orders-repository.ts';
 import { kamflowTable } from '../data/table-design.ts';
 import { tableName } from '../data/table.ts';
 import { startOrderWorkflow } from './workflow-tasks.ts';
 
-const itemPath = 'productOrderItem.0.product';
+type OrderItem = CreateProductOrderRequest['productOrderItem'][number];
 
-export async function submitOrder(principal: Principal, request: CreateProductOrderRequest): Promise<OrderDetail> {
-  const issues: FieldIssue[] = [];
-  const party = request.relatedParty[0];
-  const item = request.productOrderItem[0];
-  if (!party || !item) throw ValidationError.forField('productOrderItem', 'exactly one order item and one customer party');
+interface CheckedItem {
+  readonly itemId: string;
+  readonly productId: ProductId;
+  readonly bandwidth: Bandwidth;
+  readonly leaseTermDays: number;
+  readonly places: NewOrder['places'];
+}
 
+/** One order item (one circuit): its product, bandwidth, lease term and circuit ends, checked against the catalogue. */
+function checkItem(item: OrderItem, index: number, issues: FieldIssue[]): CheckedItem | undefined {
+  const itemPath = `productOrderItem.${index}.product`;
+  const before = issues.length;
   const productId = item.product.productSpecification.id;
   const product = circuitProducts[productId];
   const characteristics = new Map(item.product.productCharacteristic.map((c) => [c.name, c.value]));
@@ -51,6 +57,23 @@ export async function submitOrder(principal: Principal, request: CreateProductOr
   if (!roles.includes('A-end')) issues.push({ field: `${itemPath}.place`, message: 'an A-end site is required' });
   if (product.pointToPoint && !roles.includes('Z-end')) issues.push({ field: `${itemPath}.place`, message: `${productId} is point-to-point: a Z-end site is required` });
   if (!product.pointToPoint && roles.includes('Z-end')) issues.push({ field: `${itemPath}.place`, message: `${productId} has no Z-end` });
+  if (issues.length > before || !bandwidth) return undefined;
+  const places = [...item.product.place].sort((a, b) => a.role.localeCompare(b.role)).map((place) => ({ role: place.role, city: place.city, address: place.address }));
+  return { itemId: item.id, productId, bandwidth, leaseTermDays, places };
+}
+
+/**
+ * 订单受理. One order item is one order with its workflow. Several items (跨网一点受理: one circuit per local network
+ * or circuit end) make a parent order accepted at this one point, and one child order per item, each with a workflow
+ * of its own; the parent's state rolls up from its children and the account manager owns them all.
+ */
+export async function submitOrder(principal: Principal, request: CreateProductOrderRequest): Promise<OrderDetail> {
+  const issues: FieldIssue[] = [];
+  const party = request.relatedParty[0];
+  if (!party || request.productOrderItem.length === 0) throw ValidationError.forField('productOrderItem', 'at least one order item and exactly one customer party');
+  const itemIds = request.productOrderItem.map((item) => item.id);
+  if (new Set(itemIds).size !== itemIds.length) issues.push({ field: 'productOrderItem', message: 'order item ids must be unique' });
+  const items = request.productOrderItem.map((item, index) => checkItem(item, index, issues));
   if (request.requestedCompletionDate.slice(0, 10) < shanghaiDate(now())) {
     issues.push({ field: 'requestedCompletionDate', message: 'must not be in the past' });
   }
@@ -62,12 +85,12 @@ export async function submitOrder(principal: Principal, request: CreateProductOr
   const contract = contractRef ? await findContract(contractRef) : undefined;
   if (contractRef && (!contract || contract.accountId !== party.id)) issues.push({ field: 'agreement.0.id', message: `no contract ${contractRef} of this account` });
   else if (contract && contract.status !== 'APPROVED') issues.push({ field: 'agreement.0.id', message: `contract ${contract.contractId} is ${contract.status.toLowerCase().replace('_', ' ')}: orders need an approved contract` });
-  if (issues.length > 0 || !account || !bandwidth) throw new ValidationError(issues);
+  const checked = items.filter((item): item is CheckedItem => item !== undefined);
+  if (issues.length > 0 || !account || checked.length !== items.length) throw new ValidationError(issues);
 
-  const orderId = `ord_${ulid()}`;
   const orderDate = now().toISOString();
-  await insertOrder({
-    orderId,
+  const actor = `user:${principal.userId}`;
+  const common = {
     accountId: account.accountId,
     accountName: account.name,
     accountManager: account.accountManager,
@@ -78,18 +101,32 @@ export async function submitOrder(principal: Principal, request: CreateProductOr
     ...(request.externalId ? { externalId: request.externalId } : {}),
     ...(request.description ? { description: request.description } : {}),
     ...(request.priority ? { priority: request.priority } : {}),
-    productId,
-    bandwidth: bandwidth satisfies Bandwidth,
-    places: [...item.product.place].sort((a, b) => a.role.localeCompare(b.role)).map((place) => ({ role: place.role, city: place.city, address: place.address })),
     requestedCompletionDate: request.requestedCompletionDate,
     ...(contract ? { contractId: contract.contractId, slaClass: contract.slaClass } : {}),
-    leaseTermDays,
     orderDate,
-  }, `user:${principal.userId}`);
-  const executionArn = await startOrderWorkflow(orderId);
-  await recordExecution(orderId, executionArn);
-  logger.info('order submitted', { orderId, productId, bandwidth });
-  return getOrderDetail(orderId);
+  };
+  const orderOf = (item: CheckedItem, orderId: string): NewOrder => ({ ...common, orderId, productId: item.productId, bandwidth: item.bandwidth, places: item.places, leaseTermDays: item.leaseTermDays });
+  const [first] = checked;
+  if (checked.length === 1 && first) {
+    const orderId = `ord_${ulid()}`;
+    await insertOrder(orderOf(first, orderId), actor);
+    await startWorkflows([orderId]);
+    logger.info('order submitted', { orderId, productId: first.productId, bandwidth: first.bandwidth });
+    return getOrderDetail(orderId);
+  }
+  const parentId = `ord_${ulid()}`;
+  const children = checked.map((item) => ({ ...orderOf(item, `ord_${ulid()}`), parentOrderId: parentId, orderItemId: item.itemId }));
+  await insertParentOrder({ ...(first ? orderOf(first, parentId) : ({} as NewOrder)), childOrderIds: children.map((child) => child.orderId) }, children, actor);
+  await startWorkflows(children.map((child) => child.orderId));
+  logger.info('multi-site order submitted', { orderId: parentId, children: children.length });
+  return getOrderDetail(parentId);
+}
+
+async function startWorkflows(orderIds: readonly string[]): Promise<void> {
+  for (const orderId of orderIds) {
+    const executionArn = await startOrderWorkflow(orderId);
+    await recordExecution(orderId, executionArn);
+  }
 }
 
 const idempotencyStore = new DynamoDBPersistenceLayer({

@@ -28,5 +28,5 @@ function fromRecord(user: UserRecord) {
 
 export async function listUsersFor(principal: Principal, page: { limit: number; cursor?: string | undefined }): Promise<Page<ReturnType<typeof fromRecord>>> {
   const result = principal.roles.includes('ADMINISTRATOR') ? await listUsers(page) : await listReports(principal.userId, page);
-  return { items: result.items.map(fromRecord), nextCursor: result.nextCursor };
+  return { items: result.items.map((user) => ({ ...fromRecord(user), status: user.status, version: user.version ?? 1 })), nextCursor: result.nextCursor };
 }

@@ -8,6 +8,7 @@ import { sfnClient } from '../commons/clients.ts';
 import { requiredEnv } from '../commons/env.ts';
 import { logger } from '../commons/observability.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
+import type { ResumePoint } from '../domain/resume-point.ts';
 
 const staleTokenErrors = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
@@ -40,8 +41,8 @@ export function heartbeatWaitingTask(taskToken: string, context: { orderId: stri
 
 let stateMachineArn: string | undefined;
 
-/** Start the order's workflow; `resumeFrom` continues an open order at its recorded stage. */
-export async function startOrderWorkflow(orderId: string, options: { resumeFrom?: OrderStage; executionName?: string } = {}): Promise<string> {
+/** Start the order's workflow; `resumeFrom` continues an open order at its recorded stage (or its interruption). */
+export async function startOrderWorkflow(orderId: string, options: { resumeFrom?: ResumePoint | undefined; executionName?: string } = {}): Promise<string> {
   stateMachineArn ??= requiredEnv('STATE_MACHINE_ARN');
   const input = { orderId, ...(options.resumeFrom ? { resumeFrom: options.resumeFrom } : {}) };
   const result = await sfnClient.send(

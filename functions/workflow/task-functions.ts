@@ -22,6 +22,9 @@ export const workflowTaskFunctions = [
   { name: 'AwaitCustomerAcceptance', substitution: 'AwaitCustomerAcceptanceFunctionArn', entry: 'functions/handlers/workflow/await-customer-acceptance.ts', description: '验收: wait for the customer acceptance' },
   { name: 'StartBilling', substitution: 'StartBillingFunctionArn', entry: 'functions/handlers/workflow/start-billing.ts', description: '起租: open the billing record' },
   { name: 'CloseOrder', substitution: 'CloseOrderFunctionArn', entry: 'functions/handlers/workflow/close-order.ts', description: 'CRM filing and close' },
+  { name: 'HandleInterruption', substitution: 'HandleInterruptionFunctionArn', entry: 'functions/handlers/workflow/handle-interruption.ts', description: 'after a hold, amendment or cancellation: wait, cancel or continue' },
+  { name: 'AwaitResume', substitution: 'AwaitResumeFunctionArn', entry: 'functions/handlers/workflow/await-resume.ts', description: '挂起: wait while the customer holds the order' },
+  { name: 'CancelOrder', substitution: 'CancelOrderFunctionArn', entry: 'functions/handlers/workflow/cancel-order.ts', description: '撤单: release resources, charge build costs, cancel' },
   { name: 'RecordFailure', substitution: 'RecordFailureFunctionArn', entry: 'functions/handlers/workflow/record-failure.ts', description: 'record why an order fell out' },
 ] as const satisfies readonly WorkflowTaskFunction[];
 

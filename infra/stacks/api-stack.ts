@@ -26,7 +26,7 @@ import type { Construct } from 'constructs';
 import { routes } from '../../functions/api/routes.ts';
 import type { KamflowRoute } from '../../functions/api/routes.ts';
 import { KamflowFunction } from '../constructs/kamflow-function.ts';
-import { grantAlarmStateRead, grantSecretRead, grantTableAccess, grantWorkflowStart, grantWorkflowTaskResponse } from '../grants.ts';
+import { grantAlarmStateRead, grantSecretRead, grantTableAccess, grantUserPoolAdministration, grantWorkflowStart, grantWorkflowTaskResponse } from '../grants.ts';
 import type { TableAccess } from '../grants.ts';
 import { userPoolIssuer } from './auth-stack.ts';
 import { orderFulfilmentStateMachineArn } from './workflow-stack.ts';
@@ -51,6 +51,9 @@ const workflowAccessByRoute: Partial<Record<OperationId, WorkflowAccess>> = {
   confirmNetworkBuild: 'respond-to-waiting-tasks',
   receiveProvisioningCallback: 'respond-to-waiting-tasks',
 };
+
+/** Routes that create people in the user pool or change their groups and enabled flag (services/user-administration.ts). */
+const userPoolAdministrationRoutes: ReadonlySet<OperationId> = new Set<OperationId>(['createUser', 'updateUser']);
 
 /** Routes that read the SLA alarms' states from CloudWatch (functions/services/alarm-states.ts). */
 const readsAlarmStates: ReadonlySet<OperationId> = new Set<OperationId>(['listAlarmStates']);
@@ -165,8 +168,10 @@ export class ApiStack extends Stack {
           ...authEnvironment,
           ...(workflowAccess === 'start-executions' ? { STATE_MACHINE_ARN: stateMachineArn } : {}),
           ...(verifiesSignatures ? { PROVISIONING_SECRET_ARN: this.provisioningSigningSecret.secretArn } : {}),
+          ...(userPoolAdministrationRoutes.has(route.operationId) ? { USER_POOL_ID: props.userPool.userPoolId } : {}),
         },
       });
+      if (userPoolAdministrationRoutes.has(route.operationId)) grantUserPoolAdministration(fn, props.userPool);
       grantTableAccess(fn, props.table, tableAccessFor(route));
       if (workflowAccess === 'start-executions') grantWorkflowStart(fn, stateMachineArn);
       if (workflowAccess === 'respond-to-waiting-tasks') grantWorkflowTaskResponse(fn, stateMachineArn);

@@ -89,6 +89,7 @@ export interface StageView {
   finishedAt?: string;
   attempts: number;
   note?: string;
+  dueAt?: string;
   progress?: { at: string; message: string; percent?: number }[];
 }
 
@@ -102,7 +103,7 @@ export interface ProductOrder {
   circuitId?: string;
   failure?: { error: string; cause: string; at: string };
   rejectionReason?: string;
-  productOrderItem: { product: { place: { role: string; city: string; exchange?: string }[] } }[];
+  productOrderItem: { product: { place: { role: string; city: string; exchange?: string }[]; productCharacteristic?: { name: string; value: string }[] } }[];
 }
 
 export async function getOrder(apiUrl: string, orderId: string): Promise<ProductOrder> {

@@ -1,4 +1,6 @@
-import { CreateButton, DataTable, List, TopToolbar, useTranslate } from 'react-admin';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import Button from '@mui/material/Button';
+import { CreateButton, DataTable, Link, List, TopToolbar, useTranslate } from 'react-admin';
 import type { Account } from '../api/types.ts';
 import { StateChip } from '../common/StateChip.tsx';
 import { accountStatusColour } from '../common/statePresentation.ts';
@@ -14,6 +16,9 @@ export function AccountList() {
       perPage={25}
       actions={
         <TopToolbar>
+          <Button component={Link} to="/accounts/tree" size="small" startIcon={<AccountTreeIcon />} data-testid="show-account-tree">
+            {translate('kamflow.account_tree.show_tree')}
+          </Button>
           <CreateButton />
         </TopToolbar>
       }

@@ -20,6 +20,10 @@ export type Account = {
   createdAt: string;
   updatedAt: string;
   version: number;
+  parentAccountId?: string;
+  monthlyBilledRevenue?: number;
+  /** Own figures plus every branch below, within the caller's reach (on a single account and on branch listings). */
+  rollup?: { monthlyBilledRevenue: number; openOrders: number; accounts: number };
 };
 
 export type AccountDraft = Pick<Account, 'name' | 'industry' | 'tier' | 'province' | 'city' | 'accountManager'>;
@@ -80,9 +84,14 @@ export type Billing = {
   monthlyCharge: number;
   currency: 'CNY';
   chargesFrom: string;
-  leaseType: 'LONG_TERM' | 'TEMPORARY';
+  leaseType?: 'LONG_TERM' | 'TEMPORARY';
+  chargeType?: 'SERVICE' | 'CANCELLATION';
   startedAt?: string;
 };
+
+export type OrderEvent = { id: string; at: string; type: string; actor: string; fromState?: string; toState?: string; stage?: string; stageStatus?: string; reason?: string };
+export type { OrderAction } from '../../../functions/domain/order-lifecycle.ts';
+import type { OrderAction } from '../../../functions/domain/order-lifecycle.ts';
 
 export type ProductOrder = {
   id: string;
@@ -104,6 +113,14 @@ export type ProductOrder = {
   circuitId?: string;
   failure?: { error: string; cause: string; at: string };
   rejectionReason?: string;
+  /** What the order's state allows now; the console offers only these (and only to roles the API lets do them). */
+  availableActions?: OrderAction[];
+  hold?: { reason: string; approvedBy: string; startedAt: string; heldFrom: KamflowState; expectedResumeDate?: string };
+  holdHistory?: { reason: string; approvedBy: string; startedAt: string; endedAt: string; resumedBy: string; heldWorkingHours?: number }[];
+  cancellation?: { id: string; state: 'acknowledged' | 'inProgress' | 'done' | 'terminatedWithError'; cancellationReason: string; requestedBy: string; requestedAt: string; effectiveCancellationDate?: string; releasedResources?: string[]; buildCostCharged?: number };
+  events?: OrderEvent[];
+  /** 跨网一点受理: a parent lists its child orders, a child names its parent. */
+  orderRelationship?: { id: string; href: string; relationshipType: 'parent' | 'child'; state?: TmfState; kamflowState?: KamflowState }[];
 };
 
 /** The body of `POST /tmf-api/productOrderingManagement/v4/productOrder`. */

@@ -1,7 +1,9 @@
 /**
  * The sign-in page: react-admin's `<Login>` frame (it sends a signed-in visitor straight on) around a user name and
- * password form that signs in through `useLogin` → authProvider.login → Cognito InitiateAuth. The language switcher is
- * here too, and on the local stack a collapsible list of the demo accounts.
+ * password form that signs in through `useLogin` → authProvider.login → Cognito InitiateAuth. A person signing in with the
+ * temporary password an administrator gave them is then asked to choose their own (Cognito's NEW_PASSWORD_REQUIRED,
+ * answered with RespondToAuthChallenge). The language switcher is here too, and on the local stack a collapsible list
+ * of the demo accounts.
  */
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import LockIcon from '@mui/icons-material/Lock';
@@ -23,6 +25,8 @@ import { useState, type FormEvent } from 'react';
 import { LocalesMenuButton, Login, useLogin, useTranslate } from 'react-admin';
 import { DocumentLanguage } from '../layout/DocumentLanguage.tsx';
 import { demoAccounts, demoPassword } from './demoAccounts.ts';
+import { NewPasswordChallenge } from './authProvider.ts';
+import { newPasswordProblem } from './newPassword.ts';
 
 function DemoAccounts({ onPick }: { onPick: (username: string) => void }) {
   const translate = useTranslate();
@@ -53,9 +57,84 @@ function DemoAccounts({ onPick }: { onPick: (username: string) => void }) {
   );
 }
 
+/** The second step after a temporary password: the person's own password, twice; the pool's policy is checked first. */
+function NewPasswordForm({ challenge, onRestart }: { challenge: NewPasswordChallenge; onRestart: (message: string) => void }) {
+  const translate = useTranslate();
+  const login = useLogin();
+  const [newPassword, setNewPassword] = useState('');
+  const [repeated, setRepeated] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [pending, setPending] = useState(false);
+  const problem = newPasswordProblem(newPassword, repeated);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setPending(true);
+    setError(undefined);
+    login({ username: challenge.username, newPassword, challengeSession: challenge.challengeSession }).then(
+      () => setPending(false),
+      (failure: unknown) => {
+        setPending(false);
+        const message = failure instanceof Error && failure.message ? failure.message : 'kamflow.auth.sign_in_failed';
+        if (message === 'kamflow.auth.challenge_expired') onRestart(message);
+        else setError(message);
+      },
+    );
+  };
+
+  return (
+    <CardContent sx={{ width: { xs: 300, sm: 420 }, pt: 0 }}>
+      <Box component="form" onSubmit={submit} noValidate aria-label={translate('kamflow.auth.new_password_title')} data-testid="new-password-form">
+        <Stack spacing={2}>
+          <Alert severity="info">{translate('kamflow.auth.new_password_required', { username: challenge.username })}</Alert>
+          <TextField
+            name="newPassword"
+            type="password"
+            label={translate('kamflow.auth.new_password')}
+            autoComplete="new-password"
+            autoFocus
+            required
+            fullWidth
+            value={newPassword}
+            onChange={(event) => setNewPassword(event.target.value)}
+            helperText={translate('kamflow.auth.password_rules')}
+          />
+          <TextField
+            name="repeatNewPassword"
+            type="password"
+            label={translate('kamflow.auth.repeat_new_password')}
+            autoComplete="new-password"
+            required
+            fullWidth
+            value={repeated}
+            onChange={(event) => setRepeated(event.target.value)}
+          />
+          {error ? (
+            <Alert severity="error" role="alert" data-testid="new-password-error">
+              {translate(error, { _: translate('kamflow.auth.sign_in_failed') })}
+            </Alert>
+          ) : null}
+          <Button type="submit" variant="contained" fullWidth disabled={pending || !newPassword || !repeated}>
+            {pending ? <CircularProgress size={22} thickness={3} color="inherit" /> : translate('kamflow.auth.set_new_password')}
+          </Button>
+          <Button variant="text" onClick={() => onRestart('')}>
+            {translate('kamflow.auth.back_to_sign_in')}
+          </Button>
+        </Stack>
+      </Box>
+    </CardContent>
+  );
+}
+
 function SignInForm({ showDemoAccounts }: { showDemoAccounts: boolean }) {
   const translate = useTranslate();
   const login = useLogin();
+  const [challenge, setChallenge] = useState<NewPasswordChallenge | undefined>(undefined);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -70,10 +149,27 @@ function SignInForm({ showDemoAccounts }: { showDemoAccounts: boolean }) {
       () => setPending(false),
       (failure: unknown) => {
         setPending(false);
+        if (failure instanceof NewPasswordChallenge) {
+          setPassword('');
+          setChallenge(failure);
+          return;
+        }
         setError(failure instanceof Error && failure.message ? failure.message : 'kamflow.auth.sign_in_failed');
       },
     );
   };
+
+  if (challenge) {
+    return (
+      <NewPasswordForm
+        challenge={challenge}
+        onRestart={(message) => {
+          setChallenge(undefined);
+          setError(message || undefined);
+        }}
+      />
+    );
+  }
 
   return (
     <CardContent sx={{ width: { xs: 300, sm: 420 }, pt: 0 }}>

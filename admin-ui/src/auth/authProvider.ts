@@ -3,9 +3,20 @@
  * (`GET /api/me`, the API's view of the person: display name, roles, reporting line) and what they may do.
  */
 import type { AuthProvider, UserIdentity } from 'react-admin';
-import { signInFailureMessage } from './cognito.ts';
+import { newPasswordFailureMessage, NewPasswordRequiredError, signInFailureMessage } from './cognito.ts';
 import { mayAccess } from './permissions.ts';
 import type { AuthSession } from './session.ts';
+
+/** Sign-in stopped at Cognito's NEW_PASSWORD_REQUIRED: the login page asks for a new password and answers it. */
+export class NewPasswordChallenge extends Error {
+  constructor(
+    readonly username: string,
+    readonly challengeSession: string,
+  ) {
+    super('kamflow.auth.new_password_required');
+    this.name = 'NewPasswordChallenge';
+  }
+}
 
 /** `GET /api/me`. */
 export type CurrentUser = {
@@ -86,12 +97,28 @@ export function createAuthProvider(options: {
   };
 
   return {
-    async login(params: { username?: unknown; password?: unknown }) {
+    /**
+     * `{ username, password }` signs in. When Cognito asks for a new password (a temporary one was used), this rejects
+     * with a `NewPasswordChallenge`; the login page then calls login again with `{ username, newPassword,
+     * challengeSession }` to answer it.
+     */
+    async login(params: { username?: unknown; password?: unknown; newPassword?: unknown; challengeSession?: unknown }) {
       const username = typeof params.username === 'string' ? params.username.trim() : '';
+      if (typeof params.newPassword === 'string' && typeof params.challengeSession === 'string') {
+        try {
+          await session.completeNewPassword(username, params.newPassword, params.challengeSession);
+        } catch (error) {
+          throw new Error(newPasswordFailureMessage(error));
+        } finally {
+          sessionChanged();
+        }
+        return;
+      }
       const password = typeof params.password === 'string' ? params.password : '';
       try {
         await session.signIn(username, password);
       } catch (error) {
+        if (error instanceof NewPasswordRequiredError) throw new NewPasswordChallenge(error.username, error.session);
         throw new Error(signInFailureMessage(error));
       } finally {
         sessionChanged();

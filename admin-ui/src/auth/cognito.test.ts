@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CognitoError, initiateAuth, revokeToken, signInFailureMessage } from './cognito.ts';
+import { CognitoError, initiateAuth, NewPasswordRequiredError, revokeToken, signInFailureMessage } from './cognito.ts';
 import { cognitoJson, scriptedFetch, testConfig, tokensAnswer, wrongPassword } from './fakeCognito.test-helpers.ts';
 
 async function failureOf(promise: Promise<unknown>): Promise<CognitoError> {
@@ -47,10 +47,15 @@ describe('initiateAuth', () => {
   });
 
   it('reports a challenge (new password, MFA) and a network failure as such', async () => {
-    const challenge = cognitoJson(200, { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's', ChallengeParameters: {} });
-    const challenged = await failureOf(initiateAuth(testConfig, { flow: 'USER_PASSWORD_AUTH', username: 'a', password: 'b' }, scriptedFetch(challenge).fetch));
-    expect(challenged.code).toBe('ChallengeRequired');
-    expect(challenged.message).toBe('NEW_PASSWORD_REQUIRED');
+    const challenge = cognitoJson(200, { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's', ChallengeParameters: { USER_ID_FOR_SRP: 'a' } });
+    const challenged = await failureOf(initiateAuth(testConfig, { flow: 'USER_PASSWORD_AUTH', username: 'A', password: 'b' }, scriptedFetch(challenge).fetch));
+    expect(challenged).toBeInstanceOf(NewPasswordRequiredError);
+    expect(challenged).toMatchObject({ code: 'NEW_PASSWORD_REQUIRED', session: 's', username: 'a' });
+
+    const mfa = cognitoJson(200, { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's', ChallengeParameters: {} });
+    const mfaChallenged = await failureOf(initiateAuth(testConfig, { flow: 'USER_PASSWORD_AUTH', username: 'a', password: 'b' }, scriptedFetch(mfa).fetch));
+    expect(mfaChallenged.code).toBe('ChallengeRequired');
+    expect(mfaChallenged.message).toBe('SOFTWARE_TOKEN_MFA');
 
     const offline = await failureOf(initiateAuth(testConfig, { flow: 'USER_PASSWORD_AUTH', username: 'a', password: 'b' }, scriptedFetch(new TypeError('Failed to fetch')).fetch));
     expect(offline.code).toBe('NetworkError');

@@ -35,6 +35,22 @@ export class CognitoError extends Error {
   }
 }
 
+/**
+ * InitiateAuth answered NEW_PASSWORD_REQUIRED: the person signed in with a temporary password an administrator gave
+ * them and must choose their own. `session` answers the challenge (RespondToAuthChallenge) within a few minutes.
+ */
+export class NewPasswordRequiredError extends CognitoError {
+  constructor(
+    readonly username: string,
+    readonly session: string,
+  ) {
+    super(newPasswordRequired, 'NEW_PASSWORD_REQUIRED', 200);
+    this.name = 'NewPasswordRequiredError';
+  }
+}
+
+export const newPasswordRequired = 'NEW_PASSWORD_REQUIRED';
+
 /** The fetch failed (network down, CORS refused, wrong endpoint). */
 export const networkFailure = 'NetworkError';
 /** Cognito answered with a challenge (a new password, an MFA code) that this console cannot answer yet. */
@@ -87,12 +103,23 @@ export async function initiateAuth(config: AuthConfig, request: InitiateAuthRequ
   const authParameters =
     request.flow === 'USER_PASSWORD_AUTH' ? { USERNAME: request.username, PASSWORD: request.password } : { REFRESH_TOKEN: request.refreshToken };
   const body = await callCognito(config, 'InitiateAuth', { AuthFlow: request.flow, ClientId: config.clientId, AuthParameters: authParameters }, fetchFunction);
+  if (body.ChallengeName === newPasswordRequired && request.flow === 'USER_PASSWORD_AUTH' && typeof body.Session === 'string' && body.Session) {
+    const parameters = isRecord(body.ChallengeParameters) ? body.ChallengeParameters : {};
+    // Cognito names the user in USER_ID_FOR_SRP; the challenge answer must carry that name.
+    const username = typeof parameters.USER_ID_FOR_SRP === 'string' && parameters.USER_ID_FOR_SRP ? parameters.USER_ID_FOR_SRP : request.username;
+    throw new NewPasswordRequiredError(username, body.Session);
+  }
+  // Other challenges (MFA codes among them) are not answered by this console.
   if (typeof body.ChallengeName === 'string' && body.ChallengeName) {
     throw new CognitoError(challengeRequired, body.ChallengeName, 200);
   }
+  return readAuthenticationResult(body, 'InitiateAuth');
+}
+
+function readAuthenticationResult(body: Record<string, unknown>, operation: string): AuthenticationResult {
   const result = isRecord(body.AuthenticationResult) ? body.AuthenticationResult : undefined;
   if (!result || typeof result.IdToken !== 'string' || !result.IdToken) {
-    throw new CognitoError(invalidResponse, 'InitiateAuth answered without an ID token', 200);
+    throw new CognitoError(invalidResponse, `${operation} answered without an ID token`, 200);
   }
   return {
     idToken: result.IdToken,
@@ -100,6 +127,40 @@ export async function initiateAuth(config: AuthConfig, request: InitiateAuthRequ
     ...(typeof result.RefreshToken === 'string' && result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
     expiresIn: typeof result.ExpiresIn === 'number' && result.ExpiresIn > 0 ? result.ExpiresIn : 3600,
   };
+}
+
+/** RespondToAuthChallenge for NEW_PASSWORD_REQUIRED: the person's own password replaces the temporary one; tokens follow. */
+export async function respondToNewPasswordChallenge(
+  config: AuthConfig,
+  answer: { username: string; newPassword: string; session: string },
+  fetchFunction: FetchFunction = fetch,
+): Promise<AuthenticationResult> {
+  const body = await callCognito(
+    config,
+    'RespondToAuthChallenge',
+    { ClientId: config.clientId, ChallengeName: newPasswordRequired, Session: answer.session, ChallengeResponses: { USERNAME: answer.username, NEW_PASSWORD: answer.newPassword } },
+    fetchFunction,
+  );
+  if (typeof body.ChallengeName === 'string' && body.ChallengeName) throw new CognitoError(challengeRequired, body.ChallengeName, 200);
+  return readAuthenticationResult(body, 'RespondToAuthChallenge');
+}
+
+/** The translation key to show when the new password was refused. */
+export function newPasswordFailureMessage(error: unknown): string {
+  if (!(error instanceof CognitoError)) return 'kamflow.auth.sign_in_failed';
+  switch (error.code) {
+    case 'InvalidPasswordException':
+      return 'kamflow.auth.password_policy';
+    case 'NotAuthorizedException':
+    case 'CodeMismatchException':
+    case 'ExpiredCodeException':
+      // The challenge session lasts a few minutes: start again from the temporary password.
+      return 'kamflow.auth.challenge_expired';
+    case networkFailure:
+      return 'kamflow.auth.unreachable';
+    default:
+      return signInFailureMessage(error);
+  }
 }
 
 /** RevokeToken: ends the refresh token (and the tokens issued from it) on sign-out. */

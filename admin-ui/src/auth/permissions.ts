@@ -12,10 +12,22 @@ export type { UserRole };
 /** react-admin's `canAccess({ resource, action })` → the API permission behind it. */
 const resourcePermissions: Readonly<Record<string, Readonly<Record<string, Permission>>>> = {
   accounts: { list: 'accounts:read', show: 'accounts:read', create: 'accounts:create', edit: 'accounts:update' },
-  orders: { list: 'orders:read', show: 'orders:read', create: 'orders:submit', 'record-acceptance': 'orders:record-acceptance' },
+  orders: {
+    list: 'orders:read',
+    show: 'orders:read',
+    create: 'orders:submit',
+    'record-acceptance': 'orders:record-acceptance',
+    hold: 'orders:hold',
+    resume: 'orders:hold',
+    amend: 'orders:amend',
+    cancel: 'orders:cancel',
+    retry: 'orders:retry',
+    'confirm-build': 'orders:confirm-build',
+  },
+  fallout: { list: 'orders:read' },
   products: { list: 'catalogue:read', show: 'catalogue:read' },
   approvals: { list: 'contracts:decide' },
-  users: { list: 'users:read', show: 'users:read' },
+  users: { list: 'users:read', show: 'users:read', create: 'users:manage', edit: 'users:manage' },
   sla: { list: 'sla-reports:read' },
 };
 

@@ -2,7 +2,7 @@
  * The signed-in person's tokens, kept in sessionStorage (gone with the tab, never shared with other tabs or left on
  * disk like localStorage), and the ID token handed to every API call, refreshed shortly before it expires.
  */
-import { CognitoError, initiateAuth, networkFailure, revokeToken } from './cognito.ts';
+import { CognitoError, initiateAuth, networkFailure, respondToNewPasswordChallenge, revokeToken } from './cognito.ts';
 import type { AuthConfig, AuthenticationResult, FetchFunction } from './cognito.ts';
 import { readIdTokenClaims } from './idToken.ts';
 import type { IdTokenClaims } from './idToken.ts';
@@ -70,6 +70,8 @@ export function clearSession(storage: KeyValueStorage): void {
 export type AuthSession = {
   /** USER_PASSWORD_AUTH; throws `CognitoError` when refused. */
   signIn(username: string, password: string): Promise<StoredSession>;
+  /** Answers NEW_PASSWORD_REQUIRED (after a sign-in with a temporary password); throws `CognitoError` when refused. */
+  completeNewPassword(username: string, newPassword: string, challengeSession: string): Promise<StoredSession>;
   /** Forgets the tokens (and asks Cognito to revoke the refresh token, best effort). */
   signOut(): Promise<void>;
   /** The ID token to send, refreshed first when due; undefined when nobody is signed in or the session is over. */
@@ -103,6 +105,14 @@ export function createAuthSession(options: {
   return {
     async signIn(username, password) {
       const result = await initiateAuth(config, { flow: 'USER_PASSWORD_AUTH', username, password }, fetchFunction);
+      const session = sessionFromResult(result, now());
+      refreshing = undefined;
+      saveSession(storage, session);
+      return session;
+    },
+
+    async completeNewPassword(username, newPassword, challengeSession) {
+      const result = await respondToNewPasswordChallenge(config, { username, newPassword, session: challengeSession }, fetchFunction);
       const session = sessionFromResult(result, now());
       refreshing = undefined;
       saveSession(storage, session);

@@ -35,7 +35,12 @@ export const kamflowStateColour: Record<KamflowState, ChipColour> = {
   ACCEPTANCE_FAILED: 'error',
   BILLING_STARTED: 'success',
   CLOSED: 'success',
+  HELD: 'warning',
+  ASSESSING_CANCELLATION: 'warning',
+  PENDING_CANCELLATION: 'warning',
+  CANCELLED: 'default',
   FAILED: 'error',
+  PARTIAL: 'warning',
 };
 
 export const stageStatusColour: Record<TimelineStatus, ChipColour> = {
@@ -44,8 +49,10 @@ export const stageStatusColour: Record<TimelineStatus, ChipColour> = {
   PENDING: 'default',
   IN_PROGRESS: 'primary',
   WAITING: 'warning',
+  HELD: 'warning',
   DONE: 'success',
   FAILED: 'error',
+  CANCELLED: 'default',
 };
 
 export const accountStatusColour: Record<AccountStatus, ChipColour> = {
@@ -61,4 +68,4 @@ export function colourOf<K extends string>(colours: Record<K, ChipColour>, value
 }
 
 /** Orders in these states no longer change, so the show page stops polling. */
-export const finalOrderStates: ReadonlySet<string> = new Set<KamflowState>(['CLOSED', 'REJECTED']);
+export const finalOrderStates: ReadonlySet<string> = new Set<KamflowState>(['CLOSED', 'REJECTED', 'CANCELLED', 'PARTIAL']);

@@ -7,7 +7,7 @@ import { fetchUtils, HttpError } from 'react-admin';
 import { readApiErrorBody, toFormErrors, type IssueFieldMapper } from './apiErrors.ts';
 
 export type ApiRequest = {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   headers?: Record<string, string>;

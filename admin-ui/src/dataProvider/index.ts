@@ -11,7 +11,8 @@
  */
 import { HttpError } from 'react-admin';
 import type { DataProvider, Identifier, RaRecord } from 'react-admin';
-import type { AcceptanceDecision, AccountDraft } from '../api/types.ts';
+import type { AcceptanceDecision, Account, AccountDraft } from '../api/types.ts';
+import { toUserCreate, toUserFormRecord, toUserUpdate, userFieldForIssue, type UserDraft } from '../users/userDraft.ts';
 import { toAccountCreate } from '../accounts/accountDraft.ts';
 import { draftFieldForIssue, toProductOrderCreate, type OrderDraft } from '../orders/orderDraft.ts';
 import { sameFieldNames } from './apiErrors.ts';
@@ -28,7 +29,29 @@ export type Contact = { id: string; name: string; role: string; phone?: string; 
 export type TierChange = { at: string; from: string; to: string; ruleVersion?: number; override: boolean; changedBy: string; reason: string };
 export type Contract = { id: string; accountId: string; title: string; slaClass: string; agreedValue: number; listValue: number; discountPercent: number; requiredLevel: string; approvalReasons: string[]; status: string; submittedBy: string; submittedAt: string };
 
+/** The lifecycle commands on an order, each one route of the API. */
+export type OrderCommand = 'hold' | 'resume' | 'amend' | 'cancel' | 'retry' | 'confirm-build';
+
+/** Where each command goes: method, path and the body the API expects. */
+export function orderCommandRequest(orderId: Identifier, command: OrderCommand, body: Record<string, unknown>): { method: 'POST' | 'PATCH'; path: string; body: unknown } {
+  const id = encodeURIComponent(String(orderId));
+  switch (command) {
+    case 'hold':
+    case 'resume':
+    case 'retry':
+      return { method: 'POST', path: `/api/orders/${id}/${command}`, body };
+    case 'confirm-build':
+      return { method: 'POST', path: `/api/orders/${id}/network-build`, body };
+    case 'amend':
+      return { method: 'PATCH', path: `${tmfProductOrderPath}/${id}`, body };
+    case 'cancel':
+      return { method: 'POST', path: '/tmf-api/productOrderingManagement/v4/cancelProductOrder', body: { productOrder: { id: String(orderId) }, cancellationReason: body.reason } };
+  }
+}
+
 export type KamflowDataProvider = DataProvider & {
+  /** Hold, resume, amend, cancel, retry an order, or confirm its network build. */
+  orderCommand(orderId: Identifier, command: OrderCommand, body: Record<string, unknown>): Promise<void>;
   /** `POST /api/orders/{id}/acceptance`: the customer's decision on a delivered circuit. */
   recordAcceptance(orderId: Identifier, decision: AcceptanceDecision): Promise<void>;
   contactsOf(accountId: Identifier): Promise<Contact[]>;
@@ -37,7 +60,18 @@ export type KamflowDataProvider = DataProvider & {
   /** The signed-in approver's inbox. */
   approvalInbox(): Promise<Contract[]>;
   decideContract(contractId: string, decision: 'APPROVED' | 'REFUSED', reason: string): Promise<void>;
+  /** The tops of the account hierarchy within reach, a page at a time. */
+  accountRoots(cursor?: string): Promise<AccountTreePage>;
+  /** An account's branches, each with its roll-up, a page at a time. */
+  accountBranches(accountId: Identifier, cursor?: string): Promise<AccountTreePage>;
 };
+
+export type AccountTreePage = { items: Account[]; nextCursor?: string };
+
+function readAccountPage(json: unknown): AccountTreePage {
+  const page = readItemsPage(json, 'account page');
+  return { items: page.items as unknown as Account[], ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
 
 function itemsOf<T>(json: unknown): T[] {
   if (typeof json !== 'object' || json === null || !('items' in json) || !Array.isArray(json.items)) throw badResponse('list');
@@ -51,6 +85,7 @@ type ResourceApi = {
   list(query: ListQuery): Promise<ListPage>;
   one(id: Identifier, signal?: AbortSignal): Promise<RaRecord>;
   create?(data: unknown): Promise<RaRecord>;
+  update?(id: Identifier, data: unknown, previousData: RaRecord): Promise<RaRecord>;
 };
 
 function badResponse(what: string): HttpError {
@@ -149,6 +184,25 @@ function ordersApi(client: ApiClient, pages: () => CursorPages): ResourceApi {
   };
 }
 
+/** The fallout queue (`/api/fallout`): failed orders, oldest first, cursor in `X-Next-Cursor`. */
+function falloutApi(client: ApiClient, pages: () => CursorPages): ResourceApi {
+  return {
+    async list({ page, perPage, signal }) {
+      const key = listingKey('fallout', {}, perPage);
+      const result = await fetchPage(pages(), key, page, perPage, async (cursor) => {
+        const { json, headers } = await client('/api/fallout', { query: { limit: perPage, cursor }, ...(signal ? { signal } : {}) });
+        const nextCursor = headers.get('X-Next-Cursor') ?? undefined;
+        return { items: readRecords(json, 'fallout queue'), ...(nextCursor ? { nextCursor } : {}) };
+      });
+      return toListPage(result);
+    },
+    async one(id, signal) {
+      const { json } = await client(`${tmfProductOrderPath}/${encodeURIComponent(String(id))}`, signal ? { signal } : {});
+      return readRecord(json, 'order');
+    },
+  };
+}
+
 function productsApi(client: ApiClient): ResourceApi {
   const all = async (signal?: AbortSignal): Promise<RaRecord[]> => {
     const { json } = await client('/api/products', signal ? { signal } : {});
@@ -167,6 +221,33 @@ function productsApi(client: ApiClient): ResourceApi {
   };
 }
 
+/** `users` → `/api/users`: people with roles and reporting line; administrators create and change them. */
+function usersApi(client: ApiClient, pages: () => CursorPages): ResourceApi {
+  return {
+    async list({ page, perPage, signal }) {
+      const key = listingKey('users', {}, perPage);
+      const result = await fetchPage(pages(), key, page, perPage, async (cursor) => {
+        const { json } = await client('/api/users', { query: { limit: perPage, cursor }, ...(signal ? { signal } : {}) });
+        return readItemsPage(json, 'user page');
+      });
+      return toListPage(result);
+    },
+    async one(id, signal) {
+      const { json } = await client(`/api/users/${encodeURIComponent(String(id))}`, signal ? { signal } : {});
+      return toUserFormRecord(readRecord(json, 'user'));
+    },
+    async create(data) {
+      const { json } = await client('/api/users', { method: 'POST', body: toUserCreate(data as UserDraft), formFields: userFieldForIssue });
+      return toUserFormRecord(readRecord(json, 'user'));
+    },
+    async update(id, data, previousData) {
+      const body = toUserUpdate(data as UserDraft, previousData as UserDraft);
+      const { json } = await client(`/api/users/${encodeURIComponent(String(id))}`, { method: 'PATCH', body, formFields: userFieldForIssue });
+      return toUserFormRecord(readRecord(json, 'user'));
+    },
+  };
+}
+
 function unsupported(): Promise<never> {
   return Promise.reject(new HttpError('kamflow.errors.unsupported', 405, { code: 'UNSUPPORTED', message: 'unsupported' }));
 }
@@ -177,7 +258,9 @@ export function createKamflowDataProvider(apiUrl: string, token: TokenSource): K
   const resources: Record<string, ResourceApi> = {
     accounts: accountsApi(client, () => pages),
     orders: ordersApi(client, () => pages),
+    fallout: falloutApi(client, () => pages),
     products: productsApi(client),
+    users: usersApi(client, () => pages),
   };
   const resourceApi = (resource: string): ResourceApi => {
     const api = resources[resource];
@@ -226,10 +309,20 @@ export function createKamflowDataProvider(apiUrl: string, token: TokenSource): K
       if (!api.create) return unsupported();
       return { data: (await api.create(params.data)) as ResultRecordType };
     },
-    update: unsupported,
+    async update<RecordType extends RaRecord>(resource: string, params: Parameters<DataProvider['update']>[1]) {
+      const api = resourceApi(resource);
+      if (!api.update) return unsupported();
+      return { data: (await api.update(params.id, params.data, params.previousData as RaRecord)) as RecordType };
+    },
     updateMany: unsupported,
     delete: unsupported,
     deleteMany: unsupported,
+    async orderCommand(orderId, command, body) {
+      const request = orderCommandRequest(orderId, command, body);
+      // A build confirmation is naturally repeat-safe; every other command carries a fresh key per submit.
+      const headers = command === 'confirm-build' ? undefined : { 'Idempotency-Key': newIdempotencyKey() };
+      await client(request.path, { method: request.method, body: request.body, ...(headers ? { headers } : {}) });
+    },
     async recordAcceptance(orderId, decision) {
       await client(`/api/orders/${encodeURIComponent(String(orderId))}/acceptance`, { method: 'POST', body: decision });
     },
@@ -248,6 +341,12 @@ export function createKamflowDataProvider(apiUrl: string, token: TokenSource): K
     },
     async approvalInbox() {
       return itemsOf<Contract>((await client('/api/approvals', { query: { limit: 100 } })).json);
+    },
+    async accountRoots(cursor) {
+      return readAccountPage((await client('/api/accounts', { query: { roots: 'true', limit: 25, cursor } })).json);
+    },
+    async accountBranches(accountId, cursor) {
+      return readAccountPage((await client(`/api/accounts/${encodeURIComponent(String(accountId))}/children`, { query: { limit: 25, cursor } })).json);
     },
     async decideContract(contractId, decision, reason) {
       await client(`/api/contracts/${encodeURIComponent(contractId)}/decisions`, { method: 'POST', body: { decision, reason } });

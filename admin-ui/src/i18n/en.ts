@@ -1,11 +1,13 @@
 /** English. Must carry every key of zh-CN.ts: the `AppMessages` type makes a missing or extra key a compile error. */
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { lifecycleEn } from '../orders/lifecycleMessages.ts';
 import type { AppMessages } from './zh-CN.ts';
 
 export const enAppMessages: AppMessages = {
   resources: {
     approvals: { name: 'Approval |||| Approvals' },
+    fallout: { name: 'Fallout queue' },
     sla: { name: 'SLA dashboard' },
     orders: {
       name: 'Order |||| Orders',
@@ -27,6 +29,23 @@ export const enAppMessages: AppMessages = {
         productId: 'Product',
         aEnd: { city: 'A-end city', address: 'A-end address' },
         zEnd: { city: 'Z-end city', address: 'Z-end address' },
+      },
+    },
+    users: {
+      name: 'User |||| Users',
+      fields: {
+        id: 'User name',
+        username: 'User name',
+        displayName: 'Name',
+        email: 'Email',
+        roles: 'Roles',
+        manager: 'Manager (user name)',
+        unit: 'Unit',
+        managerId: 'Manager',
+        unitId: 'Unit',
+        status: 'Status',
+        temporaryPassword: 'Temporary password',
+        enabled: 'May sign in',
       },
     },
     accounts: {
@@ -110,7 +129,10 @@ export const enAppMessages: AppMessages = {
       CLOSED: 'Closed',
       FAILED: 'Failed',
       HELD: 'Held',
+      ASSESSING_CANCELLATION: 'Assessing cancellation',
+      PENDING_CANCELLATION: 'Cancelling',
       CANCELLED: 'Cancelled',
+      PARTIAL: 'Partially completed',
     },
     stage: {
       ORDER_ACCEPTANCE: 'Order acceptance',
@@ -136,8 +158,10 @@ export const enAppMessages: AppMessages = {
       PENDING: 'Not started',
       IN_PROGRESS: 'In progress',
       WAITING: 'Waiting',
+      HELD: 'Held',
       DONE: 'Done',
       FAILED: 'Failed',
+      CANCELLED: 'Cancelled',
       SKIPPED: 'Skipped',
       NOT_REACHED: 'Not reached',
     },
@@ -277,7 +301,7 @@ export const enAppMessages: AppMessages = {
       too_many_attempts: 'Too many attempts; please try again later.',
       password_reset_required: 'This account needs a password reset; please contact an administrator.',
       not_confirmed: 'This account is not enabled yet; please contact an administrator.',
-      challenge_unsupported: 'This account must set a new password or enter a one-time code, which the console does not support yet; please contact an administrator.',
+      challenge_unsupported: 'This account must enter a one-time code (MFA), which the console does not support yet; please contact an administrator.',
       unreachable: 'Cannot reach the sign-in service. Check the network.',
       misconfigured: 'The sign-in service is misconfigured (user pool client); please contact an administrator.',
       sign_in_failed: 'Sign-in failed; please try again later.',
@@ -286,6 +310,37 @@ export const enAppMessages: AppMessages = {
       demo_password: 'Every demo account’s password is %{password}; click an account to fill it in.',
       signed_in_as: 'Signed in as',
       demo_note: { team_north: 'north, sup.zhou', south: 'south, sup.huang' },
+      new_password_title: 'Set a new password',
+      new_password_required: '%{username} signed in with a temporary password from an administrator; please choose your own password.',
+      new_password: 'New password',
+      repeat_new_password: 'Repeat the new password',
+      password_rules: 'At least 12 characters, with upper- and lower-case letters, a digit and a symbol.',
+      set_new_password: 'Set password and sign in',
+      back_to_sign_in: 'Back to sign-in',
+      password_policy: 'The password does not meet the rules: at least 12 characters, with upper- and lower-case letters, a digit and a symbol.',
+      passwords_differ: 'The two passwords differ.',
+      challenge_expired: 'The time to set a new password has run out; please sign in again with the temporary password.',
+    },
+    users: {
+      manager_hint: "The manager's user name, e.g. sup.zhou; empty for none",
+      unit_hint: 'Unit code, e.g. NORTH',
+      temporary_password_hint: 'Hand it to the person, who must set a new password at the first sign-in. At least 12 characters with upper- and lower-case letters, a digit and a symbol.',
+      enabled_hint: 'When off, the person cannot sign in and tokens already issued are refused',
+      status: { PENDING: 'Being created', ACTIVE: 'Active', DISABLED: 'Disabled' },
+    },
+    account_tree: {
+      title: 'Account hierarchy',
+      show_tree: 'Hierarchy',
+      show_list: 'List',
+      revenue: 'Monthly revenue %{amount}',
+      open_orders: 'Open orders %{count}',
+      accounts: '%{count} accounts',
+      no_branches: 'No branches',
+      more: 'More',
+      load_failed: 'The hierarchy could not be loaded',
+      empty: 'No accounts',
+      expand: 'Expand %{name}',
+      collapse: 'Collapse %{name}',
     },
     role: {
       KEY_ACCOUNT_MANAGER: 'Key account manager',
@@ -295,6 +350,7 @@ export const enAppMessages: AppMessages = {
       OPERATIONS: 'Operations',
       ADMINISTRATOR: 'Administrator',
     },
+    lifecycle: lifecycleEn,
     errors: {
       network: 'Cannot reach the KAMflow API. Check the network or the API address.',
       bad_response: 'The API returned data the console does not understand.',

@@ -3,11 +3,13 @@
  * key for key (the `AppMessages` type enforces that at compile time).
  */
 import type { TranslationMessages } from 'react-admin';
+import { lifecycleZh } from '../orders/lifecycleMessages.ts';
 import { raChineseMessages } from './raChineseMessages.ts';
 
 export const zhAppMessages = {
   resources: {
     approvals: { name: '审批' },
+    fallout: { name: '异常队列' },
     sla: { name: 'SLA 看板' },
     orders: {
       name: '订单',
@@ -29,6 +31,23 @@ export const zhAppMessages = {
         productId: '产品',
         aEnd: { city: 'A 端城市', address: 'A 端地址' },
         zEnd: { city: 'Z 端城市', address: 'Z 端地址' },
+      },
+    },
+    users: {
+      name: '用户',
+      fields: {
+        id: '用户名',
+        username: '用户名',
+        displayName: '姓名',
+        email: '电子邮箱',
+        roles: '角色',
+        manager: '上级（用户名）',
+        unit: '部门',
+        managerId: '上级',
+        unitId: '部门',
+        status: '状态',
+        temporaryPassword: '临时密码',
+        enabled: '允许登录',
       },
     },
     accounts: {
@@ -112,7 +131,10 @@ export const zhAppMessages = {
       CLOSED: '已归档',
       FAILED: '失败',
       HELD: '挂起',
+      ASSESSING_CANCELLATION: '撤单评估中',
+      PENDING_CANCELLATION: '撤单处理中',
       CANCELLED: '已取消',
+      PARTIAL: '部分完成',
     },
     stage: {
       ORDER_ACCEPTANCE: '受理审核',
@@ -139,8 +161,10 @@ export const zhAppMessages = {
       PENDING: '未开始',
       IN_PROGRESS: '进行中',
       WAITING: '等待中',
+      HELD: '已挂起',
       DONE: '已完成',
       FAILED: '失败',
+      CANCELLED: '已撤销',
       SKIPPED: '已跳过',
       NOT_REACHED: '未到达',
     },
@@ -280,7 +304,7 @@ export const zhAppMessages = {
       too_many_attempts: '尝试次数过多，请稍后再试。',
       password_reset_required: '该账号需要重置密码，请联系系统管理员。',
       not_confirmed: '该账号尚未启用，请联系系统管理员。',
-      challenge_unsupported: '该账号需要设置新密码或输入动态验证码，控制台暂不支持，请联系系统管理员。',
+      challenge_unsupported: '该账号需要输入动态验证码（MFA），控制台暂不支持，请联系系统管理员。',
       unreachable: '无法连接到登录服务，请检查网络。',
       misconfigured: '登录服务配置有误（用户池客户端），请联系系统管理员。',
       sign_in_failed: '登录失败，请稍后再试。',
@@ -289,6 +313,37 @@ export const zhAppMessages = {
       demo_password: '所有演示账号的密码均为 %{password}，点击账号即可填入。',
       signed_in_as: '当前用户',
       demo_note: { team_north: '北区 周主管', south: '南区 黄主管' },
+      new_password_title: '设置新密码',
+      new_password_required: '%{username} 正在使用管理员提供的临时密码登录，请设置自己的新密码。',
+      new_password: '新密码',
+      repeat_new_password: '再次输入新密码',
+      password_rules: '至少 12 位，须包含大写字母、小写字母、数字和符号。',
+      set_new_password: '设置密码并登录',
+      back_to_sign_in: '返回登录',
+      password_policy: '密码不符合要求：至少 12 位，须包含大写字母、小写字母、数字和符号。',
+      passwords_differ: '两次输入的密码不一致。',
+      challenge_expired: '设置新密码的时限已过，请用临时密码重新登录。',
+    },
+    users: {
+      manager_hint: '直属上级的用户名，例如 sup.zhou；留空表示无上级',
+      unit_hint: '部门代码，例如 NORTH',
+      temporary_password_hint: '交给本人；首次登录时须设置新密码。至少 12 位，含大小写字母、数字和符号。',
+      enabled_hint: '关闭后该用户无法登录，已签发的令牌也不再被接受',
+      status: { PENDING: '创建中', ACTIVE: '正常', DISABLED: '已停用' },
+    },
+    account_tree: {
+      title: '客户层级',
+      show_tree: '层级视图',
+      show_list: '列表视图',
+      revenue: '月收入合计 %{amount}',
+      open_orders: '在途订单 %{count}',
+      accounts: '含 %{count} 个客户',
+      no_branches: '没有下级分支机构',
+      more: '更多',
+      load_failed: '无法加载客户层级',
+      empty: '没有客户',
+      expand: '展开 %{name}',
+      collapse: '收起 %{name}',
     },
     role: {
       KEY_ACCOUNT_MANAGER: '大客户经理',
@@ -298,6 +353,7 @@ export const zhAppMessages = {
       OPERATIONS: '运营支撑',
       ADMINISTRATOR: '系统管理员',
     },
+    lifecycle: lifecycleZh,
     errors: {
       network: '无法连接到 KAMflow API，请检查网络或 API 地址。',
       bad_response: 'API 返回了无法识别的数据。',

@@ -16,9 +16,10 @@ export function BillingBlock({ billing }: { billing: Billing }) {
         {translate('kamflow.order.monthly_suffix')}
       </Fact>
       <Fact label={translate('kamflow.order.charges_from')}>{format.date(billing.chargesFrom)}</Fact>
-      <Fact label={translate('kamflow.order.lease_type')}>
-        {translate(`kamflow.lease_type.${billing.leaseType}`, { _: billing.leaseType })}
-      </Fact>
+      {billing.leaseType ? (
+        <Fact label={translate('kamflow.order.lease_type')}>{translate(`kamflow.lease_type.${billing.leaseType}`, { _: billing.leaseType })}</Fact>
+      ) : null}
+      {billing.chargeType === 'CANCELLATION' ? <Fact label={translate('kamflow.lifecycle.build_cost_charged')}>{format.money(billing.oneOffCharge, billing.currency)}</Fact> : null}
     </FactGrid>
   );
 }

@@ -17,6 +17,8 @@ import { StateChip } from '../common/StateChip.tsx';
 import { finalOrderStates, kamflowStateColour, tmfStateColour } from '../common/statePresentation.ts';
 import { useFormatters } from '../common/formatting.ts';
 import { AcceptanceActions } from './AcceptanceActions.tsx';
+import { OrderActions } from './OrderActions.tsx';
+import { OrderEvents } from './OrderEvents.tsx';
 import { BillingBlock } from './BillingBlock.tsx';
 import { bandwidthOf, customerOf, placeOf, productOf } from './orderDraft.ts';
 import { StageTimeline } from './StageTimeline.tsx';
@@ -76,6 +78,8 @@ function OrderDetails() {
   const aEnd = placeOf(order, 'A-end');
   const zEnd = placeOf(order, 'Z-end');
   const polling = !finalOrderStates.has(order.kamflowState);
+  const children = order.orderRelationship?.filter((relation) => relation.relationshipType === 'child') ?? [];
+  const parent = order.orderRelationship?.find((relation) => relation.relationshipType === 'parent');
   return (
     <CardContent>
       <Stack spacing={3} divider={<Divider flexItem />}>
@@ -93,6 +97,30 @@ function OrderDetails() {
               <Alert severity="error">
                 <AlertTitle>{translate('kamflow.order.failure')}</AlertTitle>
                 {order.failure.error} — {translate('kamflow.order.failure_cause')}: {order.failure.cause} ({format.dateTime(order.failure.at)})
+              </Alert>
+            ) : null}
+            {order.hold ? (
+              <Alert severity="warning" data-testid="order-hold">
+                {translate('kamflow.lifecycle.held_since', { since: format.dateTime(order.hold.startedAt), by: order.hold.approvedBy, reason: order.hold.reason })}
+                {order.hold.expectedResumeDate ? ` · ${translate('kamflow.lifecycle.expected_resume', { date: format.date(order.hold.expectedResumeDate) })}` : ''}
+              </Alert>
+            ) : null}
+            {order.cancellation ? (
+              <Alert severity={order.cancellation.state === 'done' ? 'info' : 'warning'} data-testid="order-cancellation">
+                <AlertTitle>
+                  {translate('kamflow.lifecycle.cancellation')} · {translate(`kamflow.lifecycle.cancellation_state.${order.cancellation.state}`)}
+                </AlertTitle>
+                {order.cancellation.cancellationReason} ({order.cancellation.requestedBy}, {format.dateTime(order.cancellation.requestedAt)})
+                {order.cancellation.releasedResources?.length ? (
+                  <Box data-testid="released-resources">
+                    {translate('kamflow.lifecycle.released')}: {order.cancellation.releasedResources.join('; ')}
+                  </Box>
+                ) : null}
+                {order.cancellation.buildCostCharged ? (
+                  <Box>
+                    {translate('kamflow.lifecycle.build_cost_charged')}: {format.money(order.cancellation.buildCostCharged, 'CNY')}
+                  </Box>
+                ) : null}
               </Alert>
             ) : null}
             {order.rejectionReason ? (
@@ -125,23 +153,68 @@ function OrderDetails() {
               {zEnd ? <Fact label={translate('kamflow.order.z_end')}>{`${zEnd.city} · ${zEnd.address}`}</Fact> : null}
               {order.circuitId ? <Fact label={translate('resources.orders.fields.circuitId')}>{order.circuitId}</Fact> : null}
               {order.externalId ? <Fact label={translate('resources.orders.fields.externalId')}>{order.externalId}</Fact> : null}
+              {parent ? (
+                <Fact label={translate('kamflow.lifecycle.parent')}>
+                  <Link to={createPath({ resource: 'orders', id: parent.id, type: 'show' })}>{parent.id}</Link>
+                </Fact>
+              ) : null}
             </FactGrid>
             {order.description ? <Fact label={translate('resources.orders.fields.description')}>{order.description}</Fact> : null}
             <AcceptanceActions order={order} />
+            <OrderActions order={order} />
           </Stack>
         </Section>
-        <Section
-          title={translate('kamflow.order.timeline')}
-          aside={
-            polling ? (
-              <Typography variant="caption" color="text.secondary">
-                {translate('kamflow.order.auto_refresh', { seconds: orderRefreshSeconds })}
-              </Typography>
-            ) : undefined
-          }
-        >
-          <StageTimeline stages={order.stages} />
-        </Section>
+        {children.length > 0 ? (
+          <Section title={translate('kamflow.lifecycle.children')}>
+            <Stack spacing={1} data-testid="child-orders">
+              {children.map((child, index) => (
+                <Stack key={child.id} direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+                  <Typography variant="body2" sx={{ minWidth: 80 }}>
+                    {order.productOrderItem[index]?.id ?? ''}
+                  </Typography>
+                  <Link to={createPath({ resource: 'orders', id: child.id, type: 'show' })}>
+                    <Box component="span" sx={{ fontFamily: 'monospace' }}>
+                      {child.id}
+                    </Box>
+                  </Link>
+                  {child.state ? <StateChip value={child.state} messages="kamflow.tmf_state" colours={tmfStateColour} variant="outlined" /> : null}
+                  {child.kamflowState ? <StateChip value={child.kamflowState} messages="kamflow.order_state" colours={kamflowStateColour} /> : null}
+                </Stack>
+              ))}
+            </Stack>
+          </Section>
+        ) : null}
+        {children.length > 0 ? null : (
+          <Section
+            title={translate('kamflow.order.timeline')}
+            aside={
+              polling ? (
+                <Typography variant="caption" color="text.secondary">
+                  {translate('kamflow.order.auto_refresh', { seconds: orderRefreshSeconds })}
+                </Typography>
+              ) : undefined
+            }
+          >
+            <StageTimeline stages={order.stages} />
+          </Section>
+        )}
+        {order.holdHistory?.length ? (
+          <Section title={translate('kamflow.lifecycle.hold_history')}>
+            <Stack spacing={0.5}>
+              {order.holdHistory.map((hold) => (
+                <Typography key={hold.startedAt} variant="body2">
+                  {format.dateTime(hold.startedAt)} – {format.dateTime(hold.endedAt)} · {hold.reason} · {hold.approvedBy}
+                  {hold.heldWorkingHours !== undefined ? ` · ${translate('kamflow.lifecycle.held_hours', { hours: hold.heldWorkingHours })}` : ''}
+                </Typography>
+              ))}
+            </Stack>
+          </Section>
+        ) : null}
+        {order.events?.length ? (
+          <Section title={translate('kamflow.lifecycle.events')}>
+            <OrderEvents events={order.events} />
+          </Section>
+        ) : null}
         {order.billing ? (
           <Section title={translate('kamflow.order.billing')}>
             <Box data-testid="billing-block">

@@ -17,7 +17,10 @@ export const BillingRecordEntity = new Entity(
       monthlyCharge: { type: 'number', required: true },
       currency: { type: ['CNY'] as const, required: true, default: 'CNY' },
       chargesFrom: { type: 'string', required: true },
-      leaseType: { type: ['LONG_TERM', 'TEMPORARY'] as const, required: true },
+      /** Absent for a cancellation charge, which has no lease. */
+      leaseType: { type: ['LONG_TERM', 'TEMPORARY'] as const },
+      /** SERVICE: the circuit's charges from acceptance; CANCELLATION: build costs incurred by a cancelled order. */
+      chargeType: { type: ['SERVICE', 'CANCELLATION'] as const },
       startedAt: { type: 'string', required: true },
     },
     indexes: {

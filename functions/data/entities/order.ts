@@ -5,7 +5,8 @@ import { orderStages } from '../../domain/order-stages.ts';
 import { orderStates } from '../../domain/order-lifecycle.ts';
 import { entityConfiguration } from '../table.ts';
 
-export const orderPhases = ['OPEN', 'ENDED'] as const;
+/** ROLL_UP: a parent order (跨网一点受理): no workflow of its own, its state rolls up from its child orders. */
+export const orderPhases = ['OPEN', 'FALLOUT', 'ENDED', 'ROLL_UP'] as const;
 
 export const OrderEntity = new Entity(
   {
@@ -61,6 +62,57 @@ export const OrderEntity = new Entity(
       rejectionReason: { type: 'string' },
       failure: { type: 'map', properties: { error: { type: 'string', required: true }, cause: { type: 'string', required: true }, at: { type: 'string', required: true } } },
       executionArn: { type: 'string' },
+      /** A customer-caused hold in force: why, who approved it, when, and the state it interrupted (RESUME goes back). */
+      hold: {
+        type: 'map',
+        properties: {
+          reason: { type: 'string', required: true },
+          approvedBy: { type: 'string', required: true },
+          startedAt: { type: 'string', required: true },
+          heldFrom: { type: orderStates, required: true },
+          expectedResumeDate: { type: 'string' },
+        },
+      },
+      /** Every hold that has ended: the SLA clock was stopped for these periods. */
+      holdHistory: {
+        type: 'list',
+        items: {
+          type: 'map',
+          properties: {
+            reason: { type: 'string', required: true },
+            approvedBy: { type: 'string', required: true },
+            startedAt: { type: 'string', required: true },
+            endedAt: { type: 'string', required: true },
+            resumedBy: { type: 'string', required: true },
+            heldWorkingHours: { type: 'number' },
+          },
+        },
+      },
+      /** The workflow's AwaitResume task token while the order is held (never returned or logged). */
+      resumeTaskToken: { type: 'string' },
+      /** TMF622 CancelProductOrder: the request, and once done what was released and charged. */
+      cancellation: {
+        type: 'map',
+        properties: {
+          cancellationId: { type: 'string', required: true },
+          reason: { type: 'string', required: true },
+          requestedBy: { type: 'string', required: true },
+          requestedAt: { type: 'string', required: true },
+          cancelledFrom: { type: orderStates, required: true },
+          state: { type: ['acknowledged', 'inProgress', 'done', 'terminatedWithError'] as const, required: true },
+          effectiveAt: { type: 'string' },
+          releasedResources: { type: 'list', items: { type: 'string' } },
+          buildCostCharged: { type: 'number' },
+        },
+      },
+      /** 跨网一点受理: a child order names its parent and its item there; a parent lists its children. */
+      parentOrderId: { type: 'string' },
+      orderItemId: { type: 'string' },
+      childOrderIds: { type: 'list', items: { type: 'string' } },
+      /** When a person last interrupted the running workflow (hold, amendment, cancellation): a step that lost a race to it yields. */
+      interruptedAt: { type: 'string' },
+      /** Amendments accepted so far (the audit trail has the detail). */
+      amendmentCount: { type: 'number' },
       createdAt: { type: 'string', required: true, readOnly: true },
       updatedAt: { type: 'string', required: true },
       version: { type: 'number', required: true, default: 1 },

@@ -2,6 +2,9 @@ import { Entity } from 'electrodb';
 import { workPositions } from '../../domain/order-stages.ts';
 import { entityConfiguration } from '../table.ts';
 
+export const userStatuses = ['PENDING', 'ACTIVE', 'DISABLED'] as const;
+export type UserStatus = (typeof userStatuses)[number];
+
 /** People of the operator. Identity (passwords, MFA) lives in the identity provider; roles and reporting line here. */
 export const UserEntity = new Entity(
   {
@@ -16,8 +19,12 @@ export const UserEntity = new Entity(
       managerId: { type: 'string', required: true, default: 'none' },
       unitId: { type: 'string', required: true, default: 'none' },
       workPosition: { type: workPositions },
-      status: { type: ['ACTIVE', 'DISABLED'] as const, required: true, default: 'ACTIVE' },
+      /** PENDING while an administrator's creation has claimed the name but the identity is not finished yet. */
+      status: { type: userStatuses, required: true, default: 'ACTIVE' },
       createdAt: { type: 'string', required: true, readOnly: true },
+      updatedAt: { type: 'string' },
+      /** Optimistic locking for administrators' changes. */
+      version: { type: 'number', required: true, default: 1 },
     },
     indexes: {
       byId: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },

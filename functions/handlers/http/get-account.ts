@@ -1,5 +1,9 @@
 import { httpHandler } from '../../commons/http.ts';
 import { routeFor } from '../../api/route-lookup.ts';
 import { getAccountFor, toAccountView } from '../../services/accounts.ts';
+import { rollupOf } from '../../services/account-rollups.ts';
 
-export const handler = httpHandler(routeFor('getAccount'), async ({ params, principal }) => ({ statusCode: 200, body: toAccountView(await getAccountFor(principal, params.id)) }));
+export const handler = httpHandler(routeFor('getAccount'), async ({ params, principal }) => {
+  const account = await getAccountFor(principal, params.id);
+  return { statusCode: 200, body: { ...toAccountView(account), rollup: await rollupOf(principal, account) } };
+});

@@ -94,7 +94,7 @@ describe('planEngineDefinition', () => {
     expect(planned.tasks.get('RequestActivation')).toEqual({ kind: 'lambda-invoke-callback', timeoutSeconds: 1_209_600, heartbeatSeconds: 86_400 });
     expect(planned.tasks.get('AcknowledgeOrder')).toEqual({ kind: 'lambda-invoke' });
     expect([...planned.tasks.keys()].sort()).toEqual(
-      ['AcknowledgeOrder', 'AwaitCustomerAcceptance', 'AwaitNetworkBuild', 'CloseOrder', 'ConfirmResources', 'RecordCompletionReport', 'RecordFailure', 'RequestActivation', 'StartBilling'],
+      ['AcknowledgeOrder', 'AwaitCustomerAcceptance', 'AwaitNetworkBuild', 'AwaitResume', 'CancelOrder', 'CloseOrder', 'ConfirmResources', 'HandleInterruption', 'RecordCompletionReport', 'RecordFailure', 'RequestActivation', 'StartBilling'],
     );
   });
 

@@ -1,0 +1,10 @@
+import { httpHandler } from '../../commons/http.ts';
+import { routeFor } from '../../api/route-lookup.ts';
+import { toProductOrder } from '../../api/product-order-view.ts';
+import { orderCommandIdempotency, runOrderCommand } from '../../services/order-changes.ts';
+
+export const handler = httpHandler(routeFor('amendProductOrder'), async ({ params, body, headers, context, principal }) => {
+  orderCommandIdempotency.registerLambdaContext(context);
+  const detail = await runOrderCommand({ principal, command: 'amend', orderId: params.id, body }, headers['idempotency-key']);
+  return { statusCode: 200, body: toProductOrder(detail) };
+});

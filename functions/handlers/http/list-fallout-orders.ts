@@ -1,0 +1,14 @@
+import { httpHandler } from '../../commons/http.ts';
+import { routeFor } from '../../api/route-lookup.ts';
+import { decodeCursor, encodeCursor } from '../../api/cursor.ts';
+import { toProductOrderSummary } from '../../api/product-order-view.ts';
+import { listFalloutFor } from '../../services/order-queries.ts';
+
+export const handler = httpHandler(routeFor('listFalloutOrders'), async ({ query, principal }) => {
+  const page = await listFalloutFor(principal, { limit: query.limit, cursor: decodeCursor(query.cursor) });
+  return {
+    statusCode: 200,
+    body: page.items.map(toProductOrderSummary),
+    headers: { 'x-result-count': String(page.items.length), ...(page.nextCursor ? { 'x-next-cursor': encodeCursor(page.nextCursor) } : {}) },
+  };
+});
