@@ -7,8 +7,8 @@
  * department heads (部门负责人) and key account managers (大客户经理). A group customer's trouble reaches department
  * heads; a stage owned by the account manager reaches the key account managers; network stages reach operations.
  */
-import { slaDimensionNames, slaMetricNames, slaMetricsNamespace, slaMetricsService } from './sla-metrics.ts';
-import type { SlaMetricName } from './sla-metrics.ts';
+import { slaDimensionNames, slaMetricNames, slaMetricsNamespace, slaMetricsService } from './sla-metric-names.ts';
+import type { SlaMetricName } from './sla-metric-names.ts';
 import { accountTiers } from '../domain/accounts.ts';
 import type { AccountTier } from '../domain/accounts.ts';
 import { stageDefinitions } from '../domain/order-stages.ts';

@@ -25,7 +25,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { alarmAudiences, audienceTopicName, isMetricAlarm, timedStages } from '../../functions/commons/alarm-definitions.ts';
 import type { AlarmAudience, AlarmDefinition, MetricAlarmDefinition } from '../../functions/commons/alarm-definitions.ts';
-import { slaDimensionNames, slaMetricNames, slaMetricsNamespace, slaMetricsService } from '../../functions/commons/sla-metrics.ts';
+import { slaDimensionNames, slaMetricNames, slaMetricsNamespace, slaMetricsService } from '../../functions/commons/sla-metric-names.ts';
 import { accountTiers } from '../../functions/domain/accounts.ts';
 
 /** Email addresses told about the alarms of each audience. */
