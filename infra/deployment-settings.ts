@@ -6,8 +6,12 @@
  *   domain. The console stack comes after the API (its config.json needs the API URL), so the API cannot reference
  *   the CloudFront domain; until the origin is set, CORS allows any origin and synth warns.
  * - KAMFLOW_SKIP_BUNDLING=1: synthesise without running esbuild (the CLI refuses `-c aws:cdk:bundling-stacks=[]`).
+ * - KAMFLOW_ALARM_EMAILS_OPERATIONS, _SUPERVISORS, _DEPARTMENT_HEADS, _KEY_ACCOUNT_MANAGERS: comma-separated email
+ *   addresses subscribed to the SLA alarm topic of that audience.
  */
 import type { KamflowDeployment } from './kamflow-stacks.ts';
+import { alarmAudiences } from '../functions/commons/alarm-definitions.ts';
+import type { AlarmSubscribers } from './constructs/sla-alarms.ts';
 
 export const anyOrigin = '*';
 
@@ -25,7 +29,16 @@ export function deploymentSettingsFrom(environment: Environment): DeploymentSett
     },
     consoleOrigin: consoleOriginFrom(environment['KAMFLOW_CONSOLE_ORIGIN']),
     skipBundling: environment['KAMFLOW_SKIP_BUNDLING'] === '1',
+    ...alarmSubscribersFrom(environment),
   };
+}
+
+/** Only audiences with at least one address; nothing at all when none is set. */
+export function alarmSubscribersFrom(environment: Environment): { alarmSubscribers?: AlarmSubscribers } {
+  const entries = alarmAudiences
+    .map((audience) => [audience, (environment[`KAMFLOW_ALARM_EMAILS_${audience}`] ?? '').split(',').map((email) => email.trim()).filter((email) => email !== '')] as const)
+    .filter(([, emails]) => emails.length > 0);
+  return entries.length > 0 ? { alarmSubscribers: Object.fromEntries(entries) } : {};
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -78,3 +78,10 @@ export const userPoolAdministrationActions = [
 export function grantUserPoolAdministration(grantee: IGrantable, userPool: IUserPool): void {
   userPool.grant(grantee, ...userPoolAdministrationActions);
 }
+
+/**
+ * DescribeAlarms on KAMflow's SLA alarms (named kamflow-*). CloudWatch authorises DescribeAlarms per alarm ARN.
+ */
+export function grantAlarmStateRead(grantee: IGrantable, alarmArnPrefix: string): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['cloudwatch:DescribeAlarms'], resources: [`${alarmArnPrefix}kamflow-*`] }));
+}

@@ -12,11 +12,14 @@ import { ObservabilityStack } from './stacks/observability-stack.ts';
 import { WorkflowStack } from './stacks/workflow-stack.ts';
 import { SlaStack } from './stacks/sla-stack.ts';
 import { EventsStack } from './stacks/events-stack.ts';
+import type { AlarmSubscribers } from './constructs/sla-alarms.ts';
 
 export interface KamflowDeployment {
   readonly env: Environment;
   /** The console's origin for CORS, or `*` until it is known (see app.ts). */
   readonly consoleOrigin: string;
+  /** Email subscribers of the SLA alarm topics, per audience. */
+  readonly alarmSubscribers?: AlarmSubscribers | undefined;
 }
 
 export interface KamflowStacks {
@@ -67,6 +70,7 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
     restApi: api.restApi,
     stateMachine: workflow.stateMachine,
     functions: new Map([...api.routeFunctions, ...workflow.taskFunctions]),
+    alarmSubscribers: deployment.alarmSubscribers,
   });
   observability.addStackDependency(api, 'watches the API and its functions');
   observability.addStackDependency(workflow, 'watches the state machine and its task functions');

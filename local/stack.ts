@@ -27,6 +27,7 @@ import { startSlaSweeper, sweepIntervalFor } from './sla-sweeper.ts';
 import type { SlaSweeper } from './sla-sweeper.ts';
 import { startStreamPoller } from './dynamodb-streams.ts';
 import type { StreamHandler } from './dynamodb-streams.ts';
+import { captureEmbeddedMetrics, LocalCloudWatch, startLocalCloudWatchServer } from './cloudwatch/local-cloudwatch.ts';
 
 // The SDK versions are pinned to ones that support Node 20 (see package.json); its notice adds nothing locally.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -39,7 +40,7 @@ export interface LocalStackOptions {
   /** Use an already running DynamoDB Local instead of starting one (the test suite shares one JVM). */
   readonly dynamoEndpoint?: string | undefined;
   readonly tableName?: string | undefined;
-  readonly ports?: 'random' | { api?: number; console?: number; stepFunctions?: number; simulator?: number; dynamodb?: number; identityProvider?: number };
+  readonly ports?: 'random' | { api?: number; console?: number; stepFunctions?: number; simulator?: number; dynamodb?: number; identityProvider?: number; cloudWatch?: number };
   /** Business time per real time: 1440 runs one day of SLA time per minute. */
   readonly timeScale?: number | undefined;
   readonly seedDemoData?: boolean | undefined;
@@ -65,6 +66,9 @@ export interface LocalStack {
   readonly tableName: string;
   readonly stateMachineArn: string;
   readonly engine: LocalStepFunctions;
+  /** The handlers' metrics (EMF lines off stdout) and the SLA alarms evaluated over them; DescribeAlarms at cloudWatchUrl. */
+  readonly cloudWatch: LocalCloudWatch;
+  readonly cloudWatchUrl: string;
   /** Open orders whose workflow was resumed at start. */
   readonly resumedOrders: readonly string[];
   readonly provisioningSecret: string;
@@ -147,6 +151,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const sfnPort = await port(requestedPorts.stepFunctions);
     const simulatorPort = options.simulator === false ? 0 : await port(requestedPorts.simulator);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const cloudWatch = new LocalCloudWatch();
+    const restoreStdout = captureEmbeddedMetrics(process.stdout, cloudWatch);
+    stoppers.push(async () => restoreStdout());
+    const cloudWatchServer = await startLocalCloudWatchServer(cloudWatch, { port: await port(requestedPorts.cloudWatch) });
+    stoppers.push(() => cloudWatchServer.close());
     const stateMachineName = 'kamflow-order-fulfilment';
     const stateMachineArn = `arn:aws:states:${region}:000000000000:stateMachine:${stateMachineName}`;
     const identityProvider = await startIdentityProvider({
@@ -169,6 +178,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: dynamoEndpoint,
       SFN_ENDPOINT: `http://127.0.0.1:${sfnPort}`,
+      CLOUDWATCH_ENDPOINT: cloudWatchServer.url,
       STATE_MACHINE_ARN: stateMachineArn,
       PUBLIC_API_URL: apiUrl,
       PROVISIONING_SHARED_SECRET: provisioningSecret,
@@ -281,6 +291,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       tableName,
       stateMachineArn,
       engine,
+      cloudWatch,
+      cloudWatchUrl: cloudWatchServer.url,
       resumedOrders,
       provisioningSecret,
       identityProviderUrl: identityProvider.endpoint,

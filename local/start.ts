@@ -50,6 +50,7 @@ try {
       simulator: numberSetting('KAMFLOW_SIMULATOR_PORT', 8090),
       dynamodb: numberSetting('KAMFLOW_DYNAMODB_PORT', 8000),
       identityProvider: numberSetting('KAMFLOW_IDP_PORT', 9229),
+      cloudWatch: numberSetting('KAMFLOW_CLOUDWATCH_PORT', 4582),
     },
     timeScale: numberSetting('KAMFLOW_TIME_SCALE', 60),
     seedDemoData: process.env.KAMFLOW_SEED_DEMO_DATA !== 'false',
@@ -62,6 +63,7 @@ KAMflow is running (data in ${dataDir}, business time ×${process.env.KAMFLOW_TI
   Console         ${stack.consoleUrl ?? '(not built: npm run build:ui)'}
   API             ${stack.apiUrl}   (OpenAPI: ${stack.apiUrl}/openapi.json)
   Step Functions  ${stack.stepFunctionsUrl}
+  CloudWatch      ${stack.cloudWatchUrl}   (SLA alarms evaluated locally: DescribeAlarms)
   DynamoDB Local  ${stack.dynamoEndpoint}
   Simulator       ${stack.simulatorUrl ?? '(off)'}
   Sign-in (Cognito stand-in) ${stack.identityProviderUrl}  — demo users in README.md, password ${process.env.KAMFLOW_DEMO_PASSWORD ?? 'Kamflow!2026'}

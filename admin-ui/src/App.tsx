@@ -20,9 +20,13 @@ import { ApprovalsInbox } from './approvals/ApprovalsInbox.tsx';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import { FalloutList } from './orders/FalloutList.tsx';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
+import AccessAlarmIcon from '@mui/icons-material/AccessAlarm';
 import { AtRiskPage } from './sla/AtRiskPage.tsx';
 import { EscalationsPage } from './sla/EscalationsPage.tsx';
 import { withSlaApi } from './sla/slaApi.ts';
+import InsightsIcon from '@mui/icons-material/Insights';
+import { SlaDashboard } from './sla/SlaDashboard.tsx';
+import { createSlaApi } from './sla/slaReportsApi.ts';
 
 /** One session, API client, data provider and auth provider for the life of the page. */
 function createProviders(config: RuntimeConfig) {
@@ -35,11 +39,11 @@ function createProviders(config: RuntimeConfig) {
     loadCurrentUser: async () => (await client('/api/me')).json,
     onSessionChange: () => dataProvider.forgetCursors(),
   });
-  return { dataProvider, authProvider };
+  return { dataProvider, authProvider, slaApi: createSlaApi(config.apiUrl, idToken) };
 }
 
 export function App({ config }: { config: RuntimeConfig }) {
-  const [{ dataProvider, authProvider }] = useState(() => createProviders(config));
+  const [{ dataProvider, authProvider, slaApi }] = useState(() => createProviders(config));
   return (
     <Admin
       dataProvider={dataProvider}
@@ -56,10 +60,11 @@ export function App({ config }: { config: RuntimeConfig }) {
       <Resource name="approvals" list={ApprovalsInbox} icon={FactCheckIcon} />
       <Resource name="fallout" list={FalloutList} icon={ReportProblemIcon} />
       <Resource name="users" {...users} />
+      <Resource name="sla" list={<SlaDashboard api={slaApi} />} icon={InsightsIcon} />
       <CustomRoutes>
         <Route path="/accounts/tree" element={<AccountTree />} />
       </CustomRoutes>
-      <Resource name="at_risk" list={AtRiskPage} icon={ReportProblemIcon} />
+      <Resource name="at_risk" list={AtRiskPage} icon={AccessAlarmIcon} />
       <Resource name="escalations" list={EscalationsPage} icon={NotificationsActiveIcon} />
     </Admin>
   );

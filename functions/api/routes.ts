@@ -61,6 +61,9 @@ import {
   hubPathSchema,
   hubSubscriptionSchema,
   hubSubscriptionPageSchema,
+  slaReportQuerySchema,
+  slaReportSchema,
+  alarmStateListSchema,
 } from './schemas.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -340,6 +343,17 @@ export const routes = [
     operationId: 'acknowledgeEscalation', permission: 'escalations:acknowledge', method: 'POST', path: '/api/escalations/{id}/acknowledgement', handler: 'functions/handlers/http/acknowledge-escalation.ts', auth: 'user',
     summary: 'Take ownership of an escalation (idempotent; 409 naming who holds it when someone else does)', tag: 'sla', request: { params: escalationPathSchema },
     responses: { 200: { description: 'The acknowledged escalation', schema: escalationSchema } },
+  },
+  {
+    operationId: 'getSlaReport', permission: 'sla-reports:read', method: 'GET', path: '/api/sla/reports', handler: 'functions/handlers/http/get-sla-report.ts', auth: 'user',
+    summary: 'SLA attainment (on-time rate) of finished stages by tier, product, province, stage or work position, within the caller\'s reach; CSV with Accept: text/csv or format=csv', tag: 'sla',
+    request: { query: slaReportQuerySchema },
+    responses: { 200: { description: 'The report (JSON), or a CSV file for Excel', schema: slaReportSchema } },
+  },
+  {
+    operationId: 'listAlarmStates', permission: 'alarms:read', method: 'GET', path: '/api/alarms', handler: 'functions/handlers/http/list-alarm-states.ts', auth: 'user',
+    summary: 'The SLA alarms with their state (OK, ALARM, INSUFFICIENT_DATA), threshold and audience', tag: 'sla',
+    responses: { 200: { description: 'Every SLA alarm', schema: alarmStateListSchema } },
   },
 ] as const satisfies readonly RouteDefinition[];
 

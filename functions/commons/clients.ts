@@ -5,6 +5,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { optionalEnv } from './env.ts';
 
@@ -35,5 +36,9 @@ export const documentClient = DynamoDBDocumentClient.from(dynamoClient, {
 });
 
 export const sfnClient = new SFNClient({ ...(sfnEndpoint ? { endpoint: sfnEndpoint } : {}) });
+
+/** Alarm states; locally CLOUDWATCH_ENDPOINT points at the local alarm evaluator (local/cloudwatch/). */
+const cloudWatchEndpoint = optionalEnv('CLOUDWATCH_ENDPOINT');
+export const cloudWatchClient = new CloudWatchClient({ ...(cloudWatchEndpoint ? { endpoint: cloudWatchEndpoint } : {}) });
 
 export const eventBridgeClient = new EventBridgeClient({});

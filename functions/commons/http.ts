@@ -44,6 +44,8 @@ export interface HttpResult {
   readonly statusCode: number;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  /** Sent as is instead of JSON (a CSV download); `headers` should carry its content-type. */
+  readonly rawBody?: string;
 }
 
 export function zodIssues(error: z.ZodError, location?: string): FieldIssue[] {
@@ -117,6 +119,7 @@ export function httpHandler<R extends RouteDefinition>(route: R, handle: (input:
         principal,
       } as HttpInput<R>;
       const result = await handle(input);
+      if (result.rawBody !== undefined) return { statusCode: result.statusCode, headers: { ...result.headers }, body: result.rawBody };
       return json(result.statusCode, result.body, result.headers);
     } catch (error) {
       return mapError(error, route);
@@ -125,7 +128,7 @@ export function httpHandler<R extends RouteDefinition>(route: R, handle: (input:
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(httpHeaderNormalizer())
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(httpCors({ origin: allowedOrigin, exposeHeaders: 'x-next-cursor,x-result-count', headers: 'content-type,authorization,idempotency-key' }))
+    .use(httpCors({ origin: allowedOrigin, exposeHeaders: 'x-next-cursor,x-result-count,content-disposition', headers: 'content-type,authorization,idempotency-key' }))
     .handler(core);
 }
 

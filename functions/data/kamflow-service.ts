@@ -13,6 +13,7 @@ import { OrderStageEntity } from './entities/order-stage.ts';
 import { SlaSweepStateEntity, SlaWatchEntity } from './entities/sla-watch.ts';
 import { JeopardyAlertEntity } from './entities/jeopardy-alert.ts';
 import { EscalationEntity } from './entities/escalation.ts';
+import { StageOutcomeEntity } from './entities/stage-outcome.ts';
 
 export const kamflowService = new Service({
   account: AccountEntity,
@@ -32,4 +33,5 @@ export const kamflowService = new Service({
   slaSweepState: SlaSweepStateEntity,
   jeopardyAlert: JeopardyAlertEntity,
   escalation: EscalationEntity,
+  stageOutcome: StageOutcomeEntity,
 });

@@ -17,6 +17,8 @@ import { BillingRecordEntity } from './entities/billing-record.ts';
 import { OrderEntity } from './entities/order.ts';
 import { OrderStageEntity } from './entities/order-stage.ts';
 import { OrderEventEntity } from './entities/order-event.ts';
+import { StageOutcomeEntity } from './entities/stage-outcome.ts';
+import { recordStageFinished } from '../commons/sla-metrics.ts';
 import { monotonicFactory } from 'ulid';
 
 /** Event ids sort in the order events happened, even within one millisecond. */
@@ -31,6 +33,7 @@ export type OrderRecord = EntityItem<typeof OrderEntity>;
 export type OrderStageRecord = EntityItem<typeof OrderStageEntity>;
 export type BillingRecord = EntityItem<typeof BillingRecordEntity>;
 export type OrderEventRecord = EntityItem<typeof OrderEventEntity>;
+export type StageOutcomeRecord = EntityItem<typeof StageOutcomeEntity>;
 export type NewOrder = Omit<OrderRecord, 'state' | 'currentStage' | 'phase' | 'createdAt' | 'updatedAt' | 'version' | 'orderDate'> & { orderDate: string };
 
 export interface OrderDetail {
@@ -276,9 +279,10 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
   // A parent order never runs a workflow: it keeps its roll-up phase whatever is recorded on it.
   const phase = order.phase === 'ROLL_UP' ? 'ROLL_UP' : orderPhase(nextState);
   const watchWrites = slaWatchWritesOf(change, nextState, at);
+  const outcomes = (change.stages ?? []).flatMap((stageChange) => stageOutcomeOf(order, stageChange, at));
 
   const { canceled, data } = await kamflowService.transaction
-    .write(({ order: orders, orderStage, billingRecord, networkResource, orderEvent, slaWatch }) => [
+    .write(({ order: orders, orderStage, billingRecord, networkResource, orderEvent, slaWatch, stageOutcome }) => [
       ...auditEvents(change, nextState, at).map((event) => orderEvent.create(event).commit()),
       orders
         .patch({ orderId: order.orderId })
@@ -322,12 +326,14 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
       ),
       ...(change.addResources ?? []).map((resource) => networkResource.create({ ...resource, status: 'AVAILABLE' }).commit()),
       ...watchWrites.map((write) => (write.kind === 'put' ? slaWatch.put(write.item).commit() : slaWatch.delete(write.key).commit())),
+      ...outcomes.map((outcome) => stageOutcome.create(outcome).commit()),
     ])
     .go();
   if (canceled) {
     const reasons = data.map((item: { code?: string }) => item.code ?? 'None').filter((code: string) => code !== 'None');
     throw new ConflictError(`order ${order.orderId} changed concurrently (${reasons.join(', ') || 'transaction cancelled'})`);
   }
+  for (const outcome of outcomes) recordStageFinished(outcome);
   // A child's state change rolls up into its parent (after the change itself is safely written).
   if (order.parentOrderId && nextState !== order.state) await rollUpParentOrder(order.parentOrderId);
   const updated: OrderRecord = { ...order, state: nextState, phase, currentStage: change.currentStage ?? order.currentStage, updatedAt: at, version: nextVersion, ...(change.set ?? {}) };
@@ -366,6 +372,37 @@ function timingFields(order: OrderRecord, change: StageChange, startedAt: string
   const due = plan[change.stage];
   const timing = change.finish && startedAt ? stageTiming(startedAt, at, due, businessCalendar) : {};
   return { ...(due ? { dueAt: due } : {}), ...timing };
+}
+
+/** The report fact of a stage attempt this change finishes (none when it does not finish one). */
+function stageOutcomeOf(order: OrderRecord, change: StageChange, at: string): StageOutcomeRecord[] {
+  if (!change.finish || (change.status !== 'DONE' && change.status !== 'FAILED')) return [];
+  const { current } = change;
+  // Finishing an attempt that already finished (fallout marking a failed activation again) records nothing new.
+  if (current && (current.status === 'DONE' || current.status === 'FAILED') && !change.startAttempt) return [];
+  const startedAt = current ? (current.startedAt ?? at) : at;
+  const timing = timingFields(order, change, current ? current.startedAt : at, at);
+  return [
+    {
+      orderId: order.orderId,
+      stage: change.stage,
+      attempt: current ? current.attempts + (change.startAttempt ? 1 : 0) : 1,
+      status: change.status,
+      ...(change.outcome !== undefined ? { outcome: change.outcome } : {}),
+      workPosition: stageDefinitions[change.stage].workPosition,
+      owner: current?.owner ?? stageOwner(change.stage, order.accountManager),
+      startedAt,
+      finishedAt: at,
+      ...timing,
+      accountId: order.accountId,
+      ...(order.tier ? { tier: order.tier } : {}),
+      productId: order.productId,
+      ...(order.province ? { province: order.province } : {}),
+      accountManager: order.accountManager,
+      supervisorId: order.supervisorId,
+      unitId: order.unitId,
+    },
+  ];
 }
 
 function stageFields(order: OrderRecord, change: StageChange, at: string) {

@@ -34,15 +34,17 @@ export const permissions = [
   'sla:read',
   'escalations:read',
   'escalations:acknowledge',
+  'sla-reports:read',
+  'alarms:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
-  KEY_ACCOUNT_MANAGER: ['contracts:read', 'contracts:write', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'orders:hold', 'orders:amend', 'orders:cancel'],
-  SUPERVISOR: ['contracts:read', 'contracts:write', 'contracts:decide', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'orders:hold', 'orders:amend', 'orders:cancel', 'orders:retry', 'users:read'],
-  DEPARTMENT_HEAD: ['contracts:read', 'contracts:write', 'contracts:decide', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'orders:hold', 'orders:amend', 'orders:cancel', 'orders:retry', 'users:read'],
+  KEY_ACCOUNT_MANAGER: ['contracts:read', 'contracts:write', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'orders:hold', 'orders:amend', 'orders:cancel', 'sla-reports:read', 'alarms:read'],
+  SUPERVISOR: ['contracts:read', 'contracts:write', 'contracts:decide', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'orders:hold', 'orders:amend', 'orders:cancel', 'orders:retry', 'users:read', 'sla-reports:read', 'alarms:read'],
+  DEPARTMENT_HEAD: ['contracts:read', 'contracts:write', 'contracts:decide', 'catalogue:read', 'accounts:read', 'accounts:create', 'accounts:update', 'accounts:override-tier', 'contacts:read', 'contacts:write', 'orders:read', 'orders:submit', 'orders:record-acceptance', 'orders:hold', 'orders:amend', 'orders:cancel', 'orders:retry', 'users:read', 'sla-reports:read', 'alarms:read'],
   SOLUTION_MANAGER: ['contracts:read', 'catalogue:read', 'accounts:read', 'orders:read'],
-  OPERATIONS: ['catalogue:read', 'accounts:read', 'orders:read', 'orders:confirm-build', 'orders:retry'],
+  OPERATIONS: ['catalogue:read', 'accounts:read', 'orders:read', 'orders:confirm-build', 'orders:retry', 'sla-reports:read', 'alarms:read'],
   ADMINISTRATOR: [...permissions],
 };
 

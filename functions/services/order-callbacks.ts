@@ -11,6 +11,7 @@ import type { OrderStageRecord } from '../data/orders-repository.ts';
 import { exchangesServing } from '../data/inventory-repository.ts';
 import { ExchangeEntity } from '../data/entities/network-resource.ts';
 import { completeWaitingTask, failWaitingTask, heartbeatWaitingTask } from './workflow-tasks.ts';
+import { observeCallbackLatency } from './callback-latency.ts';
 
 export interface CallbackReceipt {
   readonly orderId: string;
@@ -84,6 +85,7 @@ async function applyProvisioningCallback(orderId: string, callback: Provisioning
       await failWaitingTask(stage.taskToken, 'ActivationFailed', callback.reason, context);
       break;
   }
+  observeCallbackLatency(detail, 'ACTIVATION', callback);
   return { ...receipt, duplicate: false };
 }
 

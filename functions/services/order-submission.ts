@@ -96,6 +96,8 @@ export async function submitOrder(principal: Principal, request: CreateProductOr
     accountManager: account.accountManager,
     supervisorId: account.supervisorId,
     unitId: account.unitId,
+    tier: account.tier,
+    ...(account.province ? { province: account.province } : {}),
     ...(request.externalId ? { externalId: request.externalId } : {}),
     ...(request.description ? { description: request.description } : {}),
     ...(request.priority ? { priority: request.priority } : {}),

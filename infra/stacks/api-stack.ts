@@ -26,7 +26,7 @@ import type { Construct } from 'constructs';
 import { routes } from '../../functions/api/routes.ts';
 import type { KamflowRoute } from '../../functions/api/routes.ts';
 import { KamflowFunction } from '../constructs/kamflow-function.ts';
-import { grantSecretRead, grantTableAccess, grantUserPoolAdministration, grantWorkflowStart, grantWorkflowTaskResponse } from '../grants.ts';
+import { grantAlarmStateRead, grantSecretRead, grantTableAccess, grantUserPoolAdministration, grantWorkflowStart, grantWorkflowTaskResponse } from '../grants.ts';
 import type { TableAccess } from '../grants.ts';
 import { userPoolIssuer } from './auth-stack.ts';
 import { orderFulfilmentStateMachineArn } from './workflow-stack.ts';
@@ -54,6 +54,9 @@ const workflowAccessByRoute: Partial<Record<OperationId, WorkflowAccess>> = {
 
 /** Routes that create people in the user pool or change their groups and enabled flag (services/user-administration.ts). */
 const userPoolAdministrationRoutes: ReadonlySet<OperationId> = new Set<OperationId>(['createUser', 'updateUser']);
+
+/** Routes that read the SLA alarms' states from CloudWatch (functions/services/alarm-states.ts). */
+const readsAlarmStates: ReadonlySet<OperationId> = new Set<OperationId>(['listAlarmStates']);
 
 /** Public routes (health, the OpenAPI document) carry no data; reads are GETs; everything else writes. */
 function tableAccessFor(route: KamflowRoute): TableAccess {
@@ -173,6 +176,7 @@ export class ApiStack extends Stack {
       if (workflowAccess === 'start-executions') grantWorkflowStart(fn, stateMachineArn);
       if (workflowAccess === 'respond-to-waiting-tasks') grantWorkflowTaskResponse(fn, stateMachineArn);
       if (verifiesSignatures) grantSecretRead(fn, this.provisioningSigningSecret);
+      if (readsAlarmStates.has(route.operationId)) grantAlarmStateRead(fn, `arn:${this.partition}:cloudwatch:${this.region}:${this.account}:alarm:`);
 
       this.restApi.root
         .resourceForPath(route.path)

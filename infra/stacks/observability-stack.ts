@@ -12,6 +12,9 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { alarmDefinitions } from '../../functions/commons/alarm-definitions.ts';
+import { SlaAlarms } from '../constructs/sla-alarms.ts';
+import type { AlarmSubscribers } from '../constructs/sla-alarms.ts';
 
 export const slaManagersTopicName = 'kamflow-sla-managers';
 
@@ -22,12 +25,15 @@ export interface ObservabilityStackProps extends StackProps {
   readonly stateMachine: IStateMachine;
   /** Every KAMflow function, by the name it has on the dashboard (operationId or workflow task name). */
   readonly functions: ReadonlyMap<string, IFunction>;
+  /** Who gets the SLA alarms of each audience (email); topics exist either way. */
+  readonly alarmSubscribers?: AlarmSubscribers | undefined;
 }
 
 export class ObservabilityStack extends Stack {
   readonly slaManagersTopic: Topic;
   readonly alarms: readonly Alarm[];
   readonly dashboard: Dashboard;
+  readonly slaAlarms: SlaAlarms;
 
   constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
     super(scope, id, props);
@@ -100,5 +106,8 @@ export class ObservabilityStack extends Stack {
         width: 12,
       }),
     );
+
+    // The SLA alarms, from the same definitions the local alarm evaluator uses.
+    this.slaAlarms = new SlaAlarms(this, 'SlaAlarms', { definitions: alarmDefinitions, subscribers: props.alarmSubscribers, dashboard: this.dashboard });
   }
 }

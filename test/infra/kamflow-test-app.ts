@@ -15,6 +15,7 @@ import type { IConstruct } from 'constructs';
 export const testAccount = '111111111111';
 export const testRegion = 'ap-southeast-1';
 export const testConsoleOrigin = 'https://console.kamflow.example';
+export const testAlarmSubscribers = { OPERATIONS: ['noc@kamflow.example'], DEPARTMENT_HEADS: ['dept.north@kamflow.example', 'dept.south@kamflow.example'] } as const;
 
 export interface KamflowTestApp extends KamflowStacks {
   readonly app: App;
@@ -30,7 +31,7 @@ export function buildKamflowTestApp(): KamflowTestApp {
     context: { 'aws:cdk:bundling-stacks': [] },
     builtinCloudFormationValidation: false,
   });
-  const stacks = addKamflowStacks(app, { env: { account: testAccount, region: testRegion }, consoleOrigin: testConsoleOrigin });
+  const stacks = addKamflowStacks(app, { env: { account: testAccount, region: testRegion }, consoleOrigin: testConsoleOrigin, alarmSubscribers: testAlarmSubscribers });
   return { ...stacks, app, outdir, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
 }
 

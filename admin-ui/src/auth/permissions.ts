@@ -30,6 +30,7 @@ const resourcePermissions: Readonly<Record<string, Readonly<Record<string, Permi
   users: { list: 'users:read', show: 'users:read', create: 'users:manage', edit: 'users:manage' },
   at_risk: { list: 'sla:read' },
   escalations: { list: 'escalations:read' },
+  sla: { list: 'sla-reports:read' },
 };
 
 export function knownRoles(roles: readonly string[]): UserRole[] {

@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
 import { bandwidths, productIds } from '../../domain/catalogue.ts';
+import { tierOutcomes } from '../../domain/accounts.ts';
 import { orderStages } from '../../domain/order-stages.ts';
 import { orderStates } from '../../domain/order-lifecycle.ts';
 import { entityConfiguration } from '../table.ts';
@@ -18,6 +19,9 @@ export const OrderEntity = new Entity(
       accountManager: { type: 'string', required: true },
       supervisorId: { type: 'string', required: true },
       unitId: { type: 'string', required: true },
+      /** The account's tier and province when the order was placed: the dimensions of its SLA metrics and reports. */
+      tier: { type: tierOutcomes },
+      province: { type: 'string' },
       externalId: { type: 'string' },
       description: { type: 'string' },
       priority: { type: 'string' },
