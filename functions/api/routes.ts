@@ -64,6 +64,9 @@ import {
   slaReportQuerySchema,
   slaReportSchema,
   alarmStateListSchema,
+  productDetailSchema,
+  productPathSchema,
+  updateProductSchema,
 } from './schemas.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -108,8 +111,19 @@ export const routes = [
   },
   {
     operationId: 'listProducts', permission: 'catalogue:read', method: 'GET', path: '/api/products', handler: 'functions/handlers/http/list-products.ts', auth: 'user',
-    summary: 'Circuit products with bandwidths and list prices', tag: 'catalogue',
+    summary: 'Circuit products, current catalogue version: bandwidths, list prices and stage templates', tag: 'catalogue',
     responses: { 200: { description: 'Catalogue', schema: productListSchema } },
+  },
+  {
+    operationId: 'getProduct', permission: 'catalogue:read', method: 'GET', path: '/api/products/{id}', handler: 'functions/handlers/http/get-product.ts', auth: 'user',
+    summary: 'One product, current version and every earlier one', tag: 'catalogue', request: { params: productPathSchema },
+    responses: { 200: { description: 'The product', schema: productDetailSchema } },
+  },
+  {
+    operationId: 'updateProduct', permission: 'catalogue:write', method: 'PUT', path: '/api/products/{id}', handler: 'functions/handlers/http/update-product.ts', auth: 'user',
+    summary: 'Save a new catalogue version of a product (prices, stage template), quoting the version read; orders keep the version they were placed with', tag: 'catalogue',
+    request: { params: productPathSchema, body: updateProductSchema },
+    responses: { 200: { description: 'The new version', schema: productDetailSchema } },
   },
   {
     operationId: 'createAccount', permission: 'accounts:create', method: 'POST', path: '/api/accounts', handler: 'functions/handlers/http/create-account.ts', auth: 'user',

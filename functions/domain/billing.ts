@@ -1,6 +1,6 @@
 /** 起租: what a billing record charges, from the product, the bandwidth, the lease term and the acceptance date. */
 import { priceOf } from './catalogue.ts';
-import type { Bandwidth, ProductId } from './catalogue.ts';
+import type { Bandwidth, ProductId, ProductPrice } from './catalogue.ts';
 
 export type LeaseType = 'LONG_TERM' | 'TEMPORARY';
 
@@ -22,8 +22,9 @@ export interface BillingTerms {
   readonly chargesFrom: string;
 }
 
-export function billingTerms(input: { productId: ProductId; bandwidth: Bandwidth; leaseTermDays: number; acceptedAt: Date }): BillingTerms {
-  const price = priceOf(input.productId, input.bandwidth);
+/** `price`: the list price of the catalogue version the order was placed with (the built-in one when absent). */
+export function billingTerms(input: { productId: ProductId; bandwidth: Bandwidth; leaseTermDays: number; acceptedAt: Date; price?: ProductPrice | undefined }): BillingTerms {
+  const price = input.price ?? priceOf(input.productId, input.bandwidth);
   if (!price) throw new RangeError(`${input.productId} is not sold at ${input.bandwidth}`);
   return {
     oneOffCharge: price.oneOffCharge,

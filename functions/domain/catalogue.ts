@@ -1,7 +1,11 @@
 /**
- * Circuit products and their list prices (RMB). The full catalogue with stage templates arrives with the product issue;
- * this is the slice the loop needs: what may be ordered, at which bandwidths, and what billing charges.
+ * Circuit products: bandwidths, list prices (RMB) and each product's stage template (the default time limit of every
+ * stage of the loop). What is written here is the built-in first version (version 0); the catalogue is data
+ * (functions/data/catalogue-repository.ts): an administrator's edit makes a new version, and an order keeps the version
+ * it was placed with.
  */
+import type { OrderStage } from './order-stages.ts';
+
 export const productIds = ['DDN', 'SDH', 'FRAME_RELAY', 'IP_VPN', 'DIA', 'EPL'] as const;
 export type ProductId = (typeof productIds)[number];
 
@@ -51,4 +55,46 @@ export const circuitProducts: Readonly<Record<ProductId, CircuitProduct>> = {
 
 export function priceOf(productId: ProductId, bandwidth: Bandwidth): ProductPrice | undefined {
   return circuitProducts[productId].prices[bandwidth];
+}
+
+/** A stage's default time limit in a product's stage template. */
+export interface StageLimit {
+  readonly workingDays?: number;
+  readonly workingHours?: number;
+}
+
+export type StageTemplate = Readonly<Partial<Record<OrderStage, StageLimit>>>;
+
+/** One version of a product in the catalogue. */
+export interface ProductSpec extends CircuitProduct {
+  readonly version: number;
+  readonly stageTemplate: StageTemplate;
+  readonly updatedBy?: string | undefined;
+  readonly updatedAt?: string | undefined;
+}
+
+/**
+ * DOMAIN.md's limits (working days). Activation takes 3–5 days; the built-in templates take the upper bound, the same
+ * as the standard class C, and an administrator tightens a product's template as data.
+ */
+const activationDays: Readonly<Record<ProductId, number>> = { DDN: 5, SDH: 5, FRAME_RELAY: 5, IP_VPN: 5, DIA: 5, EPL: 5 };
+
+export function builtInStageTemplate(productId: ProductId): StageTemplate {
+  return {
+    ORDER_ACCEPTANCE: { workingDays: 1 },
+    RESOURCE_CONFIRMATION: { workingDays: 2 },
+    ACTIVATION: { workingDays: activationDays[productId] },
+    TEST: { workingDays: 1 },
+    CUSTOMER_ACCEPTANCE: { workingDays: 2 },
+    BILLING_START: { workingDays: 1 },
+    CRM_CLOSE: { workingDays: 1 },
+  };
+}
+
+export function builtInProductSpec(productId: ProductId): ProductSpec {
+  return { ...circuitProducts[productId], version: 0, stageTemplate: builtInStageTemplate(productId) };
+}
+
+export function priceIn(spec: Pick<ProductSpec, 'prices'>, bandwidth: Bandwidth): ProductPrice | undefined {
+  return spec.prices[bandwidth];
 }

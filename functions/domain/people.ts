@@ -10,6 +10,7 @@ export type UserRole = (typeof userRoles)[number];
 
 export const permissions = [
   'catalogue:read',
+  'catalogue:write',
   'accounts:read',
   'accounts:create',
   'accounts:update',

@@ -74,3 +74,20 @@ export function resolveSlaPolicy(order: { slaClass?: SlaClass | undefined; tier?
   if (!policy) throw new Error(`no SLA policy for class ${slaClass}`);
   return { policy, standard: order.slaClass === undefined };
 }
+
+/**
+ * The product's standard SLA, for orders without a contract: its stage template as the stage budgets, the standard
+ * class's end-to-end target, the default jeopardy threshold. Versioned with the product.
+ */
+export function productStandardPolicy(spec: { id: ProductId; version: number; stageTemplate: Readonly<Partial<Record<OrderStage, WorkingBudget>>> }): SlaPolicy {
+  const { endToEnd } = resolveSlaPolicy({}).policy;
+  return {
+    policyId: `product-${spec.id}`,
+    version: spec.version,
+    appliesTo: { productId: spec.id },
+    stageBudgets: spec.stageTemplate,
+    endToEnd,
+    jeopardyThreshold: 0.75,
+    calendarId: 'CN',
+  };
+}

@@ -6,7 +6,8 @@
 import { ulid } from 'ulid';
 import { nowIso } from '../commons/clock.ts';
 import { ConflictError, ForbiddenError } from '../commons/errors.ts';
-import { circuitProducts, priceOf } from '../domain/catalogue.ts';
+import { circuitProducts } from '../domain/catalogue.ts';
+import { currentCatalogue } from '../data/catalogue-repository.ts';
 import { authorityOf, defaultAuthorisationMatrix, mayApprove, requiredApproval } from '../domain/commercial-authorisation.ts';
 import type { ApprovalLevel } from '../domain/commercial-authorisation.ts';
 import type { Principal } from '../domain/people.ts';
@@ -47,9 +48,11 @@ function inboxOf(principal: Principal): string | undefined {
 
 export async function submitContract(principal: Principal, accountId: string, request: CreateContractRequest): Promise<ContractRecord> {
   const account = await getAccountFor(principal, accountId);
+  const catalogue = new Map((await currentCatalogue()).map((spec) => [spec.id, spec]));
   const lines = request.lines.map((line, index) => {
-    const price = priceOf(line.productId, line.bandwidth);
-    if (!price) throw ValidationError.forField(`lines.${index}.bandwidth`, `${line.productId} is sold at ${Object.keys(circuitProducts[line.productId].prices).join(', ')}`);
+    const spec = catalogue.get(line.productId) ?? circuitProducts[line.productId];
+    const price = spec.prices[line.bandwidth];
+    if (!price) throw ValidationError.forField(`lines.${index}.bandwidth`, `${line.productId} is sold at ${Object.keys(spec.prices).join(', ')}`);
     return { ...line, listMonthlyCharge: price.monthlyCharge, oneOffCharge: price.oneOffCharge };
   });
   const value = (monthly: (line: (typeof lines)[number]) => number) => lines.reduce((sum, line) => sum + line.quantity * (line.oneOffCharge + monthly(line) * request.termMonths), 0);

@@ -12,7 +12,8 @@ import { ConflictError, InvalidTransitionError, ValidationError } from '../commo
 import type { FieldIssue } from '../commons/errors.ts';
 import { now, nowIso } from '../commons/clock.ts';
 import { logger } from '../commons/observability.ts';
-import { priceOf } from '../domain/catalogue.ts';
+import { priceIn } from '../domain/catalogue.ts';
+import { productVersion } from '../data/catalogue-repository.ts';
 import { shanghaiDate } from '../domain/billing.ts';
 import { assessCancellation, statesBeforePointOfNoReturn, transition } from '../domain/order-lifecycle.ts';
 import type { OrderState } from '../domain/order-lifecycle.ts';
@@ -161,7 +162,7 @@ export async function amendOrder(principal: Principal, orderId: string, request:
   return withFreshOrder(orderId, principal, async (detail) => {
     const { order } = detail;
     const issues: FieldIssue[] = [];
-    if (request.bandwidth && !priceOf(order.productId, request.bandwidth)) issues.push({ field: 'bandwidth', message: `${order.productId} is not sold at ${request.bandwidth}` });
+    if (request.bandwidth && !priceIn(await productVersion(order.productId, order.productVersion), request.bandwidth)) issues.push({ field: 'bandwidth', message: `${order.productId} is not sold at ${request.bandwidth}` });
     if (request.requestedCompletionDate && request.requestedCompletionDate.slice(0, 10) < shanghaiDate(now())) issues.push({ field: 'requestedCompletionDate', message: 'must not be in the past' });
     const { places, moved } = amendedPlaces(order, request, issues);
     if (issues.length > 0) throw new ValidationError(issues);

@@ -9,7 +9,9 @@ import { optionalEnv } from '../commons/env.ts';
 import { logger } from '../commons/observability.ts';
 import { canPlaceOrders } from '../domain/accounts.ts';
 import { planOrderSla } from '../domain/order-sla.ts';
-import { resolveSlaPolicy } from '../domain/sla-policy.ts';
+import { productStandardPolicy, resolveSlaPolicy } from '../domain/sla-policy.ts';
+import { priceIn } from '../domain/catalogue.ts';
+import { productVersion } from '../data/catalogue-repository.ts';
 import { businessCalendar } from './business-calendar.ts';
 import { billingTerms } from '../domain/billing.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
@@ -59,7 +61,10 @@ export async function acknowledgeOrder(orderId: string): Promise<{ decision: 'AC
     });
     return { decision: 'REJECTED' };
   }
-  const { policy, standard } = resolveSlaPolicy({ slaClass: order.slaClass, tier: account?.tier === 'NOT_KEY_ACCOUNT' ? undefined : account?.tier, productId: order.productId });
+  // A contract's SLA class gives the policy; without one the product's own stage template (the version ordered) does.
+  const resolved = resolveSlaPolicy({ slaClass: order.slaClass, tier: account?.tier === 'NOT_KEY_ACCOUNT' ? undefined : account?.tier, productId: order.productId });
+  const standard = resolved.standard;
+  const policy = standard ? productStandardPolicy(await productVersion(order.productId, order.productVersion)) : resolved.policy;
   const plan = planOrderSla(new Date(order.orderDate), policy, businessCalendar, standard);
   const planned = { ...order, stageDueTimesJson: JSON.stringify(plan.stageDueTimes) };
   await commitOrderChange({
@@ -289,7 +294,8 @@ export async function startBilling(orderId: string): Promise<void> {
   if (order.state !== 'ACCEPTED') throw unexpectedState(order, 'StartBilling');
   const acceptance = stageOf(detail, 'CUSTOMER_ACCEPTANCE');
   const acceptedAt = new Date(acceptance?.finishedAt ?? nowIso());
-  const terms = billingTerms({ productId: order.productId, bandwidth: order.bandwidth, leaseTermDays: order.leaseTermDays, acceptedAt });
+  const price = priceIn(await productVersion(order.productId, order.productVersion), order.bandwidth);
+  const terms = billingTerms({ productId: order.productId, bandwidth: order.bandwidth, leaseTermDays: order.leaseTermDays, acceptedAt, price });
   await commitOrderChange({
     order,
     event: 'START_BILLING',

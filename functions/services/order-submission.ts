@@ -10,8 +10,9 @@ import { now } from '../commons/clock.ts';
 import { ValidationError } from '../commons/errors.ts';
 import type { FieldIssue } from '../commons/errors.ts';
 import { logger } from '../commons/observability.ts';
-import { bandwidths, circuitProducts, priceOf } from '../domain/catalogue.ts';
-import type { Bandwidth, ProductId } from '../domain/catalogue.ts';
+import { bandwidths, circuitProducts } from '../domain/catalogue.ts';
+import type { Bandwidth, ProductId, ProductSpec } from '../domain/catalogue.ts';
+import { currentProduct } from '../data/catalogue-repository.ts';
 import { shanghaiDate } from '../domain/billing.ts';
 import type { CreateProductOrderRequest } from '../api/schemas.ts';
 import { accountScopeOf, scopeCovers } from '../domain/people.ts';
@@ -35,16 +36,16 @@ interface CheckedItem {
 }
 
 /** One order item (one circuit): its product, bandwidth, lease term and circuit ends, checked against the catalogue. */
-function checkItem(item: OrderItem, index: number, issues: FieldIssue[]): CheckedItem | undefined {
+function checkItem(item: OrderItem, index: number, issues: FieldIssue[], specs: ReadonlyMap<ProductId, ProductSpec>): CheckedItem | undefined {
   const itemPath = `productOrderItem.${index}.product`;
   const before = issues.length;
   const productId = item.product.productSpecification.id;
-  const product = circuitProducts[productId];
+  const product = specs.get(productId) ?? circuitProducts[productId];
   const characteristics = new Map(item.product.productCharacteristic.map((c) => [c.name, c.value]));
   const bandwidthValue = characteristics.get('bandwidth');
   const bandwidth = bandwidths.find((value) => value === bandwidthValue);
   if (!bandwidthValue) issues.push({ field: `${itemPath}.productCharacteristic`, message: 'a characteristic named bandwidth is required' });
-  else if (!bandwidth || !priceOf(productId, bandwidth)) {
+  else if (!bandwidth || !product.prices[bandwidth]) {
     issues.push({ field: `${itemPath}.productCharacteristic.bandwidth`, message: `${productId} is sold at ${Object.keys(product.prices).join(', ')}` });
   }
   const leaseTerm = characteristics.get('leaseTermDays');
@@ -73,7 +74,10 @@ export async function submitOrder(principal: Principal, request: CreateProductOr
   if (!party || request.productOrderItem.length === 0) throw ValidationError.forField('productOrderItem', 'at least one order item and exactly one customer party');
   const itemIds = request.productOrderItem.map((item) => item.id);
   if (new Set(itemIds).size !== itemIds.length) issues.push({ field: 'productOrderItem', message: 'order item ids must be unique' });
-  const items = request.productOrderItem.map((item, index) => checkItem(item, index, issues));
+  // The current catalogue version of each product ordered: what it is sold at, and (recorded on the order) its template.
+  const productIdsOrdered = [...new Set(request.productOrderItem.map((item) => item.product.productSpecification.id))];
+  const specs = new Map(await Promise.all(productIdsOrdered.map(async (productId) => [productId, await currentProduct(productId)] as const)));
+  const items = request.productOrderItem.map((item, index) => checkItem(item, index, issues, specs));
   if (request.requestedCompletionDate.slice(0, 10) < shanghaiDate(now())) {
     issues.push({ field: 'requestedCompletionDate', message: 'must not be in the past' });
   }
@@ -105,7 +109,15 @@ export async function submitOrder(principal: Principal, request: CreateProductOr
     ...(contract ? { contractId: contract.contractId, slaClass: contract.slaClass } : {}),
     orderDate,
   };
-  const orderOf = (item: CheckedItem, orderId: string): NewOrder => ({ ...common, orderId, productId: item.productId, bandwidth: item.bandwidth, places: item.places, leaseTermDays: item.leaseTermDays });
+  const orderOf = (item: CheckedItem, orderId: string): NewOrder => ({
+    ...common,
+    orderId,
+    productId: item.productId,
+    productVersion: specs.get(item.productId)?.version ?? 0,
+    bandwidth: item.bandwidth,
+    places: item.places,
+    leaseTermDays: item.leaseTermDays,
+  });
   const [first] = checked;
   if (checked.length === 1 && first) {
     const orderId = `ord_${ulid()}`;

@@ -50,7 +50,7 @@ describe('an order for a point-to-point circuit', () => {
     expect(closed.billing?.chargesFrom).toBe(shanghaiDay);
     // every stage carries its planned due time from the SLA policy and, once done, whether it was on time
     const timed = closed as unknown as { dueAt?: string; slaPolicy?: { id: string; note: string }; stages: { stage: string; dueAt?: string; onTime?: boolean; workingHours?: number }[] };
-    expect(timed.slaPolicy).toMatchObject({ id: 'class-C', note: expect.stringContaining('standard SLA') });
+    expect(timed.slaPolicy).toMatchObject({ id: 'product-EPL', version: 0, note: expect.stringContaining('standard SLA') });
     expect(timed.dueAt).toBeDefined();
     for (const record of timed.stages) {
       expect(record.dueAt, record.stage).toBeDefined();

@@ -27,6 +27,8 @@ export const OrderEntity = new Entity(
       priority: { type: 'string' },
       productId: { type: productIds, required: true },
       bandwidth: { type: bandwidths, required: true },
+      /** The catalogue version of the product when the order was placed: its prices and stage template apply. */
+      productVersion: { type: 'number' },
       places: {
         type: 'list',
         required: true,

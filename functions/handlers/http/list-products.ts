@@ -1,15 +1,6 @@
 import { httpHandler } from '../../commons/http.ts';
 import { routeFor } from '../../api/route-lookup.ts';
-import { circuitProducts } from '../../domain/catalogue.ts';
+import { toProductView } from '../../api/product-view.ts';
+import { currentCatalogue } from '../../data/catalogue-repository.ts';
 
-const catalogue = {
-  items: Object.values(circuitProducts).map((product) => ({
-    id: product.id,
-    name: product.name,
-    nameZh: product.nameZh,
-    pointToPoint: product.pointToPoint,
-    bandwidths: Object.entries(product.prices).map(([bandwidth, price]) => ({ bandwidth, ...price })),
-  })),
-};
-
-export const handler = httpHandler(routeFor('listProducts'), async () => ({ statusCode: 200, body: catalogue }));
+export const handler = httpHandler(routeFor('listProducts'), async () => ({ statusCode: 200, body: { items: (await currentCatalogue()).map(toProductView) } }));
