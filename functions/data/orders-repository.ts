@@ -6,6 +6,7 @@ import type { EntityItem } from 'electrodb';
 import { ConflictError, InvalidTransitionError, NotFoundError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
 import { isTerminal, orderPhase, transition } from '../domain/order-lifecycle.ts';
+import { logger } from '../commons/observability.ts';
 import { rollUpState } from '../domain/order-rollup.ts';
 import type { AccountScope } from '../domain/people.ts';
 import type { OrderEvent, OrderState } from '../domain/order-lifecycle.ts';
@@ -116,7 +117,8 @@ export async function childOrdersOf(parent: OrderRecord): Promise<OrderRecord[]>
  * transition, so it does not go through `transition`; the audit trail records it as the roll-up's.
  */
 export async function rollUpParentOrder(parentOrderId: string): Promise<void> {
-  for (let attempt = 1; attempt <= 5; attempt += 1) {
+  for (let attempt = 1; attempt <= 10; attempt += 1) {
+    if (attempt > 1) await new Promise((settle) => setTimeout(settle, Math.random() * 50 * attempt));
     const { data: parent } = await OrderEntity.get({ orderId: parentOrderId }).go();
     if (!parent) return;
     const children = await childOrdersOf(parent);
@@ -152,6 +154,12 @@ export async function findOrderDetail(orderId: string): Promise<OrderDetail | un
   if (!order) return undefined;
   const stages = [...data.orderStage].sort((a, b) => a.sequence - b.sequence);
   const children = order.childOrderIds?.length ? await childOrdersOf(order) : undefined;
+  if (children && rollUpState(children.map((child) => child.state)) !== order.state) {
+    // A roll-up deferred by a lost race: do it now, and show the parent as it should be.
+    await rollUpParentOrder(order.orderId).catch(() => undefined);
+    const { data: fresh } = await OrderEntity.get({ orderId }).go();
+    if (fresh) return { order: fresh, stages, billing: data.billingRecord[0], events: [...data.orderEvent].sort((a, b) => a.eventId.localeCompare(b.eventId)), alerts: [...data.jeopardyAlert].sort((a, b) => a.alertDate.localeCompare(b.alertDate)), children };
+  }
   return {
     order,
     stages,
@@ -334,8 +342,11 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
     throw new ConflictError(`order ${order.orderId} changed concurrently (${reasons.join(', ') || 'transaction cancelled'})`);
   }
   for (const outcome of outcomes) recordStageFinished(outcome);
-  // A child's state change rolls up into its parent (after the change itself is safely written).
-  if (order.parentOrderId && nextState !== order.state) await rollUpParentOrder(order.parentOrderId);
+  // A child's state change rolls up into its parent (after the change itself is safely written). The roll-up never
+  // fails the child's change: a parent left behind is brought up to date when it is next read.
+  if (order.parentOrderId && nextState !== order.state) {
+    await rollUpParentOrder(order.parentOrderId).catch((error: unknown) => logger.warn('parent roll-up deferred', { parentOrderId: order.parentOrderId, error: error instanceof Error ? error.message : String(error) }));
+  }
   const updated: OrderRecord = { ...order, state: nextState, phase, currentStage: change.currentStage ?? order.currentStage, updatedAt: at, version: nextVersion, ...(change.set ?? {}) };
   for (const attribute of change.remove ?? []) delete updated[attribute];
   return { order: updated, from: order.state, to: nextState };

@@ -97,7 +97,7 @@ describe('SLA dashboard', () => {
   /** The team's orders run through the loop; one of them waits for a network build past its resource due time. */
   const runTeamOrders = async () => {
     // The seeded orders of km.wang and km.li first (customer acceptance times out after 20 business days: 35 s here).
-    await waitFor('the seeded team orders to close', 60_000, () => acceptTeamOrders(2));
+    await waitFor('the seeded team orders to close', 150_000, () => acceptTeamOrders(2));
     const businessNow = (await import('../../functions/commons/clock.ts')).now;
     const accounts = (await api<{ items: { id: string; name: string }[] }>(stack, token('km.wang'), 'GET', '/api/accounts?limit=100')).items;
     const bank = accounts.find((account) => account.name.includes('工商银行'));
@@ -130,7 +130,7 @@ describe('SLA dashboard', () => {
     browser = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await browser?.close();
