@@ -44,15 +44,32 @@ export async function findDelivery(subscriptionId: string, eventId: string): Pro
   return (await HubDeliveryEntity.get({ subscriptionId, eventId }).go()).data ?? undefined;
 }
 
-/** Record an attempt, conditional on the attempts seen: two sweeps never both count (or send) the same attempt. */
+/** Record the outcome of the attempt claimed (conditional on it: a late outcome of an expired claim is dropped). */
 export async function recordAttempt(delivery: HubDeliveryRecord, outcome: Pick<HubDeliveryRecord, 'status' | 'retryBucket' | 'nextAttemptAt' | 'updatedAt'> & Partial<Pick<HubDeliveryRecord, 'lastStatusCode' | 'lastError' | 'deliveredAt'>>): Promise<void> {
   try {
     await HubDeliveryEntity.patch({ subscriptionId: delivery.subscriptionId, eventId: delivery.eventId })
-      .set({ ...outcome, attempts: delivery.attempts + 1 })
+      .set({ ...outcome })
       .where((attributes, { eq }) => eq(attributes.attempts, delivery.attempts))
       .go();
   } catch (error) {
     if (isConditionFailure(error)) throw new ConflictError(`delivery ${delivery.eventId} to ${delivery.subscriptionId} was attempted concurrently`);
+    throw error;
+  }
+}
+
+/**
+ * Claim the next attempt before sending: one conditional write on the attempt count that also moves the delivery's
+ * next attempt a lease ahead, so no other sweep (or the dispatcher) sends it meanwhile. False when someone else has it.
+ */
+export async function claimAttempt(delivery: HubDeliveryRecord, leaseUntil: string, at: string): Promise<HubDeliveryRecord | undefined> {
+  try {
+    await HubDeliveryEntity.patch({ subscriptionId: delivery.subscriptionId, eventId: delivery.eventId })
+      .set({ attempts: delivery.attempts + 1, nextAttemptAt: leaseUntil, retryBucket: 'PENDING', updatedAt: at })
+      .where((attributes, { eq }) => `${eq(attributes.attempts, delivery.attempts)} AND ${eq(attributes.status, 'PENDING')}`)
+      .go();
+    return { ...delivery, attempts: delivery.attempts + 1, nextAttemptAt: leaseUntil, updatedAt: at };
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
     throw error;
   }
 }

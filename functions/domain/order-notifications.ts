@@ -30,10 +30,19 @@ export function parseHubQuery(query: string): QueryParse {
   let accountId: string | undefined;
   const text = query.trim();
   if (text === '') return { ok: true, filter: { eventTypes } };
+  const decode = (value: string): string | undefined => {
+    try {
+      return decodeURIComponent(value.trim());
+    } catch {
+      return undefined;
+    }
+  };
   for (const part of text.split('&')) {
     const [rawKey = '', rawValue = ''] = part.split('=', 2);
-    const key = decodeURIComponent(rawKey.trim());
-    const values = decodeURIComponent(rawValue.trim()).split(',').map((value) => value.trim()).filter(Boolean);
+    const key = decode(rawKey);
+    const decodedValue = decode(rawValue);
+    if (key === undefined || decodedValue === undefined) return { ok: false, message: `${part.slice(0, 50)} is not a valid query condition (bad % escape)` };
+    const values = decodedValue.split(',').map((value) => value.trim()).filter(Boolean);
     if (values.length === 0) return { ok: false, message: `${key || 'a condition'} has no value` };
     switch (key) {
       case 'eventType': {

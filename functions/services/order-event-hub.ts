@@ -21,7 +21,7 @@ import { accountScopeOf, scopeCovers } from '../domain/people.ts';
 import type { Principal } from '../domain/people.ts';
 import { matchesFilter, nextAttemptDelayMs, parseHubQuery, signDelivery, toNotification } from '../domain/order-notifications.ts';
 import type { AuditEvent, HubFilter, OrderNotification } from '../domain/order-notifications.ts';
-import { allSubscriptions, createDelivery, deleteSubscription, deliveriesOf, dueDeliveries, findSubscription, listSubscriptionsOf, putSubscription, recordAttempt } from '../data/hub-repository.ts';
+import { allSubscriptions, claimAttempt, createDelivery, deleteSubscription, deliveriesOf, dueDeliveries, findSubscription, listSubscriptionsOf, putSubscription, recordAttempt } from '../data/hub-repository.ts';
 import type { HubDeliveryRecord, HubSubscriptionRecord } from '../data/hub-repository.ts';
 import type { OrderRecord, Page } from '../data/orders-repository.ts';
 import { findOrderDetail } from '../data/orders-repository.ts';
@@ -122,7 +122,8 @@ export async function dispatchOrderEvent(event: AuditEvent): Promise<void> {
       status: 'PENDING',
       retryBucket: 'PENDING',
       attempts: 0,
-      nextAttemptAt: at,
+      // Its first attempt is the dispatcher's, right away; the retry sweep looks at it only if that never finished.
+      nextAttemptAt: new Date(now().getTime() + attemptLeaseMs).toISOString(),
       createdAt: at,
       updatedAt: at,
       // Delivery records are kept for 30 days.
@@ -155,11 +156,17 @@ async function post(subscription: HubSubscriptionRecord, delivery: HubDeliveryRe
   }
 }
 
-/** One attempt: POST, then record it; a failure is scheduled again (or given up after the last attempt). */
-async function attemptDelivery(subscription: HubSubscriptionRecord, delivery: HubDeliveryRecord): Promise<void> {
+/** How long a claimed attempt is its claimer's before another sweep may try (more than the POST's timeout). */
+const attemptLeaseMs = 60_000;
+
+/** One attempt: claim it, POST, record the outcome; a failure is scheduled again (or given up after the last attempt). */
+async function attemptDelivery(subscription: HubSubscriptionRecord, unclaimed: HubDeliveryRecord): Promise<void> {
+  const delivery = await claimAttempt(unclaimed, new Date(now().getTime() + attemptLeaseMs).toISOString(), nowIso());
+  // Another sweep (or the dispatcher) holds this attempt: it sends, not us.
+  if (!delivery) return;
   const result = await post(subscription, delivery);
   const at = nowIso();
-  const attempt = delivery.attempts + 1;
+  const attempt = delivery.attempts;
   const outcome = result.ok
     ? ({ status: 'DELIVERED', retryBucket: 'DONE', nextAttemptAt: at, deliveredAt: at } as const)
     : (() => {

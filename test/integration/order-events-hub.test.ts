@@ -113,8 +113,8 @@ describe('order event hub', () => {
       .toBe(1);
     const [delivered] = listener.received.filter((entry) => entry.body.event.productOrder.id === order.id);
     expect(listener.attempts.get(delivered?.body.eventId ?? '')).toBe(3);
-    // more sweeps and a re-read stream do not send it again
-    await stack.orderEvents.retryNow();
+    // more sweeps, at once, and a re-read stream do not send it again
+    await Promise.all([stack.orderEvents.retryNow(), stack.orderEvents.retryNow(), stack.orderEvents.retryNow()]);
     await stack.orderEvents.drain();
     expect(listener.received.filter((entry) => entry.body.event.productOrder.id === order.id)).toHaveLength(1);
     as('km.wang');
@@ -160,6 +160,7 @@ describe('order event hub', () => {
     expect(badQuery.status).toBe(400);
     expect(JSON.stringify(badQuery.body)).toContain('query');
     expect((await call(stack.apiUrl, 'POST', hubPath, { callback: 'https://example.com/x', query: 'colour=red' })).status).toBe(400);
+    expect((await call(stack.apiUrl, 'POST', hubPath, { callback: 'https://example.com/x', query: 'eventType=%E0%A4%A' })).status).toBe(400);
     expect((await call(stack.apiUrl, 'POST', hubPath, { callback: 'https://example.com/x', extra: 1 })).status).toBe(400);
     const mine = await subscribe('km.wang', 'https://example.com/mine');
     as('km.li');

@@ -18,6 +18,8 @@ describe('hub queries', () => {
     expect(parseHubQuery('eventType=Nope')).toMatchObject({ ok: false, message: expect.stringContaining('Nope') });
     expect(parseHubQuery('productOrder.state=done')).toMatchObject({ ok: false, message: expect.stringContaining('done') });
     expect(parseHubQuery('eventType=')).toMatchObject({ ok: false });
+    // a broken % escape is bad input, not a crash
+    expect(parseHubQuery('eventType=%E0%A4%A')).toMatchObject({ ok: false, message: expect.stringContaining('escape') });
   });
 });
 
