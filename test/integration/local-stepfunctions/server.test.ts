@@ -76,8 +76,9 @@ async function serve(handlers: Partial<Record<'validate' | 'provision', LocalLam
           return { accepted: true };
         }),
     },
-    // An hour of heartbeat is 100 ms; the retry pauses well under a millisecond.
-    { timeScale: 36_000 },
+    // An hour of heartbeat is one second (room for a busy machine between a task's start and the test's answer); the
+    // retry pauses are about a millisecond.
+    { timeScale: 3_600 },
   );
   const server = await startStepFunctionsServer(engine, { port: 0 });
   openServers.push(server);
@@ -158,8 +159,9 @@ describe('the Step Functions server, driven by @aws-sdk/client-sfn', () => {
 
     const alive = await start({ orderId: 'ORD-6' });
     const taskToken = await tokens.next();
+    // 8 beats 200 ms apart: 1.6 s in all, longer than the heartbeat limit (one second here).
     for (let beat = 0; beat < 8; beat += 1) {
-      await sleep(20);
+      await sleep(200);
       await client.send(new SendTaskHeartbeatCommand({ taskToken }));
     }
     await client.send(new SendTaskSuccessCommand({ taskToken, output: '{"circuitId":"CKT-6"}' }));
