@@ -119,7 +119,7 @@ export async function childOrdersOf(parent: OrderRecord): Promise<OrderRecord[]>
 export async function rollUpParentOrder(parentOrderId: string): Promise<void> {
   for (let attempt = 1; attempt <= 10; attempt += 1) {
     if (attempt > 1) await new Promise((settle) => setTimeout(settle, Math.random() * 50 * attempt));
-    const { data: parent } = await OrderEntity.get({ orderId: parentOrderId }).go();
+    const parent = await findOrder(parentOrderId);
     if (!parent) return;
     const children = await childOrdersOf(parent);
     const next = rollUpState(children.map((child) => child.state));
@@ -148,6 +148,11 @@ export async function rollUpParentOrder(parentOrderId: string): Promise<void> {
   throw new ConflictError(`parent order ${parentOrderId} kept changing while its state was rolled up`);
 }
 
+/** The order item alone (no stages, events or billing): for readers that need its state and ownership only. */
+export async function findOrder(orderId: string): Promise<OrderRecord | undefined> {
+  return (await OrderEntity.get({ orderId }).go()).data ?? undefined;
+}
+
 export async function findOrderDetail(orderId: string): Promise<OrderDetail | undefined> {
   const { data } = await kamflowService.collections.orderDetail({ orderId }).go({ pages: 'all' });
   const order = data.order[0];
@@ -157,7 +162,7 @@ export async function findOrderDetail(orderId: string): Promise<OrderDetail | un
   if (children && rollUpState(children.map((child) => child.state)) !== order.state) {
     // A roll-up deferred by a lost race: do it now, and show the parent as it should be.
     await rollUpParentOrder(order.orderId).catch(() => undefined);
-    const { data: fresh } = await OrderEntity.get({ orderId }).go();
+    const fresh = await findOrder(orderId);
     if (fresh) return { order: fresh, stages, billing: data.billingRecord[0], events: [...data.orderEvent].sort((a, b) => a.eventId.localeCompare(b.eventId)), alerts: [...data.jeopardyAlert].sort((a, b) => a.alertDate.localeCompare(b.alertDate)), children };
   }
   return {

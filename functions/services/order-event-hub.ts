@@ -24,7 +24,7 @@ import type { AuditEvent, HubFilter, OrderNotification } from '../domain/order-n
 import { allSubscriptions, claimAttempt, createDelivery, deleteSubscription, deliveriesOf, dueDeliveries, findSubscription, listSubscriptionsOf, putSubscription, recordAttempt } from '../data/hub-repository.ts';
 import type { HubDeliveryRecord, HubSubscriptionRecord } from '../data/hub-repository.ts';
 import type { OrderRecord, Page } from '../data/orders-repository.ts';
-import { findOrderDetail } from '../data/orders-repository.ts';
+import { findOrder } from '../data/orders-repository.ts';
 import { tmfProductOrderPath } from '../api/routes.ts';
 import type { HubSubscriptionRequest } from '../api/schemas.ts';
 import { principalOf } from './authentication.ts';
@@ -100,9 +100,9 @@ async function ownerMaySee(subscription: HubSubscriptionRecord, order: OrderReco
  * each delivery is created once and only its creator sends the first attempt.
  */
 export async function dispatchOrderEvent(event: AuditEvent): Promise<void> {
-  const detail = await findOrderDetail(event.orderId);
-  if (!detail) return;
-  const { order } = detail;
+  // Every audit entry passes here: read the order item only, not its whole trail.
+  const order = await findOrder(event.orderId);
+  if (!order) return;
   const notification = toNotification(event, { orderId: order.orderId, accountId: order.accountId, state: order.state, href: `${tmfProductOrderPath}/${order.orderId}` });
   if (!notification) return;
   if (ordersBusName) {

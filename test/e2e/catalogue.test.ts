@@ -2,28 +2,16 @@
  * The product catalogue in a real browser: an administrator opens the catalogue, saves a new version of a product's
  * stage template, and sees the new version and its history, as the API records them. Screenshots go to test-results/.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import { startTestStack } from '../support/local-stack.ts';
 import { call, useToken } from '../support/api-client.ts';
-
-const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const resultsDir = join(repositoryRoot, 'test-results');
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-function ensureConsoleBuilt(): void {
-  if (existsSync(join(repositoryRoot, 'admin-ui', 'dist', 'index.html'))) return;
-  const vite = join(repositoryRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'admin-ui/vite.config.ts'], { cwd: repositoryRoot, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error(`vite build failed with exit code ${build.status}`);
-}
+import { chromiumArgs, ensureConsoleBuilt, resultsDir } from '../support/browser.ts';
 
 describe('product catalogue in the console', () => {
   let stack: LocalStack;
@@ -72,6 +60,8 @@ describe('product catalogue in the console', () => {
 
     await page.goto(`${stack.consoleUrl}/#/products/EPL`);
     await page.locator('input[name="reason"]').waitFor({ timeout: 20_000 });
+    // The form resets when the record arrives: type only once it shows the current template.
+    await expect.poll(() => page.locator('input[name="stageTemplate.2.workingDays"]').inputValue(), { timeout: 20_000 }).toBe('5');
     await page.locator('input[name="reason"]').fill('开通提速');
     await page.locator('input[name="stageTemplate.2.workingDays"]').fill('3');
     await page.getByRole('button', { name: '保存' }).click();

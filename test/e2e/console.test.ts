@@ -4,31 +4,17 @@
  * demo accounts and orders seeded through the API. Every page needs a sign-in; what the browser shows is compared with
  * what the API gives the same person. Screenshots go to test-results/ for a person to look at.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { startLocalStack } from '../../local/stack.ts';
 import { startTestStack } from '../support/local-stack.ts';
+import { chromiumArgs, ensureConsoleBuilt, resultsDir } from '../support/browser.ts';
 
-const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const resultsDir = join(repositoryRoot, 'test-results');
 const ordersPath = '/tmf-api/productOrderingManagement/v4/productOrder';
-
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The closed loop in order, as the console names it in Chinese (its default language). */
 const stageNamesZh = ['受理审核', '资源确认', '网络建设', '开通', '测试/报竣', '客户验收', '起租', 'CRM 归档'];
@@ -58,17 +44,6 @@ type ApiAccountPage = { items: ApiAccount[]; nextCursor?: string };
 const demoPassword = 'Kamflow!2026';
 
 type Stack = Awaited<ReturnType<typeof startLocalStack>>;
-
-/** Builds the console only when there is no build to serve; a stale build is the developer's to refresh. */
-function ensureConsoleBuilt(): void {
-  if (existsSync(join(repositoryRoot, 'admin-ui', 'dist', 'index.html'))) return;
-  const vite = join(repositoryRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'admin-ui/vite.config.ts'], {
-    cwd: repositoryRoot,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error(`vite build failed with exit code ${build.status}`);
-}
 
 /** A signed-in caller of the API: the same InitiateAuth call the console makes, then the ID token as bearer token. */
 async function signInToApi(stack: Stack, username: string, password = demoPassword): Promise<string> {

@@ -4,11 +4,9 @@
  * account manager sees it as at risk (临近超时) with its owner and a time left that counts down; the escalations page
  * opens. Screenshots go to test-results/.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -16,20 +14,10 @@ import type { LocalStack } from '../../local/stack.ts';
 import { buildNationalCalendar, instantAtWorkingTimePosition, workingTimePosition } from '../../functions/domain/business-calendar.ts';
 import { startTestStack } from '../support/local-stack.ts';
 import { createAccount, useToken } from '../support/api-client.ts';
+import { chromiumArgs, ensureConsoleBuilt, resultsDir } from '../support/browser.ts';
 
-const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const resultsDir = join(repositoryRoot, 'test-results');
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const demoPassword = 'Kamflow!2026';
 const HOUR = 3_600_000;
-
-/** Builds the console only when there is no build to serve; a stale build is the developer's to refresh. */
-function ensureConsoleBuilt(): void {
-  if (existsSync(join(repositoryRoot, 'admin-ui', 'dist', 'index.html'))) return;
-  const vite = join(repositoryRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'admin-ui/vite.config.ts'], { cwd: repositoryRoot, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error(`vite build failed with exit code ${build.status}`);
-}
 
 describe('the at-risk page', () => {
   let stack: LocalStack;

@@ -5,24 +5,19 @@
  * a stage overran its due time waiting for a network build), and the CSV download is a UTF-8 file Excel reads.
  * Business time runs 50,000× so stages can finish late within the test. Screenshots go to test-results/.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { startLocalStack } from '../../local/stack.ts';
 import { startTestStack } from '../support/local-stack.ts';
+import { chromiumArgs, ensureConsoleBuilt, resultsDir } from '../support/browser.ts';
 
-const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const resultsDir = join(repositoryRoot, 'test-results');
 const ordersPath = '/tmf-api/productOrderingManagement/v4/productOrder';
 const demoPassword = 'Kamflow!2026';
 const timeScale = 50_000;
-
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 type Stack = Awaited<ReturnType<typeof startLocalStack>>;
 type ApiStage = { stage: string; status: string; dueAt?: string };
@@ -30,13 +25,6 @@ type ApiOrder = { id: string; kamflowState: string; stages: ApiStage[] };
 type AttainmentRow = { key: string; finished: number; attainment: number | null };
 type SlaReport = { rows: AttainmentRow[]; total: AttainmentRow & { late: number } };
 type AlarmView = { name: string; state: string; audience: string[] };
-
-function ensureConsoleBuilt(): void {
-  if (existsSync(join(repositoryRoot, 'admin-ui', 'dist', 'index.html'))) return;
-  const vite = join(repositoryRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'admin-ui/vite.config.ts'], { cwd: repositoryRoot, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error(`vite build failed with exit code ${build.status}`);
-}
 
 async function api<T>(stack: Stack, token: string, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${stack.apiUrl}${path}`, {

@@ -4,31 +4,20 @@
  * on the console with their role; the accounts tree shows a group with its branches and roll-ups. Launch flags and
  * sign-in helpers follow test/e2e/console.test.ts. Screenshots go to test-results/.
  */
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { startLocalStack } from '../../local/stack.ts';
 import { startTestStack } from '../support/local-stack.ts';
+import { chromiumArgs, ensureConsoleBuilt, resultsDir } from '../support/browser.ts';
 
-const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const resultsDir = join(repositoryRoot, 'test-results');
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const demoPassword = 'Kamflow!2026';
 
 type Stack = Awaited<ReturnType<typeof startLocalStack>>;
-
-function ensureConsoleBuilt(): void {
-  if (existsSync(join(repositoryRoot, 'admin-ui', 'dist', 'index.html'))) return;
-  const vite = join(repositoryRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'admin-ui/vite.config.ts'], { cwd: repositoryRoot, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error(`vite build failed with exit code ${build.status}`);
-}
 
 describe('people and the account hierarchy in the console', () => {
   let stack: Stack;
