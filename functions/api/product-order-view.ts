@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { circuitProducts } from '../domain/catalogue.ts';
 import { assessCancellation, availableActions, toTmfState } from '../domain/order-lifecycle.ts';
+import type { OrderStage } from '../domain/order-stages.ts';
 import type { OrderDetail, OrderRecord, OrderStageRecord } from '../data/orders-repository.ts';
 import type { productOrderSchema } from './schemas.ts';
 import { tmfCancelProductOrderPath, tmfProductOrderPath } from './routes.ts';
@@ -73,7 +74,7 @@ export function toProductOrder(detail: Pick<OrderDetail, 'order'> & Partial<Orde
       : {}),
     ...(order.contractId ? { agreement: [{ id: order.contractId }], slaClass: order.slaClass } : {}),
     ...(order.dueAt ? { dueAt: order.dueAt } : {}),
-    ...(order.slaPolicyId ? { slaPolicy: { id: order.slaPolicyId, version: order.slaPolicyVersion ?? 1, note: order.slaNote ?? '' } } : {}),
+    ...(order.slaPolicyId ? { slaPolicy: { id: order.slaPolicyId, version: order.slaPolicyVersion ?? 1, note: order.slaNote ?? '', calendarId: order.calendarId ?? 'CN', stageDueTimes: plannedStageDueTimes(order) } } : {}),
     ...(order.circuitId ? { circuitId: order.circuitId } : {}),
     ...(order.failure ? { failure: order.failure } : {}),
     ...(order.rejectionReason ? { rejectionReason: order.rejectionReason } : {}),
@@ -164,4 +165,9 @@ export function toCancelProductOrder(order: OrderRecord) {
     ...(cancellation.releasedResources ? { releasedResources: cancellation.releasedResources } : {}),
     ...(cancellation.buildCostCharged !== undefined ? { buildCostCharged: cancellation.buildCostCharged } : {}),
   };
+}
+
+/** The due time of every stage planned at acknowledgement (a stage not yet started has one too). */
+function plannedStageDueTimes(order: { stageDueTimesJson?: string | undefined }): Partial<Record<OrderStage, string>> {
+  return order.stageDueTimesJson ? (JSON.parse(order.stageDueTimesJson) as Partial<Record<OrderStage, string>>) : {};
 }

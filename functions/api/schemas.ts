@@ -319,7 +319,7 @@ export const productOrderSchema = z
     circuitId: z.string().optional(),
     agreement: z.array(z.object({ id: z.string() })).optional(),
     dueAt: isoInstant.optional(),
-    slaPolicy: z.object({ id: z.string(), version: z.number(), note: z.string() }).optional(),
+    slaPolicy: z.object({ id: z.string(), version: z.number(), note: z.string(), calendarId: z.string().meta({ description: 'The business calendar the due times run on: CN, or the province of the A-end' }), stageDueTimes: z.partialRecord(z.enum(orderStages), z.string()).meta({ description: 'Due time of every stage planned at acknowledgement; absent where its year is not published yet' }) }).optional(),
     slaClass: z.string().optional(),
     failure: z.object({ error: z.string(), cause: z.string(), at: isoInstant }).optional(),
     rejectionReason: z.string().optional(),
@@ -772,3 +772,75 @@ export const alarmStateSchema = z
   })
   .meta({ id: 'AlarmState' });
 export const alarmStateListSchema = z.object({ items: z.array(alarmStateSchema) }).meta({ id: 'AlarmStateList' });
+
+// ---------------------------------------------------------------- SLA policies and business calendars
+const workingBudgetSchema = z.object({ workingDays: z.number().optional(), workingHours: z.number().optional() });
+const workingIntervalSchema = z.object({ start: z.string(), end: z.string() });
+export const slaPolicyViewSchema = z
+  .object({
+    id: z.string(),
+    policyId: z.string(),
+    version: z.number(),
+    current: z.boolean(),
+    source: z.enum(['CLASS', 'PRODUCT_STANDARD']).meta({ description: "CLASS: a contract's SLA class (versioned with the code); PRODUCT_STANDARD: a product's stage template, for orders without a contract (versioned with the catalogue)" }),
+    appliesTo: z.object({ slaClass: z.enum(slaClasses).optional(), tier: z.enum(accountTiers).optional(), productId: z.enum(productIds).optional() }),
+    stageTargets: z.array(z.object({ stage: z.enum(orderStages), workingDays: z.number().optional(), workingHours: z.number().optional() })),
+    endToEnd: workingBudgetSchema,
+    jeopardyThreshold: z.number(),
+    calendarId: z.string().meta({ description: "CN: the national calendar, or the province of the order's A-end where it has data" }),
+    workingHours: z.array(workingIntervalSchema),
+  })
+  .meta({ id: 'SlaPolicy' });
+export const slaPolicyListSchema = z.object({ items: z.array(slaPolicyViewSchema) }).meta({ id: 'SlaPolicyList' });
+export const slaPolicyPathSchema = z.object({ id: z.string().regex(/^[a-zA-Z0-9_-]{1,60}$/, 'must be a policy id such as class-A or product-EPL') });
+export const slaPolicyDetailSchema = slaPolicyViewSchema.extend({ versions: z.array(slaPolicyViewSchema) }).meta({ id: 'SlaPolicyDetail' });
+
+const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const namedDateSchema = z.object({ date: localDateSchema, name: text(100) }).strict();
+export const calendarPathSchema = z.object({ province: z.string().regex(/^CN(-[A-Z]{2})?$/, 'must be CN or a province code such as CN-GD') });
+export const calendarYearQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const calendarOverridesSchema = z
+  .object({
+    /** The version read (0 when the calendar has no data yet): a calendar changed since is a 409. */
+    version: z.number().int().min(0),
+    extraHolidays: z.array(namedDateSchema).max(366).default([]),
+    extraWorkingDays: z.array(namedDateSchema).max(366).default([]),
+    additionalYears: z
+      .array(z.object({ year: z.number().int().min(2000).max(2100), holidays: z.array(namedDateSchema).max(366), makeUpWorkingDays: z.array(namedDateSchema).max(366) }).strict())
+      .max(10)
+      .default([]),
+  })
+  .strict()
+  .meta({ id: 'CalendarOverrides' });
+export type CalendarOverridesRequest = z.infer<typeof calendarOverridesSchema>;
+export const savedCalendarOverridesSchema = calendarOverridesSchema.extend({ calendarId: z.string(), updatedBy: z.string().optional(), updatedAt: z.string().optional() }).meta({ id: 'SavedCalendarOverrides' });
+const dayKinds = ['WORKING_DAY', 'WEEKEND', 'PUBLIC_HOLIDAY', 'MAKE_UP_WORKING_DAY', 'PROVINCIAL_HOLIDAY', 'PROVINCIAL_WORKING_DAY', 'UNPUBLISHED'] as const;
+export const calendarSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    nameZh: z.string(),
+    kind: z.enum(['NATIONAL', 'PROVINCE']),
+    publishedYears: z.array(z.number()),
+    timeZone: z.string(),
+    workingHours: z.array(workingIntervalSchema),
+    extraHolidayCount: z.number(),
+    extraWorkingDayCount: z.number(),
+    additionalYears: z.array(z.number()),
+    overridesVersion: z.number(),
+  })
+  .meta({ id: 'CalendarSummary' });
+export const calendarListSchema = z.object({ items: z.array(calendarSummarySchema) }).meta({ id: 'CalendarList' });
+export const calendarYearSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    nameZh: z.string(),
+    year: z.number(),
+    published: z.boolean(),
+    publishedYears: z.array(z.number()),
+    workingHours: z.array(workingIntervalSchema),
+    days: z.array(z.object({ date: z.string(), kind: z.enum(dayKinds), working: z.boolean().optional(), name: z.string().optional(), year: z.number().optional() })),
+    overrides: savedCalendarOverridesSchema,
+  })
+  .meta({ id: 'CalendarYear' });

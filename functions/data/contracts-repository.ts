@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../commons/errors.ts';
 import { ContractEntity } from './entities/contract.ts';
 import type { Page } from './orders-repository.ts';
 import { isConditionFailure } from './table.ts';
+import type { AccountScope } from '../domain/people.ts';
 
 export type ContractRecord = EntityItem<typeof ContractEntity>;
 
@@ -47,4 +48,25 @@ export async function decideContract(contract: ContractRecord, decision: Contrac
     throw error;
   }
   return { ...contract, ...set };
+}
+
+/** Contracts inside a row-level scope, newest first: one Query on the index that answers the scope. */
+export async function listContractsInScope(scope: AccountScope, page: { limit: number; cursor?: string | undefined }): Promise<Page<ContractRecord>> {
+  const options = { order: 'desc' as const, limit: page.limit, cursor: page.cursor ?? null };
+  const query = ContractEntity.query;
+  const result = await (() => {
+    switch (scope.kind) {
+      case 'none':
+        return undefined;
+      case 'all':
+        return query.allContracts({}).go(options);
+      case 'unit':
+        return query.byUnit({ unitId: scope.unitId }).go(options);
+      case 'team':
+        return query.byTeam({ supervisorId: scope.supervisorId }).go(options);
+      case 'owner':
+        return query.byOwner({ accountManager: scope.userId }).go(options);
+    }
+  })();
+  return result ? { items: result.data, nextCursor: result.cursor ?? undefined } : { items: [], nextCursor: undefined };
 }

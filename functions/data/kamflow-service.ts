@@ -14,6 +14,7 @@ import { SlaSweepStateEntity, SlaWatchEntity } from './entities/sla-watch.ts';
 import { JeopardyAlertEntity } from './entities/jeopardy-alert.ts';
 import { EscalationEntity } from './entities/escalation.ts';
 import { StageOutcomeEntity } from './entities/stage-outcome.ts';
+import { CalendarOverridesEntity } from './entities/calendar-overrides.ts';
 
 export const kamflowService = new Service({
   account: AccountEntity,
@@ -34,4 +35,5 @@ export const kamflowService = new Service({
   jeopardyAlert: JeopardyAlertEntity,
   escalation: EscalationEntity,
   stageOutcome: StageOutcomeEntity,
+  calendarOverrides: CalendarOverridesEntity,
 });

@@ -12,7 +12,8 @@ import type { AccountScope } from '../domain/people.ts';
 import type { OrderEvent, OrderState } from '../domain/order-lifecycle.ts';
 import { stageDefinitions, stageOwner } from '../domain/order-stages.ts';
 import { stageTiming } from '../domain/order-sla.ts';
-import { businessCalendar } from '../services/business-calendar.ts';
+import type { BusinessCalendar } from '../domain/business-calendar.ts';
+import { calendarOfOrder } from './calendars-repository.ts';
 import type { OrderStage, StageStatus } from '../domain/order-stages.ts';
 import { BillingRecordEntity } from './entities/billing-record.ts';
 import { OrderEntity } from './entities/order.ts';
@@ -64,7 +65,7 @@ export async function insertOrder(newOrder: NewOrder, actor: string): Promise<Or
     updatedAt: at,
     version: 1,
   };
-  const firstStage = stageFields(record, { stage: 'ORDER_ACCEPTANCE', current: undefined, status: 'IN_PROGRESS' }, at);
+  const firstStage = stageFields(record, { stage: 'ORDER_ACCEPTANCE', current: undefined, status: 'IN_PROGRESS' }, at, await calendarOfOrder(record));
   const { canceled } = await kamflowService.transaction
     .write(({ order, orderStage, orderEvent }) => [
       order.create(record).commit(),
@@ -85,12 +86,13 @@ export async function insertParentOrder(parent: NewOrder & { childOrderIds: stri
   const base = { state: 'SUBMITTED' as const, currentStage: 'ORDER_ACCEPTANCE' as const, createdAt: at, updatedAt: at, version: 1 };
   const parentRecord: OrderRecord = { ...parent, ...base, phase: 'ROLL_UP' };
   const childRecords: OrderRecord[] = children.map((child) => ({ ...child, ...base, phase: 'OPEN' }));
+  const calendars = await Promise.all(childRecords.map((record) => calendarOfOrder(record)));
   const { canceled } = await kamflowService.transaction
     .write(({ order, orderStage, orderEvent }) => [
       order.create(parentRecord).commit(),
       orderEvent.create({ orderId: parent.orderId, eventId: ulid(), at, type: 'ORDER_SUBMITTED', actor, toState: 'SUBMITTED', reason: `accepted at one point with ${children.length} child orders` }).commit(),
-      ...childRecords.flatMap((record) => {
-        const firstStage = stageFields(record, { stage: 'ORDER_ACCEPTANCE', current: undefined, status: 'IN_PROGRESS' }, at);
+      ...childRecords.flatMap((record, index) => {
+        const firstStage = stageFields(record, { stage: 'ORDER_ACCEPTANCE', current: undefined, status: 'IN_PROGRESS' }, at, calendars[index] as BusinessCalendar);
         return [
           order.create(record).commit(),
           ...(firstStage.kind === 'create' ? [orderStage.create(firstStage.item).commit()] : []),
@@ -253,7 +255,7 @@ export interface OrderChange {
   readonly set?: Partial<
     Pick<
       OrderRecord,
-      | 'circuitId' | 'completionDate' | 'rejectionReason' | 'failure' | 'executionArn' | 'places' | 'slaPolicyId' | 'slaPolicyVersion' | 'slaNote' | 'dueAt'
+      | 'circuitId' | 'completionDate' | 'rejectionReason' | 'failure' | 'executionArn' | 'places' | 'slaPolicyId' | 'slaPolicyVersion' | 'slaNote' | 'calendarId' | 'dueAt'
       | 'stageDueTimesJson' | 'hold' | 'holdHistory' | 'resumeTaskToken' | 'cancellation' | 'bandwidth' | 'requestedCompletionDate' | 'amendmentCount' | 'interruptedAt'
     >
   >;
@@ -291,8 +293,10 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
   const nextVersion = order.version + 1;
   // A parent order never runs a workflow: it keeps its roll-up phase whatever is recorded on it.
   const phase = order.phase === 'ROLL_UP' ? 'ROLL_UP' : orderPhase(nextState);
-  const watchWrites = slaWatchWritesOf(change, nextState, at);
-  const outcomes = (change.stages ?? []).flatMap((stageChange) => stageOutcomeOf(order, stageChange, at));
+  // Stage timings and SLA watches run on the calendar the order was planned on (its A-end's province, or CN).
+  const calendar = await calendarOfOrder({ ...order, ...(change.set ?? {}) });
+  const watchWrites = slaWatchWritesOf(change, nextState, at, calendar);
+  const outcomes = (change.stages ?? []).flatMap((stageChange) => stageOutcomeOf(order, stageChange, at, calendar));
 
   const { canceled, data } = await kamflowService.transaction
     .write(({ order: orders, orderStage, billingRecord, networkResource, orderEvent, slaWatch, stageOutcome }) => [
@@ -312,7 +316,7 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
         .where((attributes, { eq }) => `${eq(attributes.version, order.version)} AND ${eq(attributes.state, order.state)}`)
         .commit(),
       ...(change.stages ?? []).map((stageChange) => {
-        const fields = stageFields(order, stageChange, at);
+        const fields = stageFields(order, stageChange, at, calendar);
         return fields.kind === 'create'
           ? orderStage.create(fields.item).commit()
           : orderStage
@@ -358,13 +362,13 @@ export async function commitOrderChange(change: OrderChange): Promise<CommittedC
 }
 
 /** The SLA watches this change schedules or removes (functions/data/sla-repository.ts), from the records it writes. */
-function slaWatchWritesOf(change: OrderChange, nextState: OrderState, at: string) {
+function slaWatchWritesOf(change: OrderChange, nextState: OrderState, at: string, calendar: BusinessCalendar) {
   const order = { ...change.order, ...(change.set ?? {}) };
   const stages = (change.stages ?? []).map((stageChange) => {
-    const fields = stageFields(order, stageChange, at);
+    const fields = stageFields(order, stageChange, at, calendar);
     return fields.kind === 'create' ? fields.item : { ...(stageChange.current as OrderStageRecord), ...fields.set };
   });
-  return slaWatchWrites({ order, nextState, stages, at, pauses: change.slaPauses, orderPlanned: change.set?.dueAt !== undefined }, businessCalendar);
+  return slaWatchWrites({ order, nextState, stages, at, pauses: change.slaPauses, orderPlanned: change.set?.dueAt !== undefined }, calendar);
 }
 
 /** One event for the state change (if any) and one per stage record the change touches. */
@@ -383,21 +387,21 @@ function auditEvents(change: OrderChange, nextState: OrderState, at: string): Or
 }
 
 /** Planned due time of a stage (from the order's SLA plan) and, when it finishes, on-time and working hours. */
-function timingFields(order: OrderRecord, change: StageChange, startedAt: string | undefined, at: string) {
+function timingFields(order: OrderRecord, change: StageChange, startedAt: string | undefined, at: string, calendar: BusinessCalendar) {
   const plan = order.stageDueTimesJson ? (JSON.parse(order.stageDueTimesJson) as Partial<Record<OrderStage, string>>) : {};
   const due = plan[change.stage];
-  const timing = change.finish && startedAt ? stageTiming(startedAt, at, due, businessCalendar) : {};
+  const timing = change.finish && startedAt ? stageTiming(startedAt, at, due, calendar) : {};
   return { ...(due ? { dueAt: due } : {}), ...timing };
 }
 
 /** The report fact of a stage attempt this change finishes (none when it does not finish one). */
-function stageOutcomeOf(order: OrderRecord, change: StageChange, at: string): StageOutcomeRecord[] {
+function stageOutcomeOf(order: OrderRecord, change: StageChange, at: string, calendar: BusinessCalendar): StageOutcomeRecord[] {
   if (!change.finish || (change.status !== 'DONE' && change.status !== 'FAILED')) return [];
   const { current } = change;
   // Finishing an attempt that already finished (fallout marking a failed activation again) records nothing new.
   if (current && (current.status === 'DONE' || current.status === 'FAILED') && !change.startAttempt) return [];
   const startedAt = current ? (current.startedAt ?? at) : at;
-  const timing = timingFields(order, change, current ? current.startedAt : at, at);
+  const timing = timingFields(order, change, current ? current.startedAt : at, at, calendar);
   return [
     {
       orderId: order.orderId,
@@ -421,7 +425,7 @@ function stageOutcomeOf(order: OrderRecord, change: StageChange, at: string): St
   ];
 }
 
-function stageFields(order: OrderRecord, change: StageChange, at: string) {
+function stageFields(order: OrderRecord, change: StageChange, at: string, calendar: BusinessCalendar) {
   const definition = stageDefinitions[change.stage];
   const optional = {
     ...(change.note !== undefined ? { note: change.note } : {}),
@@ -447,7 +451,7 @@ function stageFields(order: OrderRecord, change: StageChange, at: string) {
         updatedAt: at,
         version: 1,
         ...optional,
-        ...timingFields(order, change, at, at),
+        ...timingFields(order, change, at, at, calendar),
       },
     };
   }
@@ -464,7 +468,7 @@ function stageFields(order: OrderRecord, change: StageChange, at: string) {
       ...(change.finish ? { finishedAt: at } : {}),
       ...(appliedEventIds ? { appliedEventIds } : {}),
       ...optional,
-      ...timingFields(order, change, current.startedAt, at),
+      ...timingFields(order, change, current.startedAt, at, calendar),
     },
   };
 }

@@ -100,6 +100,7 @@ export function slaWatchItem(
       accountManager: order.accountManager,
       supervisorId: order.supervisorId,
       unitId: order.unitId,
+      calendarId: calendar.id,
     },
     schedule,
     at,

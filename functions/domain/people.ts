@@ -11,6 +11,8 @@ export type UserRole = (typeof userRoles)[number];
 export const permissions = [
   'catalogue:read',
   'catalogue:write',
+  /** Holidays and working days of the business calendars (adding a published year, provincial days): administrators. */
+  'calendars:write',
   'accounts:read',
   'accounts:create',
   'accounts:update',

@@ -10,10 +10,11 @@ import { circuitProducts } from '../domain/catalogue.ts';
 import { currentCatalogue } from '../data/catalogue-repository.ts';
 import { authorityOf, defaultAuthorisationMatrix, mayApprove, requiredApproval } from '../domain/commercial-authorisation.ts';
 import type { ApprovalLevel } from '../domain/commercial-authorisation.ts';
+import { accountScopeOf } from '../domain/people.ts';
 import type { Principal } from '../domain/people.ts';
 import { ValidationError } from '../commons/errors.ts';
 import type { ContractDecisionRequest, CreateContractRequest } from '../api/schemas.ts';
-import { approvalInbox, contractsOfAccount, decideContract, getContract, insertContract } from '../data/contracts-repository.ts';
+import { approvalInbox, listContractsInScope, contractsOfAccount, decideContract, getContract, insertContract } from '../data/contracts-repository.ts';
 import type { ContractRecord } from '../data/contracts-repository.ts';
 import type { Page } from '../data/orders-repository.ts';
 import { assertCovers } from './access.ts';
@@ -98,6 +99,11 @@ export async function contractFor(principal: Principal, contractId: string): Pro
 export async function contractsOfAccountFor(principal: Principal, accountId: string, page: { limit: number; cursor?: string | undefined }): Promise<Page<ContractRecord>> {
   await getAccountFor(principal, accountId);
   return contractsOfAccount(accountId, page);
+}
+
+/** Every contract within the caller's reach (owner, team, unit or all), newest first. */
+export async function contractsInReach(principal: Principal, page: { limit: number; cursor?: string | undefined }): Promise<Page<ContractRecord>> {
+  return listContractsInScope(accountScopeOf(principal), page);
 }
 
 export async function inboxFor(principal: Principal, page: { limit: number; cursor?: string | undefined }): Promise<Page<ContractRecord>> {

@@ -26,7 +26,7 @@ import { commitOrderChange, getOrderDetail, recordExecution, stageOf } from '../
 import type { OrderDetail, OrderRecord, StageChange } from '../data/orders-repository.ts';
 import { kamflowTable } from '../data/table-design.ts';
 import { tableName } from '../data/table.ts';
-import { businessCalendar } from './business-calendar.ts';
+import { calendarOfOrder } from '../data/calendars-repository.ts';
 import { getOrderFor } from './order-queries.ts';
 import { completeWaitingTask, failWaitingTask, startOrderWorkflow } from './workflow-tasks.ts';
 
@@ -101,7 +101,7 @@ export async function resumeOrder(principal: Principal, orderId: string, request
     const endedAt = now();
     const finished = new Set(detail.stages.filter((stage) => stage.status === 'DONE').map((stage) => stage.stage));
     const plannedBefore = order.stageDueTimesJson ? (JSON.parse(order.stageDueTimesJson) as Partial<Record<OrderStage, string>>) : {};
-    const replanned = planAfterHold({ stageDueTimes: plannedBefore, dueAt: order.dueAt }, finished, new Date(hold.startedAt), endedAt, businessCalendar);
+    const replanned = planAfterHold({ stageDueTimes: plannedBefore, dueAt: order.dueAt }, finished, new Date(hold.startedAt), endedAt, await calendarOfOrder(order));
     const stageDueTimesJson = JSON.stringify(replanned.stageDueTimes);
     const current = openStage(detail);
     const resumed: OrderRecord = { ...order, stageDueTimesJson };

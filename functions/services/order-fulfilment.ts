@@ -12,7 +12,8 @@ import { planOrderSla } from '../domain/order-sla.ts';
 import { productStandardPolicy, resolveSlaPolicy } from '../domain/sla-policy.ts';
 import { priceIn } from '../domain/catalogue.ts';
 import { productVersion } from '../data/catalogue-repository.ts';
-import { businessCalendar } from './business-calendar.ts';
+import { planningCalendarId } from '../domain/calendar-overrides.ts';
+import { loadBusinessCalendar } from '../data/calendars-repository.ts';
 import { billingTerms } from '../domain/billing.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
 import { isInterruption } from '../domain/order-lifecycle.ts';
@@ -65,13 +66,16 @@ export async function acknowledgeOrder(orderId: string): Promise<{ decision: 'AC
   const resolved = resolveSlaPolicy({ slaClass: order.slaClass, tier: account?.tier === 'NOT_KEY_ACCOUNT' ? undefined : account?.tier, productId: order.productId });
   const standard = resolved.standard;
   const policy = standard ? productStandardPolicy(await productVersion(order.productId, order.productVersion)) : resolved.policy;
-  const plan = planOrderSla(new Date(order.orderDate), policy, businessCalendar, standard);
+  // Due times run on the working calendar of the province where the work happens, with the administrators' data.
+  const calendar = await loadBusinessCalendar(planningCalendarId(order));
+  const calendarPlan = planOrderSla(new Date(order.orderDate), policy, calendar, standard);
+  const plan = { ...calendarPlan, note: `${calendarPlan.note}; calendar ${calendar.id}` };
   const planned = { ...order, stageDueTimesJson: JSON.stringify(plan.stageDueTimes) };
   await commitOrderChange({
     order: planned,
     event: 'ACKNOWLEDGE',
     currentStage: 'RESOURCE_CONFIRMATION',
-    set: { slaPolicyId: policy.policyId, slaPolicyVersion: policy.version, slaNote: plan.note, stageDueTimesJson: planned.stageDueTimesJson, ...(plan.dueAt ? { dueAt: plan.dueAt } : {}) },
+    set: { slaPolicyId: policy.policyId, slaPolicyVersion: policy.version, slaNote: plan.note, calendarId: calendar.id, stageDueTimesJson: planned.stageDueTimesJson, ...(plan.dueAt ? { dueAt: plan.dueAt } : {}) },
     stages: [{ stage: 'ORDER_ACCEPTANCE', current: stage, status: 'DONE', finish: true, outcome: 'ACKNOWLEDGED' }],
   });
   return { decision: 'ACKNOWLEDGED' };

@@ -31,7 +31,7 @@ import type { OrderStage } from '../domain/order-stages.ts';
 import { advanceWatch, escalationLevelOf, exhaustedWatch, hourBucketsBetween, jeopardyAlertContent } from '../domain/sla-jeopardy.ts';
 import type { JeopardyLevel, SlaTarget } from '../domain/sla-jeopardy.ts';
 import { monotonicFactory } from 'ulid';
-import { businessCalendar } from './business-calendar.ts';
+import { calendarOfOrder } from '../data/calendars-repository.ts';
 import { notificationChannel, sendEscalationNotification } from './sla-notifications.ts';
 
 const ulid = monotonicFactory();
@@ -165,7 +165,7 @@ async function handleWatch(first: SlaWatchRecord, now: Date, settings: SweepSett
     const schedule = advanceWatch(
       { step: read.step, fireAt: new Date(read.fireAt), atRiskAt: new Date(read.atRiskAt), dueAt: new Date(read.dueAt) },
       { intervalWorkingHours: settings.escalationIntervalWorkingHours, tier },
-      businessCalendar,
+      await calendarOfOrder(read),
     );
     const following = watchItemFromSchedule(watchBase(read), schedule, nowIso);
     let outcome: SweepWriteOutcome;

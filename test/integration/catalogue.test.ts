@@ -5,7 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
-import { businessCalendar } from '../../functions/services/business-calendar.ts';
+import { buildNationalCalendar } from '../../functions/domain/business-calendar.ts';
+
+/** No calendar data is saved in this file: the national calendar from the package is what orders are planned on. */
+const businessCalendar = buildNationalCalendar();
 import { dueTime } from '../../functions/domain/sla-clock.ts';
 import { startTestStack } from '../support/local-stack.ts';
 import { call, createAccount, inState, orderRequest, submitOrder, useToken, waitForOrder } from '../support/api-client.ts';

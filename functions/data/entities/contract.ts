@@ -58,6 +58,11 @@ export const ContractEntity = new Entity(
       byAccount: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['accountId'] }, sk: { field: 'gsi1sk', composite: ['submittedAt', 'contractId'] } },
       /** An approver's inbox. */
       byApprovalQueue: { index: 'gsi3', pk: { field: 'gsi3pk', composite: ['approvalQueue'] }, sk: { field: 'gsi3sk', composite: ['submittedAt', 'contractId'] } },
+      /** Contracts within a person's reach, newest first: everyone's, a unit's, a team's, an owner's. */
+      allContracts: { index: 'gsi2', pk: { field: 'gsi2pk', composite: [] }, sk: { field: 'gsi2sk', composite: ['submittedAt', 'contractId'] } },
+      byOwner: { index: 'gsi4', pk: { field: 'gsi4pk', composite: ['accountManager'] }, sk: { field: 'gsi4sk', composite: ['submittedAt', 'contractId'] } },
+      byTeam: { index: 'gsi5', pk: { field: 'gsi5pk', composite: ['supervisorId'] }, sk: { field: 'gsi5sk', composite: ['submittedAt', 'contractId'] } },
+      byUnit: { index: 'gsi6', pk: { field: 'gsi6pk', composite: ['unitId'] }, sk: { field: 'gsi6sk', composite: ['submittedAt', 'contractId'] } },
     },
   },
   entityConfiguration,

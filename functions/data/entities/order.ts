@@ -50,6 +50,8 @@ export const OrderEntity = new Entity(
       slaPolicyId: { type: 'string' },
       slaPolicyVersion: { type: 'number' },
       slaNote: { type: 'string' },
+      /** The business calendar the plan was made on (CN or a province, from the A-end's city); absent: CN. */
+      calendarId: { type: 'string' },
       dueAt: { type: 'string' },
       stageDueTimesJson: { type: 'string' },
       /** Lease term: under 30 days is a temporary lease, 30 or more long-term. */

@@ -36,6 +36,8 @@ export const SlaWatchEntity = new Entity(
       accountManager: { type: 'string', required: true },
       supervisorId: { type: 'string', required: true },
       unitId: { type: 'string', required: true },
+      /** The business calendar of the order (escalation intervals are working hours on it); absent: CN. */
+      calendarId: { type: 'string' },
       updatedAt: { type: 'string', required: true },
     },
     indexes: {

@@ -1,0 +1,5 @@
+import { httpHandler } from '../../commons/http.ts';
+import { routeFor } from '../../api/route-lookup.ts';
+import { slaPolicyWithVersions } from '../../services/sla-policies.ts';
+
+export const handler = httpHandler(routeFor('getSlaPolicy'), async ({ params }) => ({ statusCode: 200, body: await slaPolicyWithVersions(params.id) }));

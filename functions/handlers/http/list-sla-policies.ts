@@ -1,0 +1,5 @@
+import { httpHandler } from '../../commons/http.ts';
+import { routeFor } from '../../api/route-lookup.ts';
+import { currentSlaPolicies } from '../../services/sla-policies.ts';
+
+export const handler = httpHandler(routeFor('listSlaPolicies'), async () => ({ statusCode: 200, body: { items: await currentSlaPolicies() } }));
