@@ -1,6 +1,6 @@
 /**
  * Business calendars and contracts in a real browser (zh-CN): an administrator reads the national calendar's 2026
- * (National Day a holiday, its make-up working day worked) and sees 2027 marked unpublished; adds a Shanghai holiday,
+ * (National Day a holiday, its make-up working day worked), sees 2027 marked unpublished and reads the SLA policies; adds a Shanghai holiday,
  * is told which row is wrong when a date is listed twice, sees the new holiday on the grid, and is told to reload when
  * someone else saved in between. A supervisor lists the team's contracts with their approval state and reads one's
  * decisions. Screenshots go to test-results/.
@@ -80,9 +80,15 @@ describe('business calendars and contracts in the console', () => {
     expect(await cell('2026-10-01').getAttribute('data-kind')).toBe('PUBLIC_HOLIDAY');
     expect(await cell('2026-10-01').getAttribute('aria-label')).toContain('国庆');
     for (const day of makeUp) expect(await cell(day.date).getAttribute('data-kind')).toBe('MAKE_UP_WORKING_DAY');
-    const named = await page.getByTestId('named-days').innerText();
-    expect(named).toContain('2026-10-01 · 法定节假日 · 国庆');
-    expect(named).toContain(`${makeUp[0]?.date} · 调休上班`);
+    // Under the grid, each holiday is one line (its first day to its last) and each make-up day its own.
+    const nationalDayLine = page.locator('[data-testid="named-days"] [data-date="2026-10-01"]');
+    expect(await nationalDayLine.getAttribute('data-kind')).toBe('PUBLIC_HOLIDAY');
+    expect(await nationalDayLine.innerText()).toMatch(/^2026-10-01 至 10-\d\d（\d 天） · 法定节假日 · 国庆/);
+    for (const day of makeUp) {
+      const line = page.locator(`[data-testid="named-days"] [data-date="${day.date}"]`);
+      expect(await line.getAttribute('data-kind')).toBe('MAKE_UP_WORKING_DAY');
+      expect(await line.innerText()).toContain('调休上班 · 国庆');
+    }
     expect(await page.getByTestId('unpublished-year').count()).toBe(0);
     await page.screenshot({ path: join(resultsDir, 'console-calendar-cn-2026.png'), fullPage: true });
 
@@ -93,6 +99,20 @@ describe('business calendars and contracts in the console', () => {
     expect(await cell('2027-10-01').getAttribute('data-kind')).toBe('UNPUBLISHED');
     expect(page.url()).toContain('year=2027');
     await page.screenshot({ path: join(resultsDir, 'console-calendar-cn-2027-unpublished.png'), fullPage: true });
+
+    // SLA policies: every class and product standard, one with its stage targets and versions.
+    await page.goto(`${stack.consoleUrl}/#/sla-policies`);
+    const policies = page.getByTestId('sla-policy-list').locator('tbody tr');
+    await expect.poll(() => policies.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(7);
+    const classC = policies.filter({ hasText: 'class-C' }).first();
+    expect(await classC.innerText()).toContain('12 个工作日');
+    expect(await classC.innerText()).toContain('75%');
+    await page.screenshot({ path: join(resultsDir, 'console-sla-policies.png'), fullPage: true });
+    await classC.click();
+    await page.getByTestId('stage-targets').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('stage-targets').innerText()).toContain('开通\t5 个工作日');
+    expect(await page.getByTestId('sla-policy-versions').innerText()).toContain('当前版本');
+    await page.screenshot({ path: join(resultsDir, 'console-sla-policy-class-c.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 240_000);
 

@@ -20,7 +20,7 @@ import { useSearchParams } from 'react-router-dom';
 import { DataTable, List, ListButton, Show, TopToolbar, useCanAccess, useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { CalendarDay, CalendarDayKind, CalendarSummary, CalendarYear, WorkingInterval } from '../api/types.ts';
 import type { KamflowDataProvider } from '../dataProvider/index.ts';
-import { monthGrids, namedDays, workingDayCount } from './monthGrid.ts';
+import { monthGrids, namedRuns, workingDayCount } from './monthGrid.ts';
 import { OverridesEditor } from './OverridesEditor.tsx';
 
 const Column = DataTable.Col<CalendarSummary>;
@@ -229,26 +229,32 @@ function YearGrid({ days }: { days: readonly CalendarDay[] }) {
   );
 }
 
-/** The year's named days as a list, so holidays and make-up days can be read without hovering. */
+/** The year's holidays and make-up days as a list of runs, so they can be read without hovering. */
 function NamedDays({ days }: { days: readonly CalendarDay[] }) {
   const translate = useTranslate();
   if (days.every((day) => day.kind === 'UNPUBLISHED')) return null;
-  const named = namedDays(days);
+  const runs = namedRuns(days);
   return (
     <Stack spacing={0.5} data-testid="named-days">
       <Typography variant="h6" component="h2">
         {translate('kamflow.calendar.named_days')}
       </Typography>
-      {named.length === 0 ? (
+      {runs.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
           {translate('kamflow.calendar.none_named')}
         </Typography>
       ) : (
-        <Box sx={{ columns: '260px', fontSize: '0.85rem' }}>
-          {named.map((day) => (
-            <Box key={day.date} data-date={day.date} data-kind={day.kind} sx={{ breakInside: 'avoid' }}>
-              <Box component="span" sx={{ display: 'inline-block', width: 10, height: 10, mr: 1, borderRadius: '2px', background: dayKindStyle[day.kind].background }} />
-              {[day.date, translate(`kamflow.calendar.day_kind.${day.kind}`), day.name].filter(Boolean).join(' · ')}
+        <Box sx={{ columns: '300px', fontSize: '0.85rem' }}>
+          {runs.map((run) => (
+            <Box key={run.from} data-date={run.from} data-kind={run.kind} sx={{ breakInside: 'avoid', mb: 0.5 }}>
+              <Box component="span" sx={{ display: 'inline-block', width: 10, height: 10, mr: 1, borderRadius: '2px', background: dayKindStyle[run.kind].background }} />
+              {[
+                run.days === 1 ? run.from : translate('kamflow.calendar.date_range', { from: run.from, to: run.to.slice(5), days: run.days }),
+                translate(`kamflow.calendar.day_kind.${run.kind}`),
+                run.name,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </Box>
           ))}
         </Box>

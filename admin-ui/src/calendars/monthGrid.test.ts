@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarDay } from '../api/types.ts';
-import { monthGrids, namedDays, workingDayCount } from './monthGrid.ts';
+import { monthGrids, namedDays, namedRuns, workingDayCount } from './monthGrid.ts';
 
 function yearOf(year: number, kindOf: (date: string, weekday: number) => CalendarDay): CalendarDay[] {
   const days: CalendarDay[] = [];
@@ -53,5 +53,21 @@ describe('month grids', () => {
     // 2026 has 261 weekdays; National Day (a Thursday) is off, Saturday 10 October is worked.
     expect(workingDayCount(days)).toBe(261);
     expect(workingDayCount([{ date: '2027-01-04', kind: 'UNPUBLISHED', year: 2027 }])).toBe(0);
+  });
+
+  it('collapses consecutive days of one holiday into a run, keeping make-up days and other holidays apart', () => {
+    const days = yearOf(2026, (date, weekday) => {
+      if (date >= '2026-10-01' && date <= '2026-10-07') return { date, kind: 'PUBLIC_HOLIDAY', working: false, name: '国庆节' };
+      if (date === '2026-10-10') return { date, kind: 'MAKE_UP_WORKING_DAY', working: true, name: '国庆节' };
+      if (date === '2026-10-08') return { date, kind: 'PROVINCIAL_HOLIDAY', working: false, name: '地方节' };
+      if (date === '2026-10-09') return { date, kind: 'PROVINCIAL_HOLIDAY', working: false, name: '另一个节' };
+      return plain(date, weekday);
+    });
+    expect(namedRuns(days)).toEqual([
+      { from: '2026-10-01', to: '2026-10-07', days: 7, kind: 'PUBLIC_HOLIDAY', name: '国庆节' },
+      { from: '2026-10-08', to: '2026-10-08', days: 1, kind: 'PROVINCIAL_HOLIDAY', name: '地方节' },
+      { from: '2026-10-09', to: '2026-10-09', days: 1, kind: 'PROVINCIAL_HOLIDAY', name: '另一个节' },
+      { from: '2026-10-10', to: '2026-10-10', days: 1, kind: 'MAKE_UP_WORKING_DAY', name: '国庆节' },
+    ]);
   });
 });

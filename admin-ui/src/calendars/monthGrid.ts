@@ -31,6 +31,24 @@ export function namedDays(days: readonly CalendarDay[]): CalendarDay[] {
   return days.filter((day) => day.kind !== 'WORKING_DAY' && day.kind !== 'WEEKEND' && day.kind !== 'UNPUBLISHED');
 }
 
+export type NamedRun = { from: string; to: string; days: number; kind: CalendarDay['kind']; name?: string };
+
+/** Consecutive named days of the same kind and name as one run (国庆节 1–7 October), in date order. */
+export function namedRuns(days: readonly CalendarDay[]): NamedRun[] {
+  const runs: NamedRun[] = [];
+  const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+  for (const day of [...namedDays(days)].sort((a, b) => a.date.localeCompare(b.date))) {
+    const last = runs[runs.length - 1];
+    if (last && last.kind === day.kind && last.name === day.name && dayNumber(day.date) === dayNumber(last.to) + 1) {
+      last.to = day.date;
+      last.days += 1;
+    } else {
+      runs.push({ from: day.date, to: day.date, days: 1, kind: day.kind, ...(day.name !== undefined ? { name: day.name } : {}) });
+    }
+  }
+  return runs;
+}
+
 /** Working days in the year (published days only), for the year's summary line. */
 export function workingDayCount(days: readonly CalendarDay[]): number {
   return days.filter((day) => day.kind !== 'UNPUBLISHED' && day.working === true).length;
