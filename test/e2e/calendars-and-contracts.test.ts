@@ -1,6 +1,6 @@
 /**
  * Business calendars and contracts in a real browser (zh-CN): an administrator reads the national calendar's 2026
- * (National Day a holiday, its make-up working day worked), sees 2027 marked unpublished and reads the SLA policies; adds a Shanghai holiday,
+ * (National Day a holiday, its make-up working day worked), sees 2027 marked unpublished, publishes it, and reads the SLA policies; adds a Shanghai holiday,
  * is told which row is wrong when a date is listed twice, sees the new holiday on the grid, and is told to reload when
  * someone else saved in between. A supervisor lists the team's contracts with their approval state and reads one's
  * decisions. Screenshots go to test-results/.
@@ -57,7 +57,7 @@ describe('business calendars and contracts in the console', () => {
 
   const cell = (date: string) => page.locator(`[data-testid="year-grid"] td[data-date="${date}"]`);
 
-  it('shows National Day 2026 and its make-up working day, and 2027 as unpublished', async () => {
+  it('shows National Day 2026 and its make-up working day, 2027 as unpublished until an administrator adds it', async () => {
     useToken(await stack.signIn('admin'));
     const year2026 = (await call<CalendarYearBody>(stack.apiUrl, 'GET', '/api/calendars/CN?year=2026')).body;
     expect(year2026.published).toBe(true);
@@ -99,6 +99,23 @@ describe('business calendars and contracts in the console', () => {
     expect(await cell('2027-10-01').getAttribute('data-kind')).toBe('UNPUBLISHED');
     expect(page.url()).toContain('year=2027');
     await page.screenshot({ path: join(resultsDir, 'console-calendar-cn-2027-unpublished.png'), fullPage: true });
+
+    // The administrator publishes 2027 on the national calendar; a date outside the year is named on its field first.
+    await page.getByTestId('add-year').click();
+    expect(await page.locator('input[name="additionalYears.0.year"]').inputValue()).toBe('2027');
+    await page.getByTestId('add-additionalYears.0.holidays').click();
+    await page.locator('input[name="additionalYears.0.holidays.0.date"]').fill('2028-01-01');
+    await page.locator('input[name="additionalYears.0.holidays.0.name"]').fill('元旦');
+    await page.getByTestId('save-overrides').click();
+    await page.getByTestId('overrides-invalid').waitFor({ timeout: 20_000 });
+    expect(await page.locator('input[name="additionalYears.0.holidays.0.date"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('overrides-editor').innerText()).toContain('must lie in 2027');
+    await page.locator('input[name="additionalYears.0.holidays.0.date"]').fill('2027-01-01');
+    await page.getByTestId('save-overrides').click();
+    await expect.poll(() => cell('2027-01-01').getAttribute('data-kind'), { timeout: 20_000 }).toBe('PUBLIC_HOLIDAY');
+    expect(await page.getByTestId('unpublished-year').count()).toBe(0);
+    expect(await cell('2027-01-04').getAttribute('data-kind')).toBe('WORKING_DAY');
+    await page.screenshot({ path: join(resultsDir, 'console-calendar-cn-2027-added.png'), fullPage: true });
 
     // SLA policies: every class and product standard, one with its stage targets and versions.
     await page.goto(`${stack.consoleUrl}/#/sla-policies`);
@@ -206,7 +223,8 @@ describe('business calendars and contracts in the console', () => {
     const listText = await table.innerText();
     expect(listText).toContain('待审批');
     expect(listText).toContain('已拒绝');
-    expect(listText).toContain('合同测试客户');
+    // The account column is a reference, fetched after the rows.
+    await expect.poll(() => table.innerText(), { timeout: 20_000 }).toContain('合同测试客户');
     await page.screenshot({ path: join(resultsDir, 'console-contracts.png'), fullPage: true });
 
     await rows.filter({ hasText: '北京-天津专线（九二折）' }).click();
