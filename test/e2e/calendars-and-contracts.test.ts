@@ -245,6 +245,16 @@ describe('business calendars and contracts in the console', () => {
     await page.getByTestId('contract-approval').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('contract-approval').innerText()).toContain('等待主管审批');
     await page.screenshot({ path: join(resultsDir, 'console-contract-pending.png'), fullPage: true });
+
+    // The same pages in English.
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expect.poll(() => page.getByTestId('contract-approval').innerText(), { timeout: 10_000 }).toContain('Waiting for the Supervisor');
+    await page.goto(`${stack.consoleUrl}/#/calendars/CN/show?year=2026`);
+    await cell('2026-10-01').waitFor({ timeout: 20_000 });
+    expect(await cell('2026-10-01').getAttribute('aria-label')).toContain('Public holiday');
+    expect(await page.getByTestId('named-days').innerText()).toContain('Make-up working day');
+    await page.screenshot({ path: join(resultsDir, 'console-calendar-cn-2026-en.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 240_000);
 });

@@ -25,7 +25,7 @@ import { OverridesEditor } from './OverridesEditor.tsx';
 
 const Column = DataTable.Col<CalendarSummary>;
 
-const hoursText = (hours: readonly WorkingInterval[]) => hours.map((interval) => `${interval.start}–${interval.end}`).join('，');
+const hoursText = (hours: readonly WorkingInterval[], separator: string) => hours.map((interval) => `${interval.start}–${interval.end}`).join(separator);
 
 function yearsText(years: readonly number[]): string {
   if (years.length === 0) return '—';
@@ -47,8 +47,8 @@ export function CalendarList() {
         <Column source="name" disableSort render={nameOf} />
         <Column source="kind" disableSort render={(calendar) => translate(`kamflow.calendar.kind.${calendar.kind}`, { _: calendar.kind })} />
         <Column source="publishedYears" disableSort render={(calendar) => yearsText(calendar.publishedYears)} />
-        <Column source="workingHours" disableSort render={(calendar) => hoursText(calendar.workingHours)} />
-        <Column source="additionalYears" disableSort render={(calendar) => calendar.additionalYears.join('，') || '—'} />
+        <Column source="workingHours" disableSort render={(calendar) => hoursText(calendar.workingHours, translate('kamflow.calendar.list_separator'))} />
+        <Column source="additionalYears" disableSort render={(calendar) => calendar.additionalYears.join(translate('kamflow.calendar.list_separator')) || '—'} />
         <Column source="extraHolidayCount" disableSort />
         <Column source="extraWorkingDayCount" disableSort />
       </DataTable>
@@ -136,7 +136,7 @@ function CalendarYearView() {
         </Stack>
         {data ? (
           <Typography variant="body2" color="text.secondary">
-            {`${translate('kamflow.calendar.working_hours')}：${hoursText(data.workingHours)}`}
+            {translate('kamflow.calendar.working_hours', { hours: hoursText(data.workingHours, translate('kamflow.calendar.list_separator')) })}
           </Typography>
         ) : null}
         {data && data.year === year && !data.published ? (
@@ -197,6 +197,8 @@ function DayCell({ day, today }: { day: CalendarDay; today: string }) {
 
 function YearGrid({ days }: { days: readonly CalendarDay[] }) {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
   const weekdays = translate('kamflow.calendar.weekdays').split(',');
   const now = new Date();
   const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
@@ -205,7 +207,7 @@ function YearGrid({ days }: { days: readonly CalendarDay[] }) {
       {monthGrids(days).map(({ month, weeks }) => (
         <Box key={month} data-testid={`month-${month}`}>
           <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
-            {translate('kamflow.calendar.month', { month })}
+            {monthName.format(Date.UTC(2000, month - 1, 1))}
           </Typography>
           <Box component="table" sx={{ borderCollapse: 'separate', borderSpacing: '2px', fontSize: '0.8rem' }}>
             <thead>

@@ -122,7 +122,7 @@ function SlaPolicyDetails() {
                 {policy.calendarId === 'CN' ? translate('kamflow.sla_policy.national_or_province') : policy.calendarId}
               </Link>
             </Fact>
-            <Fact label={field('workingHours')}>{policy.workingHours.map((interval) => `${interval.start}–${interval.end}`).join('，')}</Fact>
+            <Fact label={field('workingHours')}>{policy.workingHours.map((interval) => `${interval.start}–${interval.end}`).join(translate('kamflow.sla_policy.list_separator'))}</Fact>
           </FactGrid>
           <Typography variant="body2" color="text.secondary">
             {translate('kamflow.sla_policy.threshold_hint')} {translate('kamflow.sla_policy.calendar_hint')}
@@ -160,7 +160,7 @@ function SlaPolicyDetails() {
                     <TableCell sx={noWrap}>{budgetText(version.endToEnd)}</TableCell>
                     <TableCell>{percent(version.jeopardyThreshold)}</TableCell>
                     <TableCell>
-                      {version.stageTargets.map((target) => `${translate(`kamflow.stage.${target.stage}`, { _: target.stage })} ${budgetText(target)}`).join('；')}
+                      {version.stageTargets.map((target) => `${translate(`kamflow.stage.${target.stage}`, { _: target.stage })} ${budgetText(target)}`).join(translate('kamflow.sla_policy.list_separator'))}
                     </TableCell>
                   </TableRow>
                 ))}
