@@ -13,18 +13,18 @@ import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { eventBridgeClient } from '../commons/clients.ts';
-import { now, nowIso } from '../commons/clock.ts';
+import { businessDurationOf, now, nowIso } from '../commons/clock.ts';
 import { optionalEnv } from '../commons/env.ts';
-import { NotFoundError, ValidationError } from '../commons/errors.ts';
+import { NotFoundError, TransientError, ValidationError } from '../commons/errors.ts';
 import { logger } from '../commons/observability.ts';
 import { accountScopeOf, scopeCovers } from '../domain/people.ts';
-import type { Principal } from '../domain/people.ts';
+import type { AccountScope, Principal } from '../domain/people.ts';
 import { matchesFilter, nextAttemptDelayMs, parseHubQuery, signDelivery, toNotification } from '../domain/order-notifications.ts';
 import type { AuditEvent, HubFilter, OrderNotification } from '../domain/order-notifications.ts';
-import { allSubscriptions, createDelivery, deleteSubscription, deliveriesOf, dueDeliveries, findSubscription, listSubscriptionsOf, putSubscription, recordAttempt } from '../data/hub-repository.ts';
+import { abandonDelivery, allSubscriptions, claimAttempt, createDelivery, deleteSubscription, deliveriesOf, dueDeliveries, findSubscription, listSubscriptionsOf, putSubscription, recordAttempt } from '../data/hub-repository.ts';
 import type { HubDeliveryRecord, HubSubscriptionRecord } from '../data/hub-repository.ts';
-import type { OrderRecord, Page } from '../data/orders-repository.ts';
-import { findOrderDetail } from '../data/orders-repository.ts';
+import type { Page } from '../data/orders-repository.ts';
+import { findOrder } from '../data/orders-repository.ts';
 import { tmfProductOrderPath } from '../api/routes.ts';
 import type { HubSubscriptionRequest } from '../api/schemas.ts';
 import { principalOf } from './authentication.ts';
@@ -33,6 +33,11 @@ const ordersBusName = optionalEnv('ORDER_EVENTS_BUS_NAME');
 /** First retry interval; later ones double (tests shorten it). */
 const retryBaseMs = Number(optionalEnv('HUB_RETRY_BASE_MS') ?? 30_000);
 const deliveryTimeoutMs = 5_000;
+/**
+ * How long a claimed attempt is left to its sender before the sweep may take it over: the POST timeout, with room. Real
+ * time, turned into business time (delivery times are business time, which the local runtime may run faster).
+ */
+const attemptLeaseMs = businessDurationOf(60_000);
 
 // ------------------------------------------------------------------ subscriptions
 export function hubFilterOf(query: string): HubFilter {
@@ -86,32 +91,53 @@ function filterOf(subscription: HubSubscriptionRecord): HubFilter {
   return { eventTypes: [...subscription.eventTypes], ...(subscription.states ? { states: [...subscription.states] } : {}), ...(subscription.accountId ? { accountId: subscription.accountId } : {}) };
 }
 
-/** Whether the subscription's owner may see the order now (roles and reach are read fresh, as for any request). */
-async function ownerMaySee(subscription: HubSubscriptionRecord, order: OrderRecord): Promise<boolean> {
-  try {
-    return scopeCovers(accountScopeOf(await principalOf(subscription.owner)), order);
-  } catch {
-    return false;
-  }
+/**
+ * What one stream batch reads once rather than per event: the subscriptions and their owners' reach. A subscription
+ * deleted during the batch may still get a delivery record; the sender checks the subscription again before retries.
+ */
+export interface DispatchBatch {
+  subscriptions(): Promise<readonly HubSubscriptionRecord[]>;
+  ownerScope(owner: string): Promise<AccountScope>;
+}
+
+export function newDispatchBatch(): DispatchBatch {
+  let subscriptions: Promise<HubSubscriptionRecord[]> | undefined;
+  const scopes = new Map<string, Promise<AccountScope>>();
+  return {
+    subscriptions: () => (subscriptions ??= allSubscriptions()),
+    ownerScope: (owner) => {
+      let scope = scopes.get(owner);
+      if (!scope) {
+        // Roles and reach are read as for any request: an owner who left or lost their role reaches nothing.
+        scope = principalOf(owner).then(accountScopeOf, (): AccountScope => ({ kind: 'none' }));
+        scopes.set(owner, scope);
+      }
+      return scope;
+    },
+  };
+}
+
+async function publishToBus(busName: string, notification: OrderNotification): Promise<void> {
+  const result = await eventBridgeClient.send(
+    new PutEventsCommand({ Entries: [{ EventBusName: busName, Source: 'kamflow.orders', DetailType: notification.eventType, Detail: JSON.stringify(notification), Time: new Date(notification.eventTime), Resources: [notification.event.productOrder.href] }] }),
+  );
+  // PutEvents answers 200 even when it refused the entry: a refused entry must fail the record, so the stream retries it.
+  if ((result.FailedEntryCount ?? 0) > 0) throw new TransientError(`EventBridge refused the ${notification.eventType} event: ${result.Entries?.[0]?.ErrorCode ?? 'unknown error'}`);
 }
 
 /**
- * Fan one audit event out to the matching subscriptions. Safe to run again for the same event (a retried stream batch):
- * each delivery is created once and only its creator sends the first attempt.
+ * Fan one audit event out to the orders bus and the matching subscriptions. Safe to run again for the same event (a
+ * retried stream batch): each delivery is created once, and whoever claims an attempt is the only one who sends it.
+ * The bus is at least once: its consumers tell repeats by `detail.eventId`.
  */
-export async function dispatchOrderEvent(event: AuditEvent): Promise<void> {
-  const detail = await findOrderDetail(event.orderId);
-  if (!detail) return;
-  const { order } = detail;
+export async function dispatchOrderEvent(event: AuditEvent, batch: DispatchBatch = newDispatchBatch()): Promise<void> {
+  const order = await findOrder(event.orderId);
+  if (!order) return;
   const notification = toNotification(event, { orderId: order.orderId, accountId: order.accountId, state: order.state, href: `${tmfProductOrderPath}/${order.orderId}` });
   if (!notification) return;
-  if (ordersBusName) {
-    await eventBridgeClient.send(
-      new PutEventsCommand({ Entries: [{ EventBusName: ordersBusName, Source: 'kamflow.orders', DetailType: notification.eventType, Detail: JSON.stringify(notification), Time: new Date(notification.eventTime) }] }),
-    );
-  }
-  for (const subscription of await allSubscriptions()) {
-    if (!matchesFilter(filterOf(subscription), notification) || !(await ownerMaySee(subscription, order))) continue;
+  if (ordersBusName) await publishToBus(ordersBusName, notification);
+  for (const subscription of await batch.subscriptions()) {
+    if (!matchesFilter(filterOf(subscription), notification) || !scopeCovers(await batch.ownerScope(subscription.owner), order)) continue;
     const at = nowIso();
     const delivery: HubDeliveryRecord = {
       subscriptionId: subscription.subscriptionId,
@@ -134,46 +160,54 @@ export async function dispatchOrderEvent(event: AuditEvent): Promise<void> {
 
 // ------------------------------------------------------------------ sending and retrying
 async function post(subscription: HubSubscriptionRecord, delivery: HubDeliveryRecord): Promise<{ ok: boolean; statusCode?: number; error?: string }> {
-  const timestamp = Math.floor(now().getTime() / 1000);
+  const timestamp = Math.floor(Date.now() / 1000);
   try {
     const response = await fetch(subscription.callback, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         'x-kamflow-event-id': delivery.eventId,
+        'x-kamflow-event-type': delivery.eventType,
         'x-kamflow-subscription': subscription.subscriptionId,
+        'x-kamflow-delivery-attempt': String(delivery.attempts),
         'x-kamflow-timestamp': String(timestamp),
         'x-kamflow-signature': signDelivery(subscription.secret, timestamp, delivery.body),
       },
       body: delivery.body,
+      redirect: 'manual',
       signal: AbortSignal.timeout(deliveryTimeoutMs),
     });
     await response.arrayBuffer().catch(() => undefined);
-    return { ok: response.ok, statusCode: response.status };
+    return { ok: response.status >= 200 && response.status < 300, statusCode: response.status };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.name : 'Error' };
   }
 }
 
-/** One attempt: POST, then record it; a failure is scheduled again (or given up after the last attempt). */
+/**
+ * One attempt: claim it (or leave it to whoever did), POST, record the outcome; a failure is scheduled again with
+ * backoff, or given up after the last attempt. A sender that dies mid-POST leaves the claim to expire, and the sweep
+ * tries again: a listener may then see an event twice and tells by `x-kamflow-event-id`.
+ */
 async function attemptDelivery(subscription: HubSubscriptionRecord, delivery: HubDeliveryRecord): Promise<void> {
-  const result = await post(subscription, delivery);
+  const claimed = await claimAttempt(delivery, new Date(now().getTime() + attemptLeaseMs).toISOString(), nowIso());
+  if (!claimed) return;
+  const result = await post(subscription, claimed);
   const at = nowIso();
-  const attempt = delivery.attempts + 1;
   const outcome = result.ok
     ? ({ status: 'DELIVERED', retryBucket: 'DONE', nextAttemptAt: at, deliveredAt: at } as const)
     : (() => {
-        const delay = nextAttemptDelayMs(attempt, Math.random, retryBaseMs);
+        const delay = nextAttemptDelayMs(claimed.attempts, Math.random, retryBaseMs);
         return delay === undefined
           ? ({ status: 'GAVE_UP', retryBucket: 'DONE', nextAttemptAt: at } as const)
           : ({ status: 'PENDING', retryBucket: 'PENDING', nextAttemptAt: new Date(now().getTime() + delay).toISOString() } as const);
       })();
-  await recordAttempt(delivery, { ...outcome, updatedAt: at, ...(result.statusCode !== undefined ? { lastStatusCode: result.statusCode } : {}), ...(result.error ? { lastError: result.error } : {}) });
+  await recordAttempt(claimed, { ...outcome, updatedAt: at, ...(result.statusCode !== undefined ? { lastStatusCode: result.statusCode } : {}), ...(result.error ? { lastError: result.error } : {}) });
   // The callback URL may carry a token in its query: it is never logged, only the subscription id.
-  if (!result.ok) logger.warn('hub delivery failed', { subscriptionId: subscription.subscriptionId, eventId: delivery.eventId, attempt, statusCode: result.statusCode, error: result.error, next: outcome.status });
+  if (!result.ok) logger.warn('hub delivery failed', { subscriptionId: subscription.subscriptionId, eventId: claimed.eventId, attempt: claimed.attempts, statusCode: result.statusCode, error: result.error, next: outcome.status });
 }
 
-/** The retry sweep: pending deliveries that are due, each tried once more. Returns how many were tried. */
+/** The retry sweep: pending deliveries that are due, each tried once more. Returns how many were due. */
 export async function retryDueDeliveries(limit = 100): Promise<number> {
   const due = await dueDeliveries(nowIso(), limit);
   const subscriptions = new Map<string, HubSubscriptionRecord | undefined>();
@@ -182,14 +216,11 @@ export async function retryDueDeliveries(limit = 100): Promise<number> {
     if (!subscriptions.has(delivery.subscriptionId)) subscriptions.set(delivery.subscriptionId, await findSubscription(delivery.subscriptionId));
     const subscription = subscriptions.get(delivery.subscriptionId);
     try {
-      if (!subscription) {
-        // Unsubscribed meanwhile: nothing is sent any more.
-        await recordAttempt(delivery, { status: 'GAVE_UP', retryBucket: 'DONE', nextAttemptAt: nowIso(), updatedAt: nowIso(), lastError: 'unsubscribed' });
-        continue;
-      }
-      await attemptDelivery(subscription, delivery);
+      // Unsubscribed meanwhile: nothing is sent any more.
+      if (!subscription) await abandonDelivery(delivery, 'unsubscribed', nowIso());
+      else await attemptDelivery(subscription, delivery);
     } catch (error) {
-      // Another sweep took this attempt: it is theirs.
+      // A later attempt took this one over (its claim had expired): the outcome is theirs to record.
       logger.info('hub delivery attempt raced', { eventId: delivery.eventId, error: error instanceof Error ? error.name : 'Error' });
     }
   }
