@@ -8,6 +8,10 @@ import { z } from 'zod';
 import type { OrderState, TmfOrderState } from './order-lifecycle.ts';
 import { toTmfState, tmfOrderStates } from './order-lifecycle.ts';
 
+/** The KAMflow orders bus on EventBridge and the source its order events carry (detail-type: the event type). */
+export const orderEventsBusName = 'kamflow-orders';
+export const orderEventsSource = 'kamflow.orders';
+
 export const notificationTypes = ['ProductOrderCreateEvent', 'ProductOrderStateChangeEvent', 'ProductOrderMilestoneEvent', 'ProductOrderJeopardyAlertEvent'] as const;
 export type NotificationType = (typeof notificationTypes)[number];
 

@@ -19,7 +19,7 @@ import { NotFoundError, TransientError, ValidationError } from '../commons/error
 import { logger } from '../commons/observability.ts';
 import { accountScopeOf, scopeCovers } from '../domain/people.ts';
 import type { AccountScope, Principal } from '../domain/people.ts';
-import { matchesFilter, nextAttemptDelayMs, parseHubQuery, signDelivery, toNotification } from '../domain/order-notifications.ts';
+import { matchesFilter, nextAttemptDelayMs, orderEventsSource, parseHubQuery, signDelivery, toNotification } from '../domain/order-notifications.ts';
 import type { AuditEvent, HubFilter, OrderNotification } from '../domain/order-notifications.ts';
 import { abandonDelivery, allSubscriptions, claimAttempt, createDelivery, deleteSubscription, deliveriesOf, dueDeliveries, findSubscription, listSubscriptionsOf, putSubscription, recordAttempt } from '../data/hub-repository.ts';
 import type { HubDeliveryRecord, HubSubscriptionRecord } from '../data/hub-repository.ts';
@@ -119,7 +119,7 @@ export function newDispatchBatch(): DispatchBatch {
 
 async function publishToBus(busName: string, notification: OrderNotification): Promise<void> {
   const result = await eventBridgeClient.send(
-    new PutEventsCommand({ Entries: [{ EventBusName: busName, Source: 'kamflow.orders', DetailType: notification.eventType, Detail: JSON.stringify(notification), Time: new Date(notification.eventTime), Resources: [notification.event.productOrder.href] }] }),
+    new PutEventsCommand({ Entries: [{ EventBusName: busName, Source: orderEventsSource, DetailType: notification.eventType, Detail: JSON.stringify(notification), Time: new Date(notification.eventTime), Resources: [notification.event.productOrder.href] }] }),
   );
   // PutEvents answers 200 even when it refused the entry: a refused entry must fail the record, so the stream retries it.
   if ((result.FailedEntryCount ?? 0) > 0) throw new TransientError(`EventBridge refused the ${notification.eventType} event: ${result.Entries?.[0]?.ErrorCode ?? 'unknown error'}`);

@@ -15,7 +15,9 @@ import type { Construct } from 'constructs';
 import { KamflowFunction } from '../constructs/kamflow-function.ts';
 import { grantTableReadWrite } from '../grants.ts';
 
-export const orderEventsBusName = 'kamflow-orders';
+import { orderEventsBusName } from '../../functions/domain/order-notifications.ts';
+
+export { orderEventsBusName };
 
 export interface EventsStackProps extends StackProps {
   readonly table: ITable;

@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
-import { signDelivery } from '../../functions/domain/order-notifications.ts';
+import { orderEventsBusName, orderEventsSource, verifyDelivery } from '../../functions/domain/order-notifications.ts';
 import { startTestStack } from '../support/local-stack.ts';
 import { call, createAccount, inState, orderRequest, submitOrder, useToken, waitForOrder } from '../support/api-client.ts';
 
@@ -15,8 +15,8 @@ const hubPath = '/tmf-api/productOrderingManagement/v4/hub';
 
 type Received = { headers: Record<string, string | string[] | undefined>; raw: string; body: { eventId: string; eventType: string; event: { productOrder: { id: string; state: string; kamflowState: string } } } };
 
-/** A listener that answers 500 to the first `failFirst` deliveries of each event, then 200. */
-async function startListener(failFirst = 0) {
+/** A listener that answers 500 to the first `failFirst` deliveries of each event, then 204, each after `delayMs`. */
+async function startListener(failFirst = 0, delayMs = 0) {
   const received: Received[] = [];
   const attempts = new Map<string, number>();
   const server = createServer((request, response) => {
@@ -27,12 +27,14 @@ async function startListener(failFirst = 0) {
       const body = JSON.parse(raw) as Received['body'];
       const seen = (attempts.get(body.eventId) ?? 0) + 1;
       attempts.set(body.eventId, seen);
-      if (seen <= failFirst) {
-        response.writeHead(500).end();
-        return;
-      }
-      received.push({ headers: request.headers, raw, body });
-      response.writeHead(204).end();
+      setTimeout(() => {
+        if (seen <= failFirst) {
+          response.writeHead(500).end();
+          return;
+        }
+        received.push({ headers: request.headers, raw, body });
+        response.writeHead(204).end();
+      }, delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -87,9 +89,19 @@ describe('order event hub', () => {
     const mine = listener.received.filter((entry) => entry.body.event.productOrder.id === orderId);
     for (const entry of mine) {
       expect(entry.body.eventType).toBe('ProductOrderStateChangeEvent');
-      const timestamp = Number(entry.headers['x-kamflow-timestamp']);
-      expect(entry.headers['x-kamflow-signature']).toBe(signDelivery(subscription.secret, timestamp, entry.raw));
+      const headers = { timestamp: String(entry.headers['x-kamflow-timestamp']), signature: String(entry.headers['x-kamflow-signature']) };
+      expect(verifyDelivery(subscription.secret, headers, entry.raw, Math.floor(Date.now() / 1000))).toBe(true);
+      expect(verifyDelivery(`${subscription.secret}x`, headers, entry.raw, Math.floor(Date.now() / 1000))).toBe(false);
+      expect(entry.headers['x-kamflow-event-id']).toBe(entry.body.eventId);
     }
+    // the same events went onto the orders bus (the EventBridge stand-in), every type, detail-type = event type
+    const onBus = stack.eventBridge.events.filter((event) => (event.detail as Received['body']).event.productOrder.id === orderId);
+    expect(new Set(onBus.map((event) => `${event.bus} ${event.source}`))).toEqual(new Set([`${orderEventsBusName} ${orderEventsSource}`]));
+    for (const event of onBus) expect(event.detailType).toBe((event.detail as Received['body']).eventType);
+    expect(onBus.filter((event) => event.detailType === 'ProductOrderStateChangeEvent').map((event) => (event.detail as Received['body']).event.productOrder.kamflowState)).toEqual(
+      mine.map((entry) => entry.body.event.productOrder.kamflowState),
+    );
+    expect(new Set(onBus.map((event) => event.detailType))).toEqual(new Set(['ProductOrderCreateEvent', 'ProductOrderStateChangeEvent', 'ProductOrderMilestoneEvent']));
     expect(mine.at(-1)?.body.event.productOrder.state).toBe('completed');
     // the owner sees the deliveries; the secret is never shown again
     const view = () => call<{ secret?: string; deliveries: { status: string }[] }>(stack.apiUrl, 'GET', `${hubPath}/${subscription.id}`);
@@ -120,6 +132,27 @@ describe('order event hub', () => {
     as('km.wang');
     const view = await call<{ deliveries: { eventType: string; status: string; attempts: number }[] }>(stack.apiUrl, 'GET', `${hubPath}/${subscription.id}`);
     expect(view.body.deliveries.find((delivery) => delivery.eventType === 'ProductOrderCreateEvent')).toMatchObject({ status: 'DELIVERED', attempts: 3 });
+    await listener.close();
+  });
+
+  it('sends a due retry once when several sweeps run at the same time', async () => {
+    const listener = await startListener(1, 300);
+    await subscribe('km.wang', listener.url, 'eventType=ProductOrderCreateEvent');
+    as('admin');
+    const account = await createAccount(stack.apiUrl, { accountManager: 'km.wang' });
+    const order = await submitOrder(stack.apiUrl, orderRequest(account.id));
+    // the first attempt, straight from the stream, fails
+    await expect
+      .poll(async () => {
+        await stack.orderEvents.drain();
+        return [...listener.attempts.values()].reduce((sum, count) => sum + count, 0);
+      }, { timeout: 20_000, interval: 100 })
+      .toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the retry is due (200 ms base)
+    await Promise.all([stack.orderEvents.retryNow(), stack.orderEvents.retryNow(), stack.orderEvents.retryNow()]);
+    expect([...listener.attempts.values()]).toEqual([2]);
+    expect(listener.received.map((entry) => entry.body.event.productOrder.id)).toEqual([order.id]);
+    expect(listener.received[0]?.headers['x-kamflow-delivery-attempt']).toBe('2');
     await listener.close();
   });
 
@@ -160,6 +193,10 @@ describe('order event hub', () => {
     expect(badQuery.status).toBe(400);
     expect(JSON.stringify(badQuery.body)).toContain('query');
     expect((await call(stack.apiUrl, 'POST', hubPath, { callback: 'https://example.com/x', query: 'colour=red' })).status).toBe(400);
+    const malformed = await call<{ issues: { field: string }[] }>(stack.apiUrl, 'POST', hubPath, { callback: 'https://example.com/x', query: 'eventType=%E0%A4%A' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.issues.map((issue) => issue.field)).toEqual(['query']);
+    expect((await call(stack.apiUrl, 'POST', hubPath, { callback: '/relative/path' })).status).toBe(400);
     expect((await call(stack.apiUrl, 'POST', hubPath, { callback: 'https://example.com/x', extra: 1 })).status).toBe(400);
     const mine = await subscribe('km.wang', 'https://example.com/mine');
     as('km.li');
