@@ -282,6 +282,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       functionName: 'kamflow-dispatch-order-events',
       dataDir: options.dataDir,
       onError: (error) => log(`order event dispatch failed: ${error instanceof Error ? error.message : String(error)}`),
+      // The dead-letter queue's part on AWS: the position of a record given up after its retries.
+      onRecordDropped: (dropped) => log(`order event stream record ${dropped.sequenceNumber} of ${dropped.shardId} given up after its retries`),
     });
     stoppers.push(streamPoller.stop);
     const retryNow = async () => (await retrier.handler({ source: 'kamflow.local', 'detail-type': 'Scheduled Event' }, lambdaContext('kamflow-retry-hub-deliveries'))).retried;
