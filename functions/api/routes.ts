@@ -284,23 +284,23 @@ export const routes = [
     responses: { 200: { description: 'The cancellation', schema: cancelProductOrderViewSchema } },
   },
   {
-    operationId: 'createHubSubscription', permission: 'orders:read', method: 'POST', path: tmfHubPath, handler: 'functions/handlers/http/create-hub-subscription.ts', auth: 'user',
+    operationId: 'createHubSubscription', permission: 'events:subscribe', method: 'POST', path: tmfHubPath, handler: 'functions/handlers/http/create-hub-subscription.ts', auth: 'user',
     summary: 'Subscribe a listener to order events (TMF630 hub): signed deliveries with retries, for orders within the subscriber\'s reach', tag: 'events',
     request: { body: hubSubscriptionRequestSchema },
     responses: { 201: { description: 'Subscribed; the signing secret is shown only now', schema: hubSubscriptionSchema } },
   },
   {
-    operationId: 'listHubSubscriptions', permission: 'orders:read', method: 'GET', path: tmfHubPath, handler: 'functions/handlers/http/list-hub-subscriptions.ts', auth: 'user',
+    operationId: 'listHubSubscriptions', permission: 'events:subscribe', method: 'GET', path: tmfHubPath, handler: 'functions/handlers/http/list-hub-subscriptions.ts', auth: 'user',
     summary: "The caller's own subscriptions", tag: 'events', request: { query: listQuerySchema },
     responses: { 200: { description: 'A page of subscriptions', schema: hubSubscriptionPageSchema } },
   },
   {
-    operationId: 'getHubSubscription', permission: 'orders:read', method: 'GET', path: `${tmfHubPath}/{id}`, handler: 'functions/handlers/http/get-hub-subscription.ts', auth: 'user',
+    operationId: 'getHubSubscription', permission: 'events:subscribe', method: 'GET', path: `${tmfHubPath}/{id}`, handler: 'functions/handlers/http/get-hub-subscription.ts', auth: 'user',
     summary: 'One own subscription with its latest deliveries (status, attempts, next attempt)', tag: 'events', request: { params: hubPathSchema },
     responses: { 200: { description: 'The subscription', schema: hubSubscriptionSchema } },
   },
   {
-    operationId: 'deleteHubSubscription', permission: 'orders:read', method: 'DELETE', path: `${tmfHubPath}/{id}`, handler: 'functions/handlers/http/delete-hub-subscription.ts', auth: 'user',
+    operationId: 'deleteHubSubscription', permission: 'events:subscribe', method: 'DELETE', path: `${tmfHubPath}/{id}`, handler: 'functions/handlers/http/delete-hub-subscription.ts', auth: 'user',
     summary: 'Unsubscribe: nothing more is sent, pending retries included', tag: 'events', request: { params: hubPathSchema },
     responses: { 204: { description: 'Unsubscribed' } },
   },
