@@ -190,6 +190,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // Order events go onto the orders bus as on AWS, here the local PutEvents stand-in.
       EVENTBRIDGE_ENDPOINT: eventBridge.url,
       ORDER_EVENTS_BUS_NAME: orderEventsBusName,
+      // Local listeners run on this machine; on AWS callbacks must reach public addresses.
+      HUB_ALLOW_PRIVATE_CALLBACKS: process.env.HUB_ALLOW_PRIVATE_CALLBACKS ?? 'true',
       STATE_MACHINE_ARN: stateMachineArn,
       PUBLIC_API_URL: apiUrl,
       PROVISIONING_SHARED_SECRET: provisioningSecret,

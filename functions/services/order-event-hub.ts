@@ -10,6 +10,7 @@
  * onto the KAMflow orders bus on EventBridge when ORDER_EVENTS_BUS_NAME is set.
  */
 import { randomBytes } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 import { ulid } from 'ulid';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { eventBridgeClient } from '../commons/clients.ts';
@@ -19,6 +20,7 @@ import { NotFoundError, TransientError, ValidationError } from '../commons/error
 import { logger } from '../commons/observability.ts';
 import { accountScopeOf, scopeCovers } from '../domain/people.ts';
 import type { AccountScope, Principal } from '../domain/people.ts';
+import { isReservedAddress, refusedCallbackHost } from '../domain/callback-address.ts';
 import { matchesFilter, nextAttemptDelayMs, orderEventsSource, parseHubQuery, signDelivery, toNotification } from '../domain/order-notifications.ts';
 import type { AuditEvent, HubFilter, OrderNotification } from '../domain/order-notifications.ts';
 import { abandonDelivery, allSubscriptions, claimAttempt, createDelivery, deleteSubscription, deliveriesOf, dueDeliveries, findSubscription, listSubscriptionsOf, putSubscription, recordAttempt } from '../data/hub-repository.ts';
@@ -30,6 +32,8 @@ import type { HubSubscriptionRequest } from '../api/schemas.ts';
 import { principalOf } from './authentication.ts';
 
 const ordersBusName = optionalEnv('ORDER_EVENTS_BUS_NAME');
+/** Only the local runtime sets this: its listeners run on the same machine (see functions/domain/callback-address.ts). */
+const allowPrivateCallbacks = optionalEnv('HUB_ALLOW_PRIVATE_CALLBACKS') === 'true';
 /** First retry interval; later ones double (tests shorten it). */
 const retryBaseMs = Number(optionalEnv('HUB_RETRY_BASE_MS') ?? 30_000);
 const deliveryTimeoutMs = 5_000;
@@ -48,6 +52,8 @@ export function hubFilterOf(query: string): HubFilter {
 
 export async function subscribe(principal: Principal, request: HubSubscriptionRequest): Promise<{ subscription: HubSubscriptionRecord; secret: string }> {
   const filter = hubFilterOf(request.query ?? '');
+  const refused = allowPrivateCallbacks ? undefined : refusedCallbackHost(new URL(request.callback).hostname);
+  if (refused) throw ValidationError.forField('callback', refused);
   const secret = randomBytes(24).toString('base64url');
   const subscription: HubSubscriptionRecord = {
     subscriptionId: `hub_${ulid()}`,
@@ -159,7 +165,23 @@ export async function dispatchOrderEvent(event: AuditEvent, batch: DispatchBatch
 }
 
 // ------------------------------------------------------------------ sending and retrying
-async function post(subscription: HubSubscriptionRecord, delivery: HubDeliveryRecord): Promise<{ ok: boolean; statusCode?: number; error?: string }> {
+type PostResult = { ok: boolean; statusCode?: number; error?: string; refused?: boolean };
+
+/** Whether every address the callback's host resolves to is public (always true where private callbacks are allowed). */
+async function callbackReachesPublicAddresses(callback: string): Promise<boolean> {
+  if (allowPrivateCallbacks) return true;
+  const { hostname } = new URL(callback);
+  if (refusedCallbackHost(hostname)) return false;
+  const addresses = await lookup(hostname.replace(/^\[(.*)\]$/, '$1'), { all: true });
+  return addresses.every(({ address }) => !isReservedAddress(address));
+}
+
+async function post(subscription: HubSubscriptionRecord, delivery: HubDeliveryRecord): Promise<PostResult> {
+  try {
+    if (!(await callbackReachesPublicAddresses(subscription.callback))) return { ok: false, refused: true, error: 'CallbackAddressRefused' };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.name : 'Error' };
+  }
   const timestamp = Math.floor(Date.now() / 1000);
   try {
     const response = await fetch(subscription.callback, {
@@ -197,7 +219,8 @@ async function attemptDelivery(subscription: HubSubscriptionRecord, delivery: Hu
   const outcome = result.ok
     ? ({ status: 'DELIVERED', retryBucket: 'DONE', nextAttemptAt: at, deliveredAt: at } as const)
     : (() => {
-        const delay = nextAttemptDelayMs(claimed.attempts, Math.random, retryBaseMs);
+        // A callback that now resolves to a private address is not tried again.
+        const delay = result.refused ? undefined : nextAttemptDelayMs(claimed.attempts, Math.random, retryBaseMs);
         return delay === undefined
           ? ({ status: 'GAVE_UP', retryBucket: 'DONE', nextAttemptAt: at } as const)
           : ({ status: 'PENDING', retryBucket: 'PENDING', nextAttemptAt: new Date(now().getTime() + delay).toISOString() } as const);
