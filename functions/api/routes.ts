@@ -285,9 +285,9 @@ export const routes = [
   },
   {
     operationId: 'createHubSubscription', permission: 'events:subscribe', method: 'POST', path: tmfHubPath, handler: 'functions/handlers/http/create-hub-subscription.ts', auth: 'user',
-    summary: 'Subscribe a listener to order events (TMF630 hub): signed deliveries with retries, for orders within the subscriber\'s reach', tag: 'events',
-    request: { body: hubSubscriptionRequestSchema },
-    responses: { 201: { description: 'Subscribed; the signing secret is shown only now', schema: hubSubscriptionSchema } },
+    summary: 'Subscribe a listener to order events (TMF630 hub): signed deliveries with retries, for orders within the subscriber\'s reach; repeat-safe with an Idempotency-Key header', tag: 'events',
+    request: { body: hubSubscriptionRequestSchema, headers: idempotencyHeadersSchema },
+    responses: { 201: { description: 'Subscribed; the signing secret is shown only now (and to a repeat of the same request with the same Idempotency-Key)', schema: hubSubscriptionSchema } },
   },
   {
     operationId: 'listHubSubscriptions', permission: 'events:subscribe', method: 'GET', path: tmfHubPath, handler: 'functions/handlers/http/list-hub-subscriptions.ts', auth: 'user',

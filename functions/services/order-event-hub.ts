@@ -10,10 +10,14 @@
  * onto the KAMflow orders bus on EventBridge when ORDER_EVENTS_BUS_NAME is set.
  */
 import { randomBytes } from 'node:crypto';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { tableName } from '../data/table.ts';
+import { kamflowTable } from '../data/table-design.ts';
 import { lookup } from 'node:dns/promises';
 import { ulid } from 'ulid';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { eventBridgeClient } from '../commons/clients.ts';
+import { dynamoClient, eventBridgeClient } from '../commons/clients.ts';
 import { businessDurationOf, now, nowIso } from '../commons/clock.ts';
 import { optionalEnv } from '../commons/env.ts';
 import { NotFoundError, TransientError, ValidationError } from '../commons/errors.ts';
@@ -44,6 +48,27 @@ const deliveryTimeoutMs = 5_000;
 const attemptLeaseMs = businessDurationOf(60_000);
 
 // ------------------------------------------------------------------ subscriptions
+const idempotencyStore = new DynamoDBPersistenceLayer({
+  tableName,
+  keyAttr: kamflowTable.partitionKey,
+  sortKeyAttr: kamflowTable.sortKey,
+  staticPkValue: 'idempotency#subscribe',
+  expiryAttr: kamflowTable.timeToLiveAttribute,
+  awsSdkV3Client: dynamoClient,
+});
+
+/** The caller is part of the key: two people never share one subscription. Only the id is kept, never the secret. */
+export const subscribeIdempotency = new IdempotencyConfig({ eventKeyJmesPath: '[idempotencyKey, principal.userId]', payloadValidationJmesPath: 'request', expiresAfterSeconds: 24 * 3600 });
+
+/**
+ * The same Idempotency-Key with the same body answers with the first subscription (a client that lost the answer gets
+ * its secret after all); with another body it is refused.
+ */
+export const subscribeOnce = makeIdempotent(
+  async (command: { idempotencyKey: string; request: HubSubscriptionRequest; principal: Principal }) => ({ subscriptionId: (await subscribe(command.principal, command.request)).subscription.subscriptionId }),
+  { persistenceStore: idempotencyStore, config: subscribeIdempotency },
+);
+
 export function hubFilterOf(query: string): HubFilter {
   const parsed = parseHubQuery(query);
   if (!parsed.ok) throw ValidationError.forField('query', parsed.message);

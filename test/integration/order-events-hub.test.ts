@@ -207,4 +207,27 @@ describe('order event hub', () => {
     useToken(undefined);
     expect((await call(stack.apiUrl, 'POST', hubPath, { callback: 'https://example.com/x' })).status).toBe(401);
   });
+
+  it('answers a repeated subscription with the same Idempotency-Key with the first one, secret included', async () => {
+    as('km.wang');
+    const request = { callback: 'https://example.com/repeat', query: 'eventType=ProductOrderStateChangeEvent' };
+    const key = { 'idempotency-key': `hub-${Date.now()}` };
+    const first = await call<{ id: string; secret: string }>(stack.apiUrl, 'POST', hubPath, request, key);
+    const again = await call<{ id: string; secret: string }>(stack.apiUrl, 'POST', hubPath, request, key);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ id: first.body.id, secret: first.body.secret });
+    const changed = await call<{ issues: { field: string }[] }>(stack.apiUrl, 'POST', hubPath, { ...request, query: '' }, key);
+    expect(changed.status).toBe(400);
+    expect(changed.body.issues.map((issue) => issue.field)).toEqual(['header.idempotency-key']);
+    // another person's same key is their own request
+    as('km.li');
+    const theirs = await call<{ id: string }>(stack.apiUrl, 'POST', hubPath, request, key);
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(first.body.id);
+    // without a key every request subscribes anew
+    as('km.wang');
+    const unkeyed = await Promise.all([call<{ id: string }>(stack.apiUrl, 'POST', hubPath, request), call<{ id: string }>(stack.apiUrl, 'POST', hubPath, request)]);
+    expect(new Set(unkeyed.map((response) => response.body.id)).size).toBe(2);
+  });
 });
