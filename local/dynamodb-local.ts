@@ -79,7 +79,7 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`DynamoDB Local did not answer on port ${port} within ${timeoutMs} ms`);
 }
 
-export async function startDynamoDbLocal(options: { port?: number; dataDir?: string }): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(options: { port?: number; dataDir?: string; heapMb?: number }): Promise<DynamoDbLocal> {
   assertJavaAvailable();
   const port = options.port && options.port > 0 ? options.port : await freePort();
   const folder = jarFolder();
@@ -87,7 +87,7 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   if (options.dataDir) mkdirSync(resolve(options.dataDir), { recursive: true });
   const child = spawn(
     'java',
-    ['-Xms64m', '-Xmx512m', `-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`, '-jar', join(folder, 'DynamoDBLocal.jar'), '-port', String(port), '-disableTelemetry', ...storage, '-sharedDb'],
+    ['-Xms64m', `-Xmx${options.heapMb ?? 512}m`, `-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`, '-jar', join(folder, 'DynamoDBLocal.jar'), '-port', String(port), '-disableTelemetry', ...storage, '-sharedDb'],
     { cwd: folder, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';

@@ -19,6 +19,8 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { ApprovalsInbox } from './approvals/ApprovalsInbox.tsx';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import { FalloutList } from './orders/FalloutList.tsx';
+import CategoryIcon from '@mui/icons-material/Category';
+import { ProductEdit, ProductList, ProductShow } from './products/ProductPages.tsx';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import AccessAlarmIcon from '@mui/icons-material/AccessAlarm';
 import { AtRiskPage } from './sla/AtRiskPage.tsx';
@@ -58,6 +60,7 @@ export function App({ config }: { config: RuntimeConfig }) {
       <Resource name="orders" {...orders} />
       <Resource name="accounts" {...accounts} />
       <Resource name="approvals" list={ApprovalsInbox} icon={FactCheckIcon} />
+      <Resource name="products" list={ProductList} show={ProductShow} edit={ProductEdit} icon={CategoryIcon} />
       <Resource name="fallout" list={FalloutList} icon={ReportProblemIcon} />
       <Resource name="users" {...users} />
       <Resource name="sla" list={<SlaDashboard api={slaApi} />} icon={InsightsIcon} />

@@ -7,21 +7,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import { startTestStack } from '../support/local-stack.ts';
+import { startDynamoDbLocal } from '../../local/dynamodb-local.ts';
+import type { DynamoDbLocal } from '../../local/dynamodb-local.ts';
 
 const open = 100_000;
 const due = 1_000;
 
 let stack: LocalStack;
+let dynamo: DynamoDbLocal;
 
 beforeAll(async () => {
-  stack = await startTestStack({ simulator: false, slaSweep: false });
-});
+  // A DynamoDB Local of its own, with room for 100,000 items: loading them must not starve the other test files,
+  // which share the run's instance.
+  dynamo = await startDynamoDbLocal({ heapMb: 1536 });
+  stack = await startTestStack({ simulator: false, slaSweep: false, dynamoEndpoint: dynamo.endpoint });
+}, 180_000);
 afterAll(async () => {
   await stack?.stop();
+  await dynamo?.stop();
 });
 
 describe('the SLA sweep at scale', () => {
-  it(`reads O(${due}) items with ${open.toLocaleString('en')} open stages, ${due} of them due`, { timeout: 600_000 }, async () => {
+  it(`reads O(${due}) items with ${open.toLocaleString('en')} open stages, ${due} of them due`, { timeout: 1_200_000 }, async () => {
     const { dynamoClient } = await import('../../functions/commons/clients.ts');
     const { sweepSla, sweepSettingsFromEnv } = await import('../../functions/services/sla-sweep.ts');
     const { openWatches, loadWatches } = await import('../support/sla-load.ts');

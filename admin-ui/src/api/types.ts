@@ -39,6 +39,7 @@ export type Product = {
   bandwidths: ProductBandwidth[];
 };
 
+export { bandwidths } from '../../../functions/domain/catalogue.ts';
 export { tmfOrderStates as tmfStates, orderStates as kamflowStates } from '../../../functions/domain/order-lifecycle.ts';
 export type { TmfOrderState as TmfState, OrderState as KamflowState } from '../../../functions/domain/order-lifecycle.ts';
 export { orderStages, stageStatuses, workPositions } from '../../../functions/domain/order-stages.ts';

@@ -25,7 +25,7 @@ const resourcePermissions: Readonly<Record<string, Readonly<Record<string, Permi
     'confirm-build': 'orders:confirm-build',
   },
   fallout: { list: 'orders:read' },
-  products: { list: 'catalogue:read', show: 'catalogue:read' },
+  products: { list: 'catalogue:read', show: 'catalogue:read', edit: 'catalogue:write' },
   approvals: { list: 'contracts:decide' },
   users: { list: 'users:read', show: 'users:read', create: 'users:manage', edit: 'users:manage' },
   at_risk: { list: 'sla:read' },

@@ -214,11 +214,31 @@ function productsApi(client: ApiClient): ResourceApi {
       return { data, total: data.length, pageInfo: { hasNextPage: false, hasPreviousPage: false } };
     },
     async one(id, signal) {
-      const product = (await all(signal)).find((candidate) => candidate.id === id);
-      if (!product) throw new HttpError('ra.notification.item_doesnt_exist', 404, { code: 'NOT_FOUND', message: String(id) });
-      return product;
+      const { json } = await client(`/api/products/${encodeURIComponent(String(id))}`, signal ? { signal } : {});
+      return readRecord(json, 'product');
+    },
+    // A new catalogue version: the version read, why, the prices and the stage template (react-admin's edit form).
+    async update(id, data) {
+      const draft = data as { version: number; reason?: string; bandwidths?: { bandwidth: string; oneOffCharge: number; monthlyCharge: number }[]; stageTemplate?: { stage: string; workingDays?: number | null; workingHours?: number | null }[] };
+      const body = {
+        version: draft.version,
+        reason: draft.reason ?? '',
+        prices: (draft.bandwidths ?? []).map(({ bandwidth, oneOffCharge, monthlyCharge }) => ({ bandwidth, oneOffCharge, monthlyCharge })),
+        stageTemplate: (draft.stageTemplate ?? []).map(({ stage, workingDays, workingHours }) => ({
+          stage,
+          ...(workingDays !== undefined && workingDays !== null ? { workingDays } : {}),
+          ...(workingHours !== undefined && workingHours !== null ? { workingHours } : {}),
+        })),
+      };
+      const { json } = await client(`/api/products/${encodeURIComponent(String(id))}`, { method: 'PUT', body, formFields: productFormField });
+      return readRecord(json, 'product');
     },
   };
+}
+
+/** The API names price fields `prices.N.…`; the form edits them as `bandwidths.N.…`. */
+function productFormField(field: string): string {
+  return field.startsWith('prices.') ? `bandwidths.${field.slice('prices.'.length)}` : field;
 }
 
 /** `users` → `/api/users`: people with roles and reporting line; administrators create and change them. */

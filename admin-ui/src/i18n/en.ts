@@ -1,11 +1,13 @@
 /** English. Must carry every key of zh-CN.ts: the `AppMessages` type makes a missing or extra key a compile error. */
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { catalogueEn } from '../products/catalogueMessages.ts';
 import { lifecycleEn } from '../orders/lifecycleMessages.ts';
 import type { AppMessages } from './zh-CN.ts';
 
 export const enAppMessages: AppMessages = {
   resources: {
+    products: { name: 'Product |||| Products' },
     approvals: { name: 'Approval |||| Approvals' },
     fallout: { name: 'Fallout queue' },
     at_risk: { name: 'At risk' },
@@ -374,6 +376,7 @@ export const enAppMessages: AppMessages = {
       OPERATIONS: 'Operations',
       ADMINISTRATOR: 'Administrator',
     },
+    catalogue: catalogueEn,
     lifecycle: lifecycleEn,
     errors: {
       network: 'Cannot reach the KAMflow API. Check the network or the API address.',

@@ -3,11 +3,13 @@
  * key for key (the `AppMessages` type enforces that at compile time).
  */
 import type { TranslationMessages } from 'react-admin';
+import { catalogueZh } from '../products/catalogueMessages.ts';
 import { lifecycleZh } from '../orders/lifecycleMessages.ts';
 import { raChineseMessages } from './raChineseMessages.ts';
 
 export const zhAppMessages = {
   resources: {
+    products: { name: '产品目录' },
     approvals: { name: '审批' },
     fallout: { name: '异常队列' },
     at_risk: { name: '超时预警' },
@@ -377,6 +379,7 @@ export const zhAppMessages = {
       OPERATIONS: '运营支撑',
       ADMINISTRATOR: '系统管理员',
     },
+    catalogue: catalogueZh,
     lifecycle: lifecycleZh,
     errors: {
       network: '无法连接到 KAMflow API，请检查网络或 API 地址。',

@@ -1,0 +1,89 @@
+/**
+ * The product catalogue in a real browser: an administrator opens the catalogue, saves a new version of a product's
+ * stage template, and sees the new version and its history, as the API records them. Screenshots go to test-results/.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../local/stack.ts';
+import { startTestStack } from '../support/local-stack.ts';
+import { call, useToken } from '../support/api-client.ts';
+
+const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const resultsDir = join(repositoryRoot, 'test-results');
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function ensureConsoleBuilt(): void {
+  if (existsSync(join(repositoryRoot, 'admin-ui', 'dist', 'index.html'))) return;
+  const vite = join(repositoryRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'admin-ui/vite.config.ts'], { cwd: repositoryRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`vite build failed with exit code ${build.status}`);
+}
+
+describe('product catalogue in the console', () => {
+  let stack: LocalStack;
+  let userDataDir: string;
+  let browser: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    mkdirSync(resultsDir, { recursive: true });
+    stack = await startTestStack({ serveConsole: true, simulator: false, slaSweep: false });
+    userDataDir = mkdtempSync(join(tmpdir(), 'kamflow-catalogue-e2e-'));
+    browser = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 1440, height: 1000 } });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('shows every product with its stage template and saves a new version of one', async () => {
+    await page.goto(`${stack.consoleUrl}/#/login`);
+    await page.evaluate(() => {
+      window.sessionStorage.clear();
+      window.localStorage.clear();
+    });
+    await page.reload();
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill('Kamflow!2026');
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 20_000 });
+
+    await page.goto(`${stack.consoleUrl}/#/products`);
+    const rows = page.getByTestId('product-list').locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(6);
+    expect(await rows.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('以太网专线')]));
+    await page.screenshot({ path: join(resultsDir, 'console-products.png'), fullPage: true });
+
+    await page.goto(`${stack.consoleUrl}/#/products/EPL/show`);
+    await page.getByTestId('stage-template').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('stage-template').innerText()).toContain('5 个工作日');
+
+    await page.goto(`${stack.consoleUrl}/#/products/EPL`);
+    await page.locator('input[name="reason"]').waitFor({ timeout: 20_000 });
+    await page.locator('input[name="reason"]').fill('开通提速');
+    await page.locator('input[name="stageTemplate.2.workingDays"]').fill('3');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('product-history').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('stage-template').innerText()).toContain('3 个工作日');
+    await page.screenshot({ path: join(resultsDir, 'console-product-new-version.png'), fullPage: true });
+
+    useToken(await stack.signIn('admin'));
+    const product = (await call<{ version: number; stageTemplate: { stage: string; workingDays?: number }[]; history: unknown[] }>(stack.apiUrl, 'GET', '/api/products/EPL')).body;
+    expect(product.version).toBe(1);
+    expect(product.stageTemplate.find((limit) => limit.stage === 'ACTIVATION')?.workingDays).toBe(3);
+    expect(product.history).toHaveLength(2);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+});
