@@ -5,21 +5,20 @@
  * Delivery is driven by the table's stream: the audit trail is written in the same transaction as each change, so the
  * stream carries every event exactly as recorded, in order per order. The dispatcher (a Lambda on the stream in AWS;
  * locally the same handler fed by local/dynamodb-streams.ts) records one delivery per (event, subscription) — created
- * once, so a redelivered stream batch never sends twice — and tries it at once; a failed attempt is retried by the
- * retry sweep with exponential backoff and full jitter until it succeeds or is given up. In AWS every event also goes
- * onto the KAMflow orders bus on EventBridge when ORDER_EVENTS_BUS_NAME is set.
+ * once, so a redelivered stream batch never makes a second one — and tries it at once; a failed attempt is retried by
+ * the retry sweep with exponential backoff and full jitter until it succeeds or is given up. Every attempt is claimed
+ * before it is sent, so the first try and a sweep (or two sweeps) never send the same one. Every event also goes onto
+ * the KAMflow orders bus on EventBridge when ORDER_EVENTS_BUS_NAME is set (locally: the PutEvents stand-in).
  */
 import { randomBytes } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { tableName } from '../data/table.ts';
-import { kamflowTable } from '../data/table-design.ts';
-import { lookup } from 'node:dns/promises';
-import { ulid } from 'ulid';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { ulid } from 'ulid';
 import { dynamoClient, eventBridgeClient } from '../commons/clients.ts';
 import { businessDurationOf, now, nowIso } from '../commons/clock.ts';
-import { optionalEnv } from '../commons/env.ts';
+import { numberEnv, optionalEnv } from '../commons/env.ts';
 import { NotFoundError, TransientError, ValidationError } from '../commons/errors.ts';
 import { logger } from '../commons/observability.ts';
 import { accountScopeOf, scopeCovers } from '../domain/people.ts';
@@ -27,10 +26,13 @@ import type { AccountScope, Principal } from '../domain/people.ts';
 import { isReservedAddress, refusedCallbackHost } from '../domain/callback-address.ts';
 import { matchesFilter, nextAttemptDelayMs, orderEventsSource, parseHubQuery, signDelivery, toNotification } from '../domain/order-notifications.ts';
 import type { AuditEvent, HubFilter, OrderNotification } from '../domain/order-notifications.ts';
+import { findAccount } from '../data/accounts-repository.ts';
 import { abandonDelivery, allSubscriptions, claimAttempt, createDelivery, deleteSubscription, deliveriesOf, dueDeliveries, findSubscription, listSubscriptionsOf, putSubscription, recordAttempt } from '../data/hub-repository.ts';
 import type { HubDeliveryRecord, HubSubscriptionRecord } from '../data/hub-repository.ts';
 import type { Page } from '../data/orders-repository.ts';
 import { findOrder } from '../data/orders-repository.ts';
+import { tableName } from '../data/table.ts';
+import { kamflowTable } from '../data/table-design.ts';
 import { tmfProductOrderPath } from '../api/routes.ts';
 import type { HubSubscriptionRequest } from '../api/schemas.ts';
 import { principalOf } from './authentication.ts';
@@ -39,7 +41,7 @@ const ordersBusName = optionalEnv('ORDER_EVENTS_BUS_NAME');
 /** Only the local runtime sets this: its listeners run on the same machine (see functions/domain/callback-address.ts). */
 const allowPrivateCallbacks = optionalEnv('HUB_ALLOW_PRIVATE_CALLBACKS') === 'true';
 /** First retry interval; later ones double (tests shorten it). */
-const retryBaseMs = Number(optionalEnv('HUB_RETRY_BASE_MS') ?? 30_000);
+const retryBaseMs = numberEnv('HUB_RETRY_BASE_MS', 30_000);
 const deliveryTimeoutMs = 5_000;
 /**
  * How long a claimed attempt is left to its sender before the sweep may take it over: the POST timeout, with room. Real
@@ -79,6 +81,11 @@ export async function subscribe(principal: Principal, request: HubSubscriptionRe
   const filter = hubFilterOf(request.query ?? '');
   const refused = allowPrivateCallbacks ? undefined : refusedCallbackHost(new URL(request.callback).hostname);
   if (refused) throw ValidationError.forField('callback', refused);
+  if (filter.accountId) {
+    // A subscription to an account out of reach would never receive anything: say so (without telling whether it exists).
+    const account = await findAccount(filter.accountId);
+    if (!account || !scopeCovers(accountScopeOf(principal), account)) throw ValidationError.forField('query', `productOrder.relatedParty.id ${filter.accountId} is not an account within your reach`);
+  }
   const secret = randomBytes(24).toString('base64url');
   const subscription: HubSubscriptionRecord = {
     subscriptionId: `hub_${ulid()}`,

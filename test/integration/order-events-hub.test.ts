@@ -180,7 +180,11 @@ describe('order event hub', () => {
   it('filters by state, keeps to the subscriber’s reach, and stops after unsubscribing', async () => {
     const completedOnly = await startListener();
     const others = await startListener();
+    const otherAccount = await startListener();
     await subscribe('km.wang', completedOnly.url, 'eventType=ProductOrderStateChangeEvent&productOrder.state=completed');
+    as('admin');
+    const unrelated = await createAccount(stack.apiUrl, { accountManager: 'km.wang' });
+    await subscribe('km.wang', otherAccount.url, `productOrder.relatedParty.id=${unrelated.id}`);
     const liSubscription = await subscribe('km.li', others.url, '');
     const orderId = await orderToAcceptance('km.wang');
     as('km.wang');
@@ -192,8 +196,9 @@ describe('order event hub', () => {
         return completedOnly.received.filter((entry) => entry.body.event.productOrder.id === orderId).map((entry) => entry.body.event.productOrder.state);
       }, { timeout: 20_000 })
       .toEqual(['completed']);
-    // km.li does not own the account: none of its events reach km.li's listener
+    // km.li does not own the account: none of its events reach km.li's listener; nor km.wang's listener for another account
     expect(others.received.filter((entry) => entry.body.event.productOrder.id === orderId)).toEqual([]);
+    expect(otherAccount.received).toEqual([]);
 
     as('km.li');
     expect((await call(stack.apiUrl, 'DELETE', `${hubPath}/${liSubscription.id}`)).status).toBe(204);
@@ -203,6 +208,7 @@ describe('order event hub', () => {
     expect(others.received.filter((entry) => entry.body.event.productOrder.id === liOrder)).toEqual([]);
     await completedOnly.close();
     await others.close();
+    await otherAccount.close();
   });
 
   it('answers bad subscriptions with 400 naming the field, others’ subscriptions with 404, strangers with 401', async () => {
@@ -226,6 +232,17 @@ describe('order event hub', () => {
     expect((await call(stack.apiUrl, 'DELETE', `${hubPath}/${mine.id}`)).status).toBe(404);
     const listed = await call<{ items: { id: string }[] }>(stack.apiUrl, 'GET', hubPath);
     expect(listed.body.items.map((item) => item.id)).not.toContain(mine.id);
+    // an account filter must name an account within reach (nonexistent and out of reach answer alike)
+    as('admin');
+    const wangsAccount = await createAccount(stack.apiUrl, { accountManager: 'km.wang' });
+    as('km.li');
+    const outOfReach = await call<{ issues: { field: string }[] }>(stack.apiUrl, 'POST', hubPath, { callback: 'http://127.0.0.1:9/li', query: `productOrder.relatedParty.id=${wangsAccount.id}` });
+    expect(outOfReach.status).toBe(400);
+    expect(outOfReach.body.issues.map((issue) => issue.field)).toEqual(['query']);
+    const unknown = await call(stack.apiUrl, 'POST', hubPath, { callback: 'http://127.0.0.1:9/li', query: 'productOrder.relatedParty.id=acc_01J00000000000000000000000' });
+    expect(unknown.text.replaceAll('acc_01J00000000000000000000000', wangsAccount.id)).toBe(outOfReach.text);
+    as('km.wang');
+    expect((await call(stack.apiUrl, 'POST', hubPath, { callback: 'http://127.0.0.1:9/wang', query: `productOrder.relatedParty.id=${wangsAccount.id}` })).status).toBe(201);
     useToken(undefined);
     expect((await call(stack.apiUrl, 'POST', hubPath, { callback: 'https://example.com/x' })).status).toBe(401);
   });
