@@ -177,11 +177,6 @@ export async function findOrderDetail(orderId: string): Promise<OrderDetail | un
   };
 }
 
-/** The order item alone, without its stages and audit trail (the event dispatcher needs only where it belongs and its state). */
-export async function findOrder(orderId: string): Promise<OrderRecord | undefined> {
-  return (await OrderEntity.get({ orderId }).go()).data ?? undefined;
-}
-
 export async function getOrderDetail(orderId: string): Promise<OrderDetail> {
   const detail = await findOrderDetail(orderId);
   if (!detail) throw new NotFoundError('order', orderId);
