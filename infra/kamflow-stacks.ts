@@ -89,8 +89,9 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
   sla.addStackDependency(data, 'the sweep reads and writes the table');
 
   Tags.of(app).add('application', 'kamflow');
-  const events = new EventsStack(app, 'KamflowEvents', { env, description: 'KAMflow: order events from the table stream to hub subscribers and the orders bus', table: data.table });
+  const events = new EventsStack(app, 'KamflowEvents', { env, description: 'KAMflow: order events from the table stream to hub subscribers and the orders bus', table: data.table, alarmTopic: observability.slaManagersTopic });
   events.addStackDependency(data, 'the dispatcher reads the table stream');
+  events.addStackDependency(observability, 'its alarms notify the alarm topic');
 
   return { data, auth, api, workflow, observability, console, sla, events };
 }

@@ -2,7 +2,10 @@
  * A local stand-in for the Lambda event source mapping on the table's stream: it reads DynamoDB Local's Streams API
  * (DescribeStream, GetShardIterator, GetRecords) and invokes a stream handler module with the same
  * `DynamoDBStreamEvent` Lambda would pass, honouring `batchItemFailures` (the batch is read again from the first
- * failed record). Where it got to in each shard is kept in the data folder, so a restart does not start over.
+ * failed record). Like the mapping's `retryAttempts` and on-failure destination, a record that keeps failing is
+ * given up after `maxRetryAttempts` retries and handed to `onRecordDropped` (the dead-letter queue on AWS), so one
+ * poison record does not stop its shard. Where it got to in each shard is kept in the data folder, so a restart does
+ * not start over.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +14,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, ExpiredIteratorException, TrimmedDataAccessException } from '@aws-sdk/client-dynamodb-streams';
 import type { _Record as StreamRecord } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { lambdaContext } from './lambda-context.ts';
 
 export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | void>;
 
@@ -30,6 +34,10 @@ interface Options {
   readonly dataDir?: string | undefined;
   readonly intervalMs?: number;
   readonly batchSize?: number;
+  /** Retries of a failing record before it is given up (the event source mapping's MaximumRetryAttempts). */
+  readonly maxRetryAttempts?: number;
+  /** A record given up after its retries, with the stream position (what the on-failure destination receives). */
+  readonly onRecordDropped?: (dropped: { shardId: string; sequenceNumber: string; streamArn: string }) => void;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -57,13 +65,17 @@ function toLambdaRecord(record: StreamRecord, streamArn: string, region: string)
 export async function startStreamPoller(options: Options): Promise<LocalStreamPoller> {
   const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: options.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const table = await options.dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
-  const streamArn = table.Table?.LatestStreamArn;
-  if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
+  const latestStreamArn = table.Table?.LatestStreamArn;
+  if (!latestStreamArn) throw new Error(`table ${options.tableName} has no stream`);
+  const streamArn: string = latestStreamArn;
   const checkpointFile = options.dataDir ? join(options.dataDir, `stream-checkpoints-${options.functionName}.json`) : undefined;
   /** Per shard: the last sequence number handled. */
   const checkpoints: Record<string, string> = checkpointFile && existsSync(checkpointFile) ? (JSON.parse(readFileSync(checkpointFile, 'utf8')) as Record<string, string>) : {};
   const iterators = new Map<string, string | undefined>();
   const batchSize = options.batchSize ?? 100;
+  const maxRetryAttempts = options.maxRetryAttempts ?? 10;
+  /** Per shard: the record that failed last and how many times in a row. */
+  const failures = new Map<string, { sequenceNumber: string; count: number }>();
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
@@ -106,8 +118,8 @@ export async function startStreamPoller(options: Options): Promise<LocalStreamPo
         continue;
       }
       sawRecords = true;
-      const event: DynamoDBStreamEvent = { Records: records.map((record) => toLambdaRecord(record, streamArn as string, options.region)) };
-      const context = { functionName: options.functionName, awsRequestId: crypto.randomUUID(), getRemainingTimeInMillis: () => 60_000 } as unknown as Context;
+      const event: DynamoDBStreamEvent = { Records: records.map((record) => toLambdaRecord(record, streamArn, options.region)) };
+      const context = lambdaContext(options.functionName, 60_000, options.region);
       let failedAt: string | undefined;
       try {
         const response = await options.handler(event, context);
@@ -117,13 +129,24 @@ export async function startStreamPoller(options: Options): Promise<LocalStreamPo
         options.onError?.(error);
         failedAt = records[0]?.dynamodb?.SequenceNumber;
       }
-      if (failedAt) {
+      const previous = failures.get(shardId);
+      const failedCount = failedAt && previous?.sequenceNumber === failedAt ? previous.count + 1 : 1;
+      if (failedAt && failedCount > maxRetryAttempts) {
+        // Given up like the mapping does after its retries: the record goes to the on-failure destination, the shard
+        // continues after it.
+        failures.delete(shardId);
+        options.onRecordDropped?.({ shardId, sequenceNumber: failedAt, streamArn });
+        checkpoints[shardId] = failedAt;
+        iterators.delete(shardId);
+      } else if (failedAt) {
         // Lambda retries from the first failed record: everything before it is done.
+        failures.set(shardId, { sequenceNumber: failedAt, count: failedCount });
         const index = records.findIndex((record) => record.dynamodb?.SequenceNumber === failedAt);
         const done = index > 0 ? records[index - 1]?.dynamodb?.SequenceNumber : undefined;
         if (done) checkpoints[shardId] = done;
         iterators.delete(shardId);
       } else {
+        failures.delete(shardId);
         const last = records.at(-1)?.dynamodb?.SequenceNumber;
         if (last) checkpoints[shardId] = last;
         iterators.set(shardId, result.NextShardIterator);
@@ -133,17 +156,22 @@ export async function startStreamPoller(options: Options): Promise<LocalStreamPo
     return sawRecords;
   }
 
-  const tick = async () => {
+  // One pass at a time, the next one an interval after the last ended: a slow handler never piles passes up.
+  const intervalMs = options.intervalMs ?? 250;
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
     if (stopped) return;
-    try {
-      await pass();
-    } catch (error) {
-      options.onError?.(error);
-    }
+    timer = setTimeout(() => {
+      running = running
+        .then(async () => {
+          if (!stopped) await pass();
+        })
+        .catch((error: unknown) => options.onError?.(error))
+        .finally(schedule);
+    }, intervalMs);
+    timer.unref();
   };
-  const timer = setInterval(() => {
-    running = running.then(tick);
-  }, options.intervalMs ?? 250);
+  schedule();
 
   return {
     async drain() {
@@ -163,7 +191,7 @@ export async function startStreamPoller(options: Options): Promise<LocalStreamPo
     },
     async stop() {
       stopped = true;
-      clearInterval(timer);
+      clearTimeout(timer);
       await running;
       saveCheckpoints();
     },

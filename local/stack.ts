@@ -26,6 +26,9 @@ import { startStepFunctionsServer } from './stepfunctions/server.ts';
 import { startSlaSweeper, sweepIntervalFor } from './sla-sweeper.ts';
 import type { SlaSweeper } from './sla-sweeper.ts';
 import { startStreamPoller } from './dynamodb-streams.ts';
+import { startLocalEventBridge } from './eventbridge.ts';
+import type { LocalEventBridge } from './eventbridge.ts';
+import { orderEventsBusName } from '../functions/domain/order-notifications.ts';
 import type { StreamHandler } from './dynamodb-streams.ts';
 import { captureEmbeddedMetrics, LocalCloudWatch, startLocalCloudWatchServer } from './cloudwatch/local-cloudwatch.ts';
 
@@ -40,7 +43,7 @@ export interface LocalStackOptions {
   /** Use an already running DynamoDB Local instead of starting one (the test suite shares one JVM). */
   readonly dynamoEndpoint?: string | undefined;
   readonly tableName?: string | undefined;
-  readonly ports?: 'random' | { api?: number; console?: number; stepFunctions?: number; simulator?: number; dynamodb?: number; identityProvider?: number; cloudWatch?: number };
+  readonly ports?: 'random' | { api?: number; console?: number; stepFunctions?: number; simulator?: number; dynamodb?: number; identityProvider?: number; cloudWatch?: number; eventBridge?: number };
   /** Business time per real time: 1440 runs one day of SLA time per minute. */
   readonly timeScale?: number | undefined;
   readonly seedDemoData?: boolean | undefined;
@@ -82,6 +85,9 @@ export interface LocalStack {
   readonly slaSweeper: SlaSweeper;
   /** Order notifications to hub subscribers: `drain()` dispatches what the stream holds now, `retryNow()` runs the retry sweep. */
   readonly orderEvents: { drain(): Promise<void>; retryNow(): Promise<number> };
+  /** The PutEvents stand-in: what went onto the orders bus (`events`, or GET `${eventBridgeUrl}/events`). */
+  readonly eventBridge: LocalEventBridge;
+  readonly eventBridgeUrl: string;
   stop(): Promise<void>;
 }
 
@@ -156,6 +162,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stoppers.push(async () => restoreStdout());
     const cloudWatchServer = await startLocalCloudWatchServer(cloudWatch, { port: await port(requestedPorts.cloudWatch) });
     stoppers.push(() => cloudWatchServer.close());
+    const eventBridge = await startLocalEventBridge({ port: await port(requestedPorts.eventBridge), buses: [orderEventsBusName] });
+    stoppers.push(() => eventBridge.close());
     const stateMachineName = 'kamflow-order-fulfilment';
     const stateMachineArn = `arn:aws:states:${region}:000000000000:stateMachine:${stateMachineName}`;
     const identityProvider = await startIdentityProvider({
@@ -179,6 +187,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       DYNAMODB_ENDPOINT: dynamoEndpoint,
       SFN_ENDPOINT: `http://127.0.0.1:${sfnPort}`,
       CLOUDWATCH_ENDPOINT: cloudWatchServer.url,
+      // Order events go onto the orders bus as on AWS, here the local PutEvents stand-in.
+      EVENTBRIDGE_ENDPOINT: eventBridge.url,
+      ORDER_EVENTS_BUS_NAME: orderEventsBusName,
+      // Local listeners run on this machine; on AWS callbacks must reach public addresses.
+      HUB_ALLOW_PRIVATE_CALLBACKS: process.env.HUB_ALLOW_PRIVATE_CALLBACKS ?? 'true',
       STATE_MACHINE_ARN: stateMachineArn,
       PUBLIC_API_URL: apiUrl,
       PROVISIONING_SHARED_SECRET: provisioningSecret,
@@ -271,6 +284,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       functionName: 'kamflow-dispatch-order-events',
       dataDir: options.dataDir,
       onError: (error) => log(`order event dispatch failed: ${error instanceof Error ? error.message : String(error)}`),
+      // The dead-letter queue's part on AWS: the position of a record given up after its retries.
+      onRecordDropped: (dropped) => log(`order event stream record ${dropped.sequenceNumber} of ${dropped.shardId} given up after its retries`),
     });
     stoppers.push(streamPoller.stop);
     const retryNow = async () => (await retrier.handler({ source: 'kamflow.local', 'detail-type': 'Scheduled Event' }, lambdaContext('kamflow-retry-hub-deliveries'))).retried;
@@ -301,6 +316,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       signIn: signInAs,
       slaSweeper,
       orderEvents: { drain: () => streamPoller.drain(), retryNow },
+      eventBridge,
+      eventBridgeUrl: eventBridge.url,
       stop: stopAll,
     };
   } catch (error) {

@@ -51,6 +51,7 @@ try {
       dynamodb: numberSetting('KAMFLOW_DYNAMODB_PORT', 8000),
       identityProvider: numberSetting('KAMFLOW_IDP_PORT', 9229),
       cloudWatch: numberSetting('KAMFLOW_CLOUDWATCH_PORT', 4582),
+      eventBridge: numberSetting('KAMFLOW_EVENTBRIDGE_PORT', 4010),
     },
     timeScale: numberSetting('KAMFLOW_TIME_SCALE', 60),
     seedDemoData: process.env.KAMFLOW_SEED_DEMO_DATA !== 'false',
@@ -64,6 +65,7 @@ KAMflow is running (data in ${dataDir}, business time ×${process.env.KAMFLOW_TI
   API             ${stack.apiUrl}   (OpenAPI: ${stack.apiUrl}/openapi.json)
   Step Functions  ${stack.stepFunctionsUrl}
   CloudWatch      ${stack.cloudWatchUrl}   (SLA alarms evaluated locally: DescribeAlarms)
+  EventBridge     ${stack.eventBridgeUrl}   (PutEvents stand-in: GET /events lists the orders bus)
   DynamoDB Local  ${stack.dynamoEndpoint}
   Simulator       ${stack.simulatorUrl ?? '(off)'}
   Sign-in (Cognito stand-in) ${stack.identityProviderUrl}  — demo users in README.md, password ${process.env.KAMFLOW_DEMO_PASSWORD ?? 'Kamflow!2026'}

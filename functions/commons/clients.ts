@@ -41,4 +41,6 @@ export const sfnClient = new SFNClient({ ...(sfnEndpoint ? { endpoint: sfnEndpoi
 const cloudWatchEndpoint = optionalEnv('CLOUDWATCH_ENDPOINT');
 export const cloudWatchClient = new CloudWatchClient({ ...(cloudWatchEndpoint ? { endpoint: cloudWatchEndpoint } : {}) });
 
-export const eventBridgeClient = new EventBridgeClient({});
+/** Locally EVENTBRIDGE_ENDPOINT points at the PutEvents stand-in (local/eventbridge.ts). */
+const eventBridgeEndpoint = optionalEnv('EVENTBRIDGE_ENDPOINT');
+export const eventBridgeClient = new EventBridgeClient({ ...(eventBridgeEndpoint ? { endpoint: eventBridgeEndpoint } : {}) });

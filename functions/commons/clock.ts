@@ -17,3 +17,8 @@ export function now(): Date {
 export function nowIso(): string {
   return now().toISOString();
 }
+
+/** Business time that passes while `realMs` of wall-clock time does (a lease must outlast a real network timeout). */
+export function businessDurationOf(realMs: number): number {
+  return realMs * timeScale;
+}

@@ -44,32 +44,50 @@ export async function findDelivery(subscriptionId: string, eventId: string): Pro
   return (await HubDeliveryEntity.get({ subscriptionId, eventId }).go()).data ?? undefined;
 }
 
-/** Record the outcome of the attempt claimed (conditional on it: a late outcome of an expired claim is dropped). */
-export async function recordAttempt(delivery: HubDeliveryRecord, outcome: Pick<HubDeliveryRecord, 'status' | 'retryBucket' | 'nextAttemptAt' | 'updatedAt'> & Partial<Pick<HubDeliveryRecord, 'lastStatusCode' | 'lastError' | 'deliveredAt'>>): Promise<void> {
+/**
+ * Take the next attempt of a pending delivery before sending it. `attempts` is the fencing token: of two senders that
+ * read the same delivery (the dispatcher's first try and a retry sweep, or two sweeps) only one wins the claim, and
+ * until `leaseUntil` the retry sweep leaves it alone. Undefined when someone else has it or it is no longer pending.
+ */
+export async function claimAttempt(delivery: HubDeliveryRecord, leaseUntil: string, at: string): Promise<HubDeliveryRecord | undefined> {
+  const claimed = { attempts: delivery.attempts + 1, retryBucket: 'PENDING' as const, nextAttemptAt: leaseUntil, lastAttemptAt: at, updatedAt: at };
   try {
     await HubDeliveryEntity.patch({ subscriptionId: delivery.subscriptionId, eventId: delivery.eventId })
-      .set({ ...outcome })
-      .where((attributes, { eq }) => eq(attributes.attempts, delivery.attempts))
+      .set(claimed)
+      .where((attributes, { eq }) => `${eq(attributes.attempts, delivery.attempts)} AND ${eq(attributes.status, 'PENDING')}`)
       .go();
+    return { ...delivery, ...claimed };
   } catch (error) {
-    if (isConditionFailure(error)) throw new ConflictError(`delivery ${delivery.eventId} to ${delivery.subscriptionId} was attempted concurrently`);
+    if (isConditionFailure(error)) return undefined;
     throw error;
   }
 }
 
-/**
- * Claim the next attempt before sending: one conditional write on the attempt count that also moves the delivery's
- * next attempt a lease ahead, so no other sweep (or the dispatcher) sends it meanwhile. False when someone else has it.
- */
-export async function claimAttempt(delivery: HubDeliveryRecord, leaseUntil: string, at: string): Promise<HubDeliveryRecord | undefined> {
+export type AttemptOutcome = Pick<HubDeliveryRecord, 'status' | 'retryBucket' | 'nextAttemptAt' | 'updatedAt'> & Partial<Pick<HubDeliveryRecord, 'lastStatusCode' | 'lastError' | 'deliveredAt'>>;
+
+/** Record how a claimed attempt ended, conditional on nobody having claimed a later one meanwhile (lease expired). */
+export async function recordAttempt(claimed: HubDeliveryRecord, outcome: AttemptOutcome): Promise<void> {
+  try {
+    await HubDeliveryEntity.patch({ subscriptionId: claimed.subscriptionId, eventId: claimed.eventId })
+      .set(outcome)
+      .where((attributes, { eq }) => `${eq(attributes.attempts, claimed.attempts)} AND ${eq(attributes.status, 'PENDING')}`)
+      .go();
+  } catch (error) {
+    if (isConditionFailure(error)) throw new ConflictError(`delivery ${claimed.eventId} to ${claimed.subscriptionId} was taken over by a later attempt`);
+    throw error;
+  }
+}
+
+/** Stop a pending delivery without sending (its subscription is gone), unless a sender holds it. */
+export async function abandonDelivery(delivery: HubDeliveryRecord, reason: string, at: string): Promise<boolean> {
   try {
     await HubDeliveryEntity.patch({ subscriptionId: delivery.subscriptionId, eventId: delivery.eventId })
-      .set({ attempts: delivery.attempts + 1, nextAttemptAt: leaseUntil, retryBucket: 'PENDING', updatedAt: at })
+      .set({ status: 'GAVE_UP', retryBucket: 'DONE', nextAttemptAt: at, updatedAt: at, lastError: reason })
       .where((attributes, { eq }) => `${eq(attributes.attempts, delivery.attempts)} AND ${eq(attributes.status, 'PENDING')}`)
       .go();
-    return { ...delivery, attempts: delivery.attempts + 1, nextAttemptAt: leaseUntil, updatedAt: at };
+    return true;
   } catch (error) {
-    if (isConditionFailure(error)) return undefined;
+    if (isConditionFailure(error)) return false;
     throw error;
   }
 }

@@ -3,9 +3,14 @@
  * subscription asks for (its `query`), the event body a listener receives, how deliveries are signed, and when a failed
  * delivery is tried again. Pure: the hub service does the reading and the sending.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import type { OrderState, TmfOrderState } from './order-lifecycle.ts';
 import { toTmfState, tmfOrderStates } from './order-lifecycle.ts';
+
+/** The KAMflow orders bus on EventBridge and the source its order events carry (detail-type: the event type). */
+export const orderEventsBusName = 'kamflow-orders';
+export const orderEventsSource = 'kamflow.orders';
 
 export const notificationTypes = ['ProductOrderCreateEvent', 'ProductOrderStateChangeEvent', 'ProductOrderMilestoneEvent', 'ProductOrderJeopardyAlertEvent'] as const;
 export type NotificationType = (typeof notificationTypes)[number];
@@ -20,54 +25,56 @@ export interface HubFilter {
 
 export type QueryParse = { readonly ok: true; readonly filter: HubFilter } | { readonly ok: false; readonly message: string };
 
+const accountIdPattern = /^acc_[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** A comma-separated list of values from a closed set, at least one, each named when refused. */
+const commaList = <const T extends readonly [string, ...string[]]>(key: string, allowed: T) =>
+  z
+    .string()
+    .transform((text) => text.split(',').map((value) => value.trim()).filter((value) => value !== ''))
+    .pipe(
+      z
+        .array(z.string())
+        .min(1, `${key} has no value`)
+        .superRefine((values, context) => {
+          const unknown = values.filter((value) => !(allowed as readonly string[]).includes(value));
+          if (unknown.length > 0) context.addIssue({ code: 'custom', message: `unknown ${key} ${unknown.join(', ')}; one of ${allowed.join(', ')}` });
+        })
+        .transform((values) => [...new Set(values)] as T[number][]),
+    );
+
+/** The conditions a hub query may carry (TMF630: attribute paths of the event, `=`, comma-separated alternatives). */
+const hubQuerySchema = z
+  .object({
+    eventType: commaList('eventType', notificationTypes).optional(),
+    'productOrder.state': commaList('productOrder.state', tmfOrderStates).optional(),
+    'productOrder.relatedParty.id': z.string().trim().regex(accountIdPattern, 'productOrder.relatedParty.id must be one account id such as acc_01J…').optional(),
+  })
+  .strict();
+
 /**
  * `eventType=ProductOrderStateChangeEvent,ProductOrderMilestoneEvent&productOrder.state=completed` (TMF630 style); an
- * empty query subscribes to every event type. Unknown keys or values are refused, naming them.
+ * empty query subscribes to every event type. Unknown keys, repeated keys and unknown values are refused, naming them.
  */
 export function parseHubQuery(query: string): QueryParse {
-  let eventTypes: NotificationType[] = [...notificationTypes];
-  let states: TmfOrderState[] | undefined;
-  let accountId: string | undefined;
-  const text = query.trim();
-  if (text === '') return { ok: true, filter: { eventTypes } };
-  const decode = (value: string): string | undefined => {
-    try {
-      return decodeURIComponent(value.trim());
-    } catch {
-      return undefined;
-    }
-  };
-  for (const part of text.split('&')) {
-    const [rawKey = '', rawValue = ''] = part.split('=', 2);
-    const key = decode(rawKey);
-    const decodedValue = decode(rawValue);
-    if (key === undefined || decodedValue === undefined) return { ok: false, message: `${part.slice(0, 50)} is not a valid query condition (bad % escape)` };
-    const values = decodedValue.split(',').map((value) => value.trim()).filter(Boolean);
-    if (values.length === 0) return { ok: false, message: `${key || 'a condition'} has no value` };
-    switch (key) {
-      case 'eventType': {
-        const unknown = values.filter((value) => !(notificationTypes as readonly string[]).includes(value));
-        if (unknown.length > 0) return { ok: false, message: `unknown eventType ${unknown.join(', ')}; one of ${notificationTypes.join(', ')}` };
-        eventTypes = values as NotificationType[];
-        break;
-      }
-      case 'productOrder.state': {
-        const unknown = values.filter((value) => !(tmfOrderStates as readonly string[]).includes(value));
-        if (unknown.length > 0) return { ok: false, message: `unknown productOrder.state ${unknown.join(', ')}` };
-        states = values as TmfOrderState[];
-        break;
-      }
-      case 'productOrder.relatedParty.id': {
-        const [value] = values;
-        if (values.length !== 1 || !value || !/^acc_[0-9A-HJKMNP-TV-Z]{26}$/.test(value)) return { ok: false, message: 'productOrder.relatedParty.id must be one account id' };
-        accountId = value;
-        break;
-      }
-      default:
-        return { ok: false, message: `unknown condition ${key}; use eventType, productOrder.state or productOrder.relatedParty.id` };
-    }
+  const text = query.trim().replace(/^\?/, '');
+  const entries = new URLSearchParams(text);
+  const conditions = new Map<string, string>();
+  for (const [key, value] of entries) {
+    if (conditions.has(key)) return { ok: false, message: `${key} is given more than once; list alternatives with commas` };
+    conditions.set(key, value);
   }
-  return { ok: true, filter: { eventTypes, ...(states ? { states } : {}), ...(accountId ? { accountId } : {}) } };
+  const parsed = hubQuerySchema.safeParse(Object.fromEntries(conditions));
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const message =
+      issue?.code === 'unrecognized_keys'
+        ? `unknown condition ${issue.keys.join(', ')}; use eventType, productOrder.state or productOrder.relatedParty.id`
+        : (issue?.message ?? 'not a hub query');
+    return { ok: false, message };
+  }
+  const { eventType, 'productOrder.state': states, 'productOrder.relatedParty.id': accountId } = parsed.data;
+  return { ok: true, filter: { eventTypes: eventType ?? [...notificationTypes], ...(states ? { states } : {}), ...(accountId ? { accountId } : {}) } };
 }
 
 /** An entry of the order's audit trail, as the stream carries it. */
@@ -107,9 +114,19 @@ export interface OrderNotification {
       readonly kamflowState: OrderState;
       readonly relatedParty: readonly { id: string; role: 'customer' }[];
       readonly milestone?: readonly { id: string; name: string; status: string; milestoneDate: string; message?: string }[];
-      readonly jeopardyAlert?: readonly { id: string; alertDate: string; name: string; message: string }[];
+      readonly jeopardyAlert?: readonly JeopardyAlert[];
     };
   };
+}
+
+/** TMF622 JeopardyAlert, with the stage (or ORDER) whose time budget it is about. */
+export interface JeopardyAlert {
+  readonly id: string;
+  readonly alertDate: string;
+  readonly name: string;
+  readonly jeopardyType: 'atRisk' | 'breached' | 'escalated';
+  readonly message: string;
+  readonly stage: string;
 }
 
 const eventTypeOf: Readonly<Record<string, NotificationType>> = {
@@ -117,7 +134,29 @@ const eventTypeOf: Readonly<Record<string, NotificationType>> = {
   STATE_CHANGE: 'ProductOrderStateChangeEvent',
   STAGE_UPDATE: 'ProductOrderMilestoneEvent',
   JEOPARDY_ALERT: 'ProductOrderJeopardyAlertEvent',
+  // A breach climbing the escalation chain is the same jeopardy, more urgent: TMF622 has no event of its own for it.
+  ESCALATION: 'ProductOrderJeopardyAlertEvent',
 };
+
+/**
+ * The SLA sweep records jeopardy with the level in stageStatus (AT_RISK, BREACHED) and escalations with the level they
+ * reached (SUPERVISOR, …). An escalation's recorded reason names the people notified: listeners get the level only.
+ */
+function jeopardyAlertOf(event: AuditEvent): JeopardyAlert {
+  const level = event.stageStatus ?? 'UNKNOWN';
+  const stage = event.stage ?? 'ORDER';
+  if (event.type === 'ESCALATION') {
+    return { id: event.eventId, alertDate: event.at, name: `ESCALATED_TO_${level}`, jeopardyType: 'escalated', message: `${stage} breached its due time; escalated to ${level.toLowerCase().replace(/_/g, ' ')}`, stage };
+  }
+  return { id: event.eventId, alertDate: event.at, name: level, jeopardyType: level === 'BREACHED' ? 'breached' : 'atRisk', message: event.reason ?? `${stage} ${level.toLowerCase().replace(/_/g, ' ')}`, stage };
+}
+
+function descriptionOf(event: AuditEvent): string {
+  if (event.type === 'ESCALATION') return `${event.stage ?? 'ORDER'} escalated to ${event.stageStatus ?? 'the next level'}`;
+  return [event.fromState && event.toState ? `${event.fromState} → ${event.toState}` : undefined, event.stage ? `${event.stage} ${event.stageStatus ?? ''}`.trim() : undefined, event.reason]
+    .filter(Boolean)
+    .join('; ');
+}
 
 /**
  * The notification for one audit event, with the order's state after it. A state change carries the state it led to
@@ -127,9 +166,7 @@ export function toNotification(event: AuditEvent, order: OrderSnapshot): OrderNo
   const eventType = eventTypeOf[event.type];
   if (!eventType) return undefined;
   const kamflowState = (eventType === 'ProductOrderStateChangeEvent' || eventType === 'ProductOrderCreateEvent') && event.toState ? (event.toState as OrderState) : order.state;
-  const description = [event.fromState && event.toState ? `${event.fromState} → ${event.toState}` : undefined, event.stage ? `${event.stage} ${event.stageStatus ?? ''}`.trim() : undefined, event.reason]
-    .filter(Boolean)
-    .join('; ');
+  const description = descriptionOf(event);
   return {
     eventId: event.eventId,
     eventTime: event.at,
@@ -148,7 +185,7 @@ export function toNotification(event: AuditEvent, order: OrderSnapshot): OrderNo
         ...(eventType === 'ProductOrderMilestoneEvent' && event.stage
           ? { milestone: [{ id: event.stage, name: event.stage, status: event.stageStatus ?? '', milestoneDate: event.at, ...(event.reason ? { message: event.reason } : {}) }] }
           : {}),
-        ...(eventType === 'ProductOrderJeopardyAlertEvent' ? { jeopardyAlert: [{ id: event.eventId, alertDate: event.at, name: event.stageStatus ?? 'jeopardy', message: event.reason ?? '' }] } : {}),
+        ...(eventType === 'ProductOrderJeopardyAlertEvent' ? { jeopardyAlert: [jeopardyAlertOf(event)] } : {}),
       },
     },
   };
@@ -164,6 +201,14 @@ export function matchesFilter(filter: HubFilter, notification: OrderNotification
 /** `x-kamflow-signature`: hex HMAC-SHA256 over `timestamp.body` with the subscription's secret (Stripe-style). */
 export function signDelivery(secret: string, timestamp: number, body: string): string {
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+}
+
+/** What a listener does with a delivery: recompute the signature in constant time and refuse stale timestamps. */
+export function verifyDelivery(secret: string, headers: { timestamp: string | undefined; signature: string | undefined }, body: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+  const timestamp = Number(headers.timestamp);
+  if (!headers.timestamp || !/^\d{9,11}$/.test(headers.timestamp) || Math.abs(nowSeconds - timestamp) > toleranceSeconds) return false;
+  if (!headers.signature || !/^[0-9a-f]{64}$/.test(headers.signature)) return false;
+  return timingSafeEqual(Buffer.from(signDelivery(secret, timestamp, body), 'hex'), Buffer.from(headers.signature, 'hex'));
 }
 
 export const maxDeliveryAttempts = 8;

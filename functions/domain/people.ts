@@ -39,6 +39,8 @@ export const permissions = [
   'escalations:acknowledge',
   'sla-reports:read',
   'alarms:read',
+  /** Register listeners for order events (TMF hub); deliveries follow the subscriber's own reach. */
+  'events:subscribe',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -61,6 +63,16 @@ const slaRolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
   ADMINISTRATOR: [],
 };
 
+/** Order event subscriptions: whoever reads orders may have them pushed instead (only those within their reach). */
+const eventRolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
+  KEY_ACCOUNT_MANAGER: ['events:subscribe'],
+  SUPERVISOR: ['events:subscribe'],
+  DEPARTMENT_HEAD: ['events:subscribe'],
+  OPERATIONS: ['events:subscribe'],
+  SOLUTION_MANAGER: ['events:subscribe'],
+  ADMINISTRATOR: [],
+};
+
 export interface Principal {
   readonly userId: string;
   readonly displayName: string;
@@ -72,7 +84,7 @@ export interface Principal {
 }
 
 export function can(principal: Principal, permission: Permission): boolean {
-  return principal.roles.some((role) => rolePermissions[role].includes(permission) || slaRolePermissions[role].includes(permission));
+  return principal.roles.some((role) => rolePermissions[role].includes(permission) || slaRolePermissions[role].includes(permission) || eventRolePermissions[role].includes(permission));
 }
 
 /** Where an account (and everything that follows it: orders, contacts, plans) sits in the organisation. */

@@ -11,14 +11,21 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { KamflowFunction } from '../constructs/kamflow-function.ts';
 import { grantTableReadWrite } from '../grants.ts';
 
-export const orderEventsBusName = 'kamflow-orders';
+import { orderEventsBusName } from '../../functions/domain/order-notifications.ts';
+
+export { orderEventsBusName };
 
 export interface EventsStackProps extends StackProps {
   readonly table: ITable;
+  /** Where the stream's alarms notify (the observability stack's topic), when given. */
+  readonly alarmTopic?: ITopic;
 }
 
 export class EventsStack extends Stack {
@@ -26,6 +33,7 @@ export class EventsStack extends Stack {
   readonly retrier: KamflowFunction;
   readonly ordersBus: EventBus;
   readonly deadLetters: Queue;
+  readonly alarms: readonly Alarm[];
 
   constructor(scope: Construct, id: string, props: EventsStackProps) {
     super(scope, id, props);
@@ -67,5 +75,27 @@ export class EventsStack extends Stack {
       schedule: Schedule.rate(Duration.minutes(1)),
       targets: [new LambdaFunction(this.retrier, { retryAttempts: 0, maxEventAge: Duration.minutes(1) })],
     });
+
+    // A record in the dead-letter queue is an audit event no listener and no bus consumer got: someone must look.
+    // An iterator age that keeps growing means the dispatcher falls behind the table's changes.
+    this.alarms = [
+      new Alarm(this, 'OrderEventsDeadLettersAlarm', {
+        alarmDescription: 'Order events were given up after their retries: their stream positions are in the dead-letter queue.',
+        metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+      new Alarm(this, 'OrderEventsIteratorAgeAlarm', {
+        alarmDescription: 'The order event dispatcher is more than 5 minutes behind the table stream.',
+        metric: new Metric({ namespace: 'AWS/Lambda', metricName: 'IteratorAge', dimensionsMap: { FunctionName: this.dispatcher.functionName }, period: Duration.minutes(5), statistic: 'Maximum' }),
+        threshold: Duration.minutes(5).toMilliseconds(),
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 3,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    ];
+    if (props.alarmTopic) for (const alarm of this.alarms) alarm.addAlarmAction(new SnsAction(props.alarmTopic));
   }
 }

@@ -38,6 +38,36 @@ describe('EventsStack', () => {
     for (const action of ['events:PutEvents', 'dynamodb:PutItem', 'dynamodb:Query']) expect(actions.has(action), action).toBe(true);
   });
 
+  it('gives a batch up after a day or ten retries, and never reads the table with Scan', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { MaximumRecordAgeInSeconds: 86_400, BatchSize: 25 });
+    for (const fn of [kamflow.events.dispatcher, kamflow.events.retrier]) {
+      const actions = grantedActionsOfFunction(resources, logicalIdOf(fn));
+      expect(actions.has('dynamodb:Scan'), 'Scan').toBe(false);
+      expect(actions.has('dynamodb:UpdateItem')).toBe(true);
+    }
+    // the mapping may hand a failed batch's position to the dead-letter queue
+    expect(grantedActionsOfFunction(resources, logicalIdOf(kamflow.events.dispatcher)).has('sqs:SendMessage')).toBe(true);
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86_400 });
+  });
+
+  it('alarms on dead letters and on a dispatcher falling behind, to the alarm topic', () => {
+    const topicArn = Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('SlaManagersTopic') });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [topicArn],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'IteratorAge',
+      Namespace: 'AWS/Lambda',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(kamflow.events.dispatcher) } }],
+      Threshold: 300_000,
+      AlarmActions: [topicArn],
+    });
+  });
+
   it('retries due deliveries every minute', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(1 minute)',

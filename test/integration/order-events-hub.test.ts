@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
-import { signDelivery } from '../../functions/domain/order-notifications.ts';
+import { orderEventsBusName, orderEventsSource, verifyDelivery } from '../../functions/domain/order-notifications.ts';
 import { startTestStack } from '../support/local-stack.ts';
 import { call, createAccount, inState, orderRequest, submitOrder, useToken, waitForOrder } from '../support/api-client.ts';
 
@@ -15,8 +15,8 @@ const hubPath = '/tmf-api/productOrderingManagement/v4/hub';
 
 type Received = { headers: Record<string, string | string[] | undefined>; raw: string; body: { eventId: string; eventType: string; event: { productOrder: { id: string; state: string; kamflowState: string } } } };
 
-/** A listener that answers 500 to the first `failFirst` deliveries of each event, then 200. */
-async function startListener(failFirst = 0) {
+/** A listener that answers 500 to the first `failFirst` deliveries of each event, then 204, each after `delayMs`. */
+async function startListener(failFirst = 0, delayMs = 0) {
   const received: Received[] = [];
   const attempts = new Map<string, number>();
   const server = createServer((request, response) => {
@@ -27,12 +27,14 @@ async function startListener(failFirst = 0) {
       const body = JSON.parse(raw) as Received['body'];
       const seen = (attempts.get(body.eventId) ?? 0) + 1;
       attempts.set(body.eventId, seen);
-      if (seen <= failFirst) {
-        response.writeHead(500).end();
-        return;
-      }
-      received.push({ headers: request.headers, raw, body });
-      response.writeHead(204).end();
+      setTimeout(() => {
+        if (seen <= failFirst) {
+          response.writeHead(500).end();
+          return;
+        }
+        received.push({ headers: request.headers, raw, body });
+        response.writeHead(204).end();
+      }, delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -87,9 +89,19 @@ describe('order event hub', () => {
     const mine = listener.received.filter((entry) => entry.body.event.productOrder.id === orderId);
     for (const entry of mine) {
       expect(entry.body.eventType).toBe('ProductOrderStateChangeEvent');
-      const timestamp = Number(entry.headers['x-kamflow-timestamp']);
-      expect(entry.headers['x-kamflow-signature']).toBe(signDelivery(subscription.secret, timestamp, entry.raw));
+      const headers = { timestamp: String(entry.headers['x-kamflow-timestamp']), signature: String(entry.headers['x-kamflow-signature']) };
+      expect(verifyDelivery(subscription.secret, headers, entry.raw, Math.floor(Date.now() / 1000))).toBe(true);
+      expect(verifyDelivery(`${subscription.secret}x`, headers, entry.raw, Math.floor(Date.now() / 1000))).toBe(false);
+      expect(entry.headers['x-kamflow-event-id']).toBe(entry.body.eventId);
     }
+    // the same events went onto the orders bus (the EventBridge stand-in), every type, detail-type = event type
+    const onBus = stack.eventBridge.events.filter((event) => (event.detail as Received['body']).event.productOrder.id === orderId);
+    expect(new Set(onBus.map((event) => `${event.bus} ${event.source}`))).toEqual(new Set([`${orderEventsBusName} ${orderEventsSource}`]));
+    for (const event of onBus) expect(event.detailType).toBe((event.detail as Received['body']).eventType);
+    expect(onBus.filter((event) => event.detailType === 'ProductOrderStateChangeEvent').map((event) => (event.detail as Received['body']).event.productOrder.kamflowState)).toEqual(
+      mine.map((entry) => entry.body.event.productOrder.kamflowState),
+    );
+    expect(new Set(onBus.map((event) => event.detailType))).toEqual(new Set(['ProductOrderCreateEvent', 'ProductOrderStateChangeEvent', 'ProductOrderMilestoneEvent']));
     expect(mine.at(-1)?.body.event.productOrder.state).toBe('completed');
     // the owner sees the deliveries; the secret is never shown again
     const view = () => call<{ secret?: string; deliveries: { status: string }[] }>(stack.apiUrl, 'GET', `${hubPath}/${subscription.id}`);
@@ -113,8 +125,8 @@ describe('order event hub', () => {
       .toBe(1);
     const [delivered] = listener.received.filter((entry) => entry.body.event.productOrder.id === order.id);
     expect(listener.attempts.get(delivered?.body.eventId ?? '')).toBe(3);
-    // more sweeps, at once, and a re-read stream do not send it again
-    await Promise.all([stack.orderEvents.retryNow(), stack.orderEvents.retryNow(), stack.orderEvents.retryNow()]);
+    // more sweeps and a re-read stream do not send it again
+    await stack.orderEvents.retryNow();
     await stack.orderEvents.drain();
     expect(listener.received.filter((entry) => entry.body.event.productOrder.id === order.id)).toHaveLength(1);
     as('km.wang');
@@ -123,10 +135,56 @@ describe('order event hub', () => {
     await listener.close();
   });
 
+  it('sends a due retry once when several sweeps run at the same time', async () => {
+    const listener = await startListener(1, 300);
+    await subscribe('km.wang', listener.url, 'eventType=ProductOrderCreateEvent');
+    as('admin');
+    const account = await createAccount(stack.apiUrl, { accountManager: 'km.wang' });
+    const order = await submitOrder(stack.apiUrl, orderRequest(account.id));
+    // the first attempt, straight from the stream, fails
+    await expect
+      .poll(async () => {
+        await stack.orderEvents.drain();
+        return [...listener.attempts.values()].reduce((sum, count) => sum + count, 0);
+      }, { timeout: 20_000, interval: 100 })
+      .toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the retry is due (200 ms base)
+    await Promise.all([stack.orderEvents.retryNow(), stack.orderEvents.retryNow(), stack.orderEvents.retryNow()]);
+    expect([...listener.attempts.values()]).toEqual([2]);
+    expect(listener.received.map((entry) => entry.body.event.productOrder.id)).toEqual([order.id]);
+    expect(listener.received[0]?.headers['x-kamflow-delivery-attempt']).toBe('2');
+    await listener.close();
+  });
+
+  it('drops pending retries when the subscription is deleted', async () => {
+    const listener = await startListener(1_000);
+    const subscription = await subscribe('km.wang', listener.url, 'eventType=ProductOrderCreateEvent');
+    as('admin');
+    const account = await createAccount(stack.apiUrl, { accountManager: 'km.wang' });
+    await submitOrder(stack.apiUrl, orderRequest(account.id));
+    await expect
+      .poll(async () => {
+        await stack.orderEvents.drain();
+        return [...listener.attempts.values()];
+      }, { timeout: 20_000, interval: 100 })
+      .toEqual([1]);
+    as('km.wang');
+    expect((await call(stack.apiUrl, 'DELETE', `${hubPath}/${subscription.id}`)).status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the retry would be due
+    expect(await stack.orderEvents.retryNow()).toBeGreaterThanOrEqual(1);
+    await stack.orderEvents.retryNow();
+    expect([...listener.attempts.values()]).toEqual([1]);
+    await listener.close();
+  });
+
   it('filters by state, keeps to the subscriber’s reach, and stops after unsubscribing', async () => {
     const completedOnly = await startListener();
     const others = await startListener();
+    const otherAccount = await startListener();
     await subscribe('km.wang', completedOnly.url, 'eventType=ProductOrderStateChangeEvent&productOrder.state=completed');
+    as('admin');
+    const unrelated = await createAccount(stack.apiUrl, { accountManager: 'km.wang' });
+    await subscribe('km.wang', otherAccount.url, `productOrder.relatedParty.id=${unrelated.id}`);
     const liSubscription = await subscribe('km.li', others.url, '');
     const orderId = await orderToAcceptance('km.wang');
     as('km.wang');
@@ -138,8 +196,9 @@ describe('order event hub', () => {
         return completedOnly.received.filter((entry) => entry.body.event.productOrder.id === orderId).map((entry) => entry.body.event.productOrder.state);
       }, { timeout: 20_000 })
       .toEqual(['completed']);
-    // km.li does not own the account: none of its events reach km.li's listener
+    // km.li does not own the account: none of its events reach km.li's listener; nor km.wang's listener for another account
     expect(others.received.filter((entry) => entry.body.event.productOrder.id === orderId)).toEqual([]);
+    expect(otherAccount.received).toEqual([]);
 
     as('km.li');
     expect((await call(stack.apiUrl, 'DELETE', `${hubPath}/${liSubscription.id}`)).status).toBe(204);
@@ -149,6 +208,7 @@ describe('order event hub', () => {
     expect(others.received.filter((entry) => entry.body.event.productOrder.id === liOrder)).toEqual([]);
     await completedOnly.close();
     await others.close();
+    await otherAccount.close();
   });
 
   it('answers bad subscriptions with 400 naming the field, others’ subscriptions with 404, strangers with 401', async () => {
@@ -160,15 +220,53 @@ describe('order event hub', () => {
     expect(badQuery.status).toBe(400);
     expect(JSON.stringify(badQuery.body)).toContain('query');
     expect((await call(stack.apiUrl, 'POST', hubPath, { callback: 'https://example.com/x', query: 'colour=red' })).status).toBe(400);
-    expect((await call(stack.apiUrl, 'POST', hubPath, { callback: 'https://example.com/x', query: 'eventType=%E0%A4%A' })).status).toBe(400);
+    const malformed = await call<{ issues: { field: string }[] }>(stack.apiUrl, 'POST', hubPath, { callback: 'https://example.com/x', query: 'eventType=%E0%A4%A' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.issues.map((issue) => issue.field)).toEqual(['query']);
+    expect((await call(stack.apiUrl, 'POST', hubPath, { callback: '/relative/path' })).status).toBe(400);
     expect((await call(stack.apiUrl, 'POST', hubPath, { callback: 'https://example.com/x', extra: 1 })).status).toBe(400);
-    const mine = await subscribe('km.wang', 'https://example.com/mine');
+    // subscriptions that are never meant to receive anything point at a closed local port, never at the internet
+    const mine = await subscribe('km.wang', 'http://127.0.0.1:9/mine');
     as('km.li');
     expect((await call(stack.apiUrl, 'GET', `${hubPath}/${mine.id}`)).status).toBe(404);
     expect((await call(stack.apiUrl, 'DELETE', `${hubPath}/${mine.id}`)).status).toBe(404);
     const listed = await call<{ items: { id: string }[] }>(stack.apiUrl, 'GET', hubPath);
     expect(listed.body.items.map((item) => item.id)).not.toContain(mine.id);
+    // an account filter must name an account within reach (nonexistent and out of reach answer alike)
+    as('admin');
+    const wangsAccount = await createAccount(stack.apiUrl, { accountManager: 'km.wang' });
+    as('km.li');
+    const outOfReach = await call<{ issues: { field: string }[] }>(stack.apiUrl, 'POST', hubPath, { callback: 'http://127.0.0.1:9/li', query: `productOrder.relatedParty.id=${wangsAccount.id}` });
+    expect(outOfReach.status).toBe(400);
+    expect(outOfReach.body.issues.map((issue) => issue.field)).toEqual(['query']);
+    const unknown = await call(stack.apiUrl, 'POST', hubPath, { callback: 'http://127.0.0.1:9/li', query: 'productOrder.relatedParty.id=acc_01J00000000000000000000000' });
+    expect(unknown.text.replaceAll('acc_01J00000000000000000000000', wangsAccount.id)).toBe(outOfReach.text);
+    as('km.wang');
+    expect((await call(stack.apiUrl, 'POST', hubPath, { callback: 'http://127.0.0.1:9/wang', query: `productOrder.relatedParty.id=${wangsAccount.id}` })).status).toBe(201);
     useToken(undefined);
     expect((await call(stack.apiUrl, 'POST', hubPath, { callback: 'https://example.com/x' })).status).toBe(401);
+  });
+
+  it('answers a repeated subscription with the same Idempotency-Key with the first one, secret included', async () => {
+    as('km.wang');
+    const request = { callback: 'http://127.0.0.1:9/repeat', query: 'eventType=ProductOrderStateChangeEvent' };
+    const key = { 'idempotency-key': `hub-${Date.now()}` };
+    const first = await call<{ id: string; secret: string }>(stack.apiUrl, 'POST', hubPath, request, key);
+    const again = await call<{ id: string; secret: string }>(stack.apiUrl, 'POST', hubPath, request, key);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ id: first.body.id, secret: first.body.secret });
+    const changed = await call<{ issues: { field: string }[] }>(stack.apiUrl, 'POST', hubPath, { ...request, query: '' }, key);
+    expect(changed.status).toBe(400);
+    expect(changed.body.issues.map((issue) => issue.field)).toEqual(['header.idempotency-key']);
+    // another person's same key is their own request
+    as('km.li');
+    const theirs = await call<{ id: string }>(stack.apiUrl, 'POST', hubPath, request, key);
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(first.body.id);
+    // without a key every request subscribes anew
+    as('km.wang');
+    const unkeyed = await Promise.all([call<{ id: string }>(stack.apiUrl, 'POST', hubPath, request), call<{ id: string }>(stack.apiUrl, 'POST', hubPath, request)]);
+    expect(new Set(unkeyed.map((response) => response.body.id)).size).toBe(2);
   });
 });

@@ -120,6 +120,9 @@ export type ProductOrder = {
   holdHistory?: { reason: string; approvedBy: string; startedAt: string; endedAt: string; resumedBy: string; heldWorkingHours?: number }[];
   cancellation?: { id: string; state: 'acknowledged' | 'inProgress' | 'done' | 'terminatedWithError'; cancellationReason: string; requestedBy: string; requestedAt: string; effectiveCancellationDate?: string; releasedResources?: string[]; buildCostCharged?: number };
   events?: OrderEvent[];
+  /** The order's end-to-end due time and its SLA plan (policy with version, calendar, every stage's planned due time). */
+  dueAt?: string;
+  slaPolicy?: { id: string; version: number; note: string; calendarId: string; stageDueTimes: Partial<Record<OrderStageName, string>> };
   /** 跨网一点受理: a parent lists its child orders, a child names its parent. */
   orderRelationship?: { id: string; href: string; relationshipType: 'parent' | 'child'; state?: TmfState; kamflowState?: KamflowState }[];
 };

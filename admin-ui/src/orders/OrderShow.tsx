@@ -151,6 +151,17 @@ function OrderDetails() {
               <Fact label={translate('resources.orders.fields.completionDate')}>{format.dateTime(order.completionDate)}</Fact>
               <Fact label={translate('kamflow.order.a_end')}>{aEnd ? `${aEnd.city} · ${aEnd.address}` : null}</Fact>
               {zEnd ? <Fact label={translate('kamflow.order.z_end')}>{`${zEnd.city} · ${zEnd.address}`}</Fact> : null}
+              {order.slaPolicy ? (
+                <Fact label={translate('kamflow.order.sla_plan')}>
+                  <span data-testid="order-sla-plan">
+                    {translate('kamflow.order.sla_plan_value', { policy: order.slaPolicy.id, version: order.slaPolicy.version, calendar: order.slaPolicy.calendarId })}
+                    {order.dueAt ? ` · ${translate('kamflow.order.planned_due', { at: format.dateTime(order.dueAt) })}` : ''}
+                  </span>
+                  <Typography variant="caption" color="text.secondary" component="div">
+                    {order.slaPolicy.note}
+                  </Typography>
+                </Fact>
+              ) : null}
               {order.circuitId ? <Fact label={translate('resources.orders.fields.circuitId')}>{order.circuitId}</Fact> : null}
               {order.externalId ? <Fact label={translate('resources.orders.fields.externalId')}>{order.externalId}</Fact> : null}
               {parent ? (
@@ -195,7 +206,7 @@ function OrderDetails() {
               ) : undefined
             }
           >
-            <StageTimeline stages={order.stages} />
+            <StageTimeline stages={order.stages} plannedDueTimes={order.slaPolicy?.stageDueTimes} />
           </Section>
         )}
         {order.holdHistory?.length ? (

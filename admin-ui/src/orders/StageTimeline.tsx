@@ -16,7 +16,7 @@ import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { useTranslate } from 'react-admin';
-import type { OrderStage } from '../api/types.ts';
+import type { OrderStage, OrderStageName } from '../api/types.ts';
 import { Fact, FactGrid } from '../common/Fact.tsx';
 import { useFormatters } from '../common/formatting.ts';
 import { StateChip } from '../common/StateChip.tsx';
@@ -41,13 +41,14 @@ function StageIcon({ status }: { status: TimelineStatus }) {
   }
 }
 
-export function StageTimeline({ stages }: { stages: OrderStage[] }) {
+export function StageTimeline({ stages, plannedDueTimes }: { stages: OrderStage[]; plannedDueTimes?: Partial<Record<OrderStageName, string>> | undefined }) {
   const translate = useTranslate();
-  const timeline = timelineOf(stages);
+  const format = useFormatters();
+  const timeline = timelineOf(stages, plannedDueTimes);
   const active = timeline.findIndex((entry) => entry.status !== 'DONE' && entry.status !== 'SKIPPED');
   return (
     <Stepper orientation="vertical" nonLinear activeStep={active === -1 ? timeline.length : active} data-testid="stage-timeline">
-      {timeline.map(({ stage, status, record }) => (
+      {timeline.map(({ stage, status, record, plannedDueAt }) => (
         <Step
           key={stage}
           completed={status === 'DONE'}
@@ -62,6 +63,7 @@ export function StageTimeline({ stages }: { stages: OrderStage[] }) {
             optional={
               <Typography variant="caption" color="text.secondary">
                 {translate(`kamflow.stage_alt.${stage}`, { _: stage })}
+                {plannedDueAt ? <span data-testid={`stage-planned-due-${stage}`}>{` · ${translate('kamflow.order.planned_due', { at: format.dateTime(plannedDueAt) })}`}</span> : null}
               </Typography>
             }
           >

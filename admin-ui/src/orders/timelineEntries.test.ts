@@ -40,4 +40,14 @@ describe('timelineOf', () => {
     const record = entered('ORDER_ACCEPTANCE', 1, 'DONE');
     expect(timelineOf([record])[0]).toEqual({ stage: 'ORDER_ACCEPTANCE', status: 'DONE', record });
   });
+
+  it("gives a stage not reached yet the due time of the order's SLA plan, and none to a skipped one", () => {
+    const timeline = timelineOf([entered('ORDER_ACCEPTANCE', 1, 'DONE'), entered('RESOURCE_CONFIRMATION', 2, 'DONE'), entered('ACTIVATION', 4, 'IN_PROGRESS')], {
+      NETWORK_BUILD: '2026-12-01T02:00:00.000Z',
+      TEST: '2026-12-03T10:00:00.000Z',
+    });
+    expect(timeline.find((entry) => entry.stage === 'NETWORK_BUILD')).toEqual({ stage: 'NETWORK_BUILD', status: 'SKIPPED' });
+    expect(timeline.find((entry) => entry.stage === 'TEST')).toEqual({ stage: 'TEST', status: 'NOT_REACHED', plannedDueAt: '2026-12-03T10:00:00.000Z' });
+    expect(timeline.find((entry) => entry.stage === 'CRM_CLOSE')).toEqual({ stage: 'CRM_CLOSE', status: 'NOT_REACHED' });
+  });
 });

@@ -7,9 +7,10 @@ import { orderStages, type OrderStage, type OrderStageName, type StageStatus } f
 
 export type TimelineStatus = StageStatus | 'SKIPPED' | 'NOT_REACHED';
 
-export type TimelineEntry = { stage: OrderStageName; status: TimelineStatus; record?: OrderStage };
+/** `plannedDueAt`: for a stage not entered yet, the due time its SLA plan gives it. */
+export type TimelineEntry = { stage: OrderStageName; status: TimelineStatus; record?: OrderStage; plannedDueAt?: string };
 
-export function timelineOf(entered: readonly OrderStage[]): TimelineEntry[] {
+export function timelineOf(entered: readonly OrderStage[], plannedDueTimes: Partial<Record<OrderStageName, string>> = {}): TimelineEntry[] {
   const byStage = new Map(entered.map((record) => [record.stage, record]));
   const canonical: readonly string[] = orderStages;
   // Stages the API knows and this console does not still show, after the known ones.
@@ -18,7 +19,9 @@ export function timelineOf(entered: readonly OrderStage[]): TimelineEntry[] {
   const known = orderStages.map((stage, index): TimelineEntry => {
     const record = byStage.get(stage);
     if (record) return { stage, status: record.status, record };
-    return { stage, status: index + 1 < furthest ? 'SKIPPED' : 'NOT_REACHED' };
+    if (index + 1 < furthest) return { stage, status: 'SKIPPED' };
+    const plannedDueAt = plannedDueTimes[stage];
+    return { stage, status: 'NOT_REACHED', ...(plannedDueAt ? { plannedDueAt } : {}) };
   });
   return [...known, ...unknown.map((record) => ({ stage: record.stage, status: record.status, record }))];
 }

@@ -44,6 +44,8 @@ export const HubDeliveryEntity = new Entity(
       status: { type: ['PENDING', 'DELIVERED', 'GAVE_UP'] as const, required: true },
       attempts: { type: 'number', required: true },
       lastStatusCode: { type: 'number' },
+      /** When the latest attempt was taken (its POST may still be under way until nextAttemptAt, the lease). */
+      lastAttemptAt: { type: 'string' },
       lastError: { type: 'string' },
       /** When a pending delivery is tried next (for a finished one: when it finished). */
       nextAttemptAt: { type: 'string', required: true },
