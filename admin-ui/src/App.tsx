@@ -29,6 +29,9 @@ import { withSlaApi } from './sla/slaApi.ts';
 import InsightsIcon from '@mui/icons-material/Insights';
 import { SlaDashboard } from './sla/SlaDashboard.tsx';
 import { createSlaApi } from './sla/slaReportsApi.ts';
+import { contracts } from './contracts/index.ts';
+import { slaPolicies } from './sla/slaPolicies.ts';
+import { calendars } from './calendars/index.ts';
 
 /** One session, API client, data provider and auth provider for the life of the page. */
 function createProviders(config: RuntimeConfig) {
@@ -59,8 +62,11 @@ export function App({ config }: { config: RuntimeConfig }) {
     >
       <Resource name="orders" {...orders} />
       <Resource name="accounts" {...accounts} />
+      <Resource name="contracts" {...contracts} />
       <Resource name="approvals" list={ApprovalsInbox} icon={FactCheckIcon} />
       <Resource name="products" list={ProductList} show={ProductShow} edit={ProductEdit} icon={CategoryIcon} />
+      <Resource name="sla-policies" {...slaPolicies} />
+      <Resource name="calendars" {...calendars} />
       <Resource name="fallout" list={FalloutList} icon={ReportProblemIcon} />
       <Resource name="users" {...users} />
       <Resource name="sla" list={<SlaDashboard api={slaApi} />} icon={InsightsIcon} />

@@ -11,6 +11,7 @@ import {
   ReferenceManyField,
   Show,
   TopToolbar,
+  useCanAccess,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -20,6 +21,7 @@ import { StateChip } from '../common/StateChip.tsx';
 import { accountStatusColour } from '../common/statePresentation.ts';
 import { useFormatters } from '../common/formatting.ts';
 import { OrderTable } from '../orders/OrderTable.tsx';
+import { ContractTable } from '../contracts/ContractList.tsx';
 import { placeOfAccount } from './placeOfAccount.ts';
 import { AccountContacts, AccountTierHistory } from './AccountRecords.tsx';
 
@@ -90,7 +92,31 @@ function AccountDetails() {
             <OrderTable showCustomer={false} />
           </ReferenceManyField>
         </Stack>
+        <AccountContracts />
       </Stack>
     </CardContent>
+  );
+}
+
+/** The account's contracts with their approval state; each opens the contract page (lines, decisions). */
+function AccountContracts() {
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'contracts', action: 'list' });
+  if (!canAccess) return null;
+  return (
+    <Stack spacing={1} data-testid="account-contracts">
+      <Typography variant="h6" component="h2">
+        {translate('kamflow.contract.of_account')}
+      </Typography>
+      <ReferenceManyField
+        reference="contracts"
+        target="accountId"
+        perPage={10}
+        pagination={<Pagination rowsPerPageOptions={[10, 25]} />}
+        empty={<Typography variant="body2" color="text.secondary">{translate('kamflow.contract.none_for_account')}</Typography>}
+      >
+        <ContractTable showAccount={false} />
+      </ReferenceManyField>
+    </Stack>
   );
 }

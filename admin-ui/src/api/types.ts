@@ -151,3 +151,87 @@ export type AcceptanceDecision =
 
 export type ApiIssue = { field: string; message: string };
 export type ApiErrorBody = { code: string; message: string; issues?: ApiIssue[] };
+
+// ---------------------------------------------------------------- contracts, SLA policies, business calendars
+export type ContractLine = { productId: string; bandwidth: string; quantity: number; listMonthlyCharge: number; agreedMonthlyCharge: number; oneOffCharge: number };
+export type ContractDecision = { decision: 'APPROVED' | 'REFUSED'; by: string; at: string; reason: string };
+export type ContractStatus = 'PENDING_APPROVAL' | 'APPROVED' | 'REFUSED';
+/** A contract as the API shows it (functions/services/contracts.ts `toContractView`). */
+export type ContractView = {
+  id: string;
+  accountId: string;
+  title: string;
+  termMonths: number;
+  slaClass: string;
+  committedActivationDays: number;
+  signedDate?: string;
+  lines: ContractLine[];
+  listValue: number;
+  agreedValue: number;
+  discountPercent: number;
+  requiredLevel: string;
+  approvalReasons: string[];
+  status: ContractStatus;
+  decisions: ContractDecision[];
+  submittedBy: string;
+  submittedAt: string;
+  version: number;
+};
+
+export type WorkingBudget = { workingDays?: number; workingHours?: number };
+export type WorkingInterval = { start: string; end: string };
+export type SlaPolicyView = {
+  id: string;
+  policyId: string;
+  version: number;
+  current: boolean;
+  source: 'CLASS' | 'PRODUCT_STANDARD';
+  appliesTo: { slaClass?: string; tier?: string; productId?: string };
+  stageTargets: ({ stage: string } & WorkingBudget)[];
+  endToEnd: WorkingBudget;
+  jeopardyThreshold: number;
+  calendarId: string;
+  workingHours: WorkingInterval[];
+  /** On the show page only: every version, newest first. */
+  versions?: SlaPolicyView[];
+};
+
+export type CalendarSummary = {
+  id: string;
+  name: string;
+  nameZh: string;
+  kind: 'NATIONAL' | 'PROVINCE';
+  publishedYears: number[];
+  timeZone: string;
+  workingHours: WorkingInterval[];
+  extraHolidayCount: number;
+  extraWorkingDayCount: number;
+  additionalYears: number[];
+  overridesVersion: number;
+};
+import type { PublishedDayKind } from '../../../functions/domain/business-calendar.ts';
+export type CalendarDayKind = PublishedDayKind | 'UNPUBLISHED';
+export type CalendarDay = { date: string; kind: CalendarDayKind; working?: boolean; name?: string; year?: number };
+export type NamedDate = { date: string; name: string };
+export type PublishedYearSchedule = { year: number; holidays: NamedDate[]; makeUpWorkingDays: NamedDate[] };
+export type CalendarOverrides = {
+  calendarId: string;
+  version: number;
+  extraHolidays: NamedDate[];
+  extraWorkingDays: NamedDate[];
+  additionalYears: PublishedYearSchedule[];
+  updatedBy?: string;
+  updatedAt?: string;
+};
+export type CalendarOverridesRequest = Omit<CalendarOverrides, 'calendarId' | 'updatedBy' | 'updatedAt'>;
+export type CalendarYear = {
+  id: string;
+  name: string;
+  nameZh: string;
+  year: number;
+  published: boolean;
+  publishedYears: number[];
+  workingHours: WorkingInterval[];
+  days: CalendarDay[];
+  overrides: CalendarOverrides;
+};

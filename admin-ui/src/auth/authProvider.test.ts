@@ -101,6 +101,14 @@ describe('role permissions in the console', () => {
     expect(mayAccess(['OPERATIONS'], 'something-new', 'list')).toBe(true);
     expect(mayAccess([], 'something-new', 'list')).toBe(false);
   });
+
+  it('shows calendars and SLA policies to everyone, their data editor to administrators only, and contracts to those who read them', () => {
+    const roles = ['KEY_ACCOUNT_MANAGER', 'SOLUTION_MANAGER', 'SUPERVISOR', 'DEPARTMENT_HEAD', 'OPERATIONS', 'ADMINISTRATOR'];
+    expect(roles.filter((role) => mayAccess([role], 'calendars', 'show') && mayAccess([role], 'sla-policies', 'list'))).toEqual(roles);
+    expect(roles.filter((role) => mayAccess([role], 'calendars', 'edit'))).toEqual(['ADMINISTRATOR']);
+    expect(roles.filter((role) => mayAccess([role], 'contracts', 'list'))).toEqual(['KEY_ACCOUNT_MANAGER', 'SOLUTION_MANAGER', 'SUPERVISOR', 'DEPARTMENT_HEAD', 'ADMINISTRATOR']);
+    expect(mayAccess(['ADMINISTRATOR'], 'contracts', 'create')).toBe(false);
+  });
 });
 
 describe('demo accounts hint', () => {

@@ -31,6 +31,9 @@ const resourcePermissions: Readonly<Record<string, Readonly<Record<string, Permi
   at_risk: { list: 'sla:read' },
   escalations: { list: 'escalations:read' },
   sla: { list: 'sla-reports:read' },
+  contracts: { list: 'contracts:read', show: 'contracts:read' },
+  'sla-policies': { list: 'catalogue:read', show: 'catalogue:read' },
+  calendars: { list: 'catalogue:read', show: 'catalogue:read', edit: 'calendars:write' },
 };
 
 export function knownRoles(roles: readonly string[]): UserRole[] {

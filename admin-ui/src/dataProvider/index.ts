@@ -4,6 +4,10 @@
  * - `accounts`  → `/api/accounts` (cursor in the body: `{ items, nextCursor }`)
  * - `orders`    → TMF622 `/tmf-api/productOrderingManagement/v4/productOrder` (a bare array, cursor in `X-Next-Cursor`)
  * - `products`  → `/api/products` (the whole catalogue, no paging)
+ * - `contracts` → `/api/contracts` within the caller's reach, or `/api/accounts/{id}/contracts` for one account
+ * - `sla-policies` → `/api/sla-policies` (current versions; one with all its versions)
+ * - `calendars` → `/api/calendars` (32 business calendars); a year of one by `calendarYear`, administrators' data by
+ *   `saveCalendarOverrides`
  *
  * Cursor pagination is presented to react-admin as partial pagination (`pageInfo`, no `total`); see cursorPages.ts.
  * Errors arrive as `HttpError` with the API's message; on create they also carry form field errors (httpClient.ts).
@@ -11,7 +15,7 @@
  */
 import { HttpError } from 'react-admin';
 import type { DataProvider, Identifier, RaRecord } from 'react-admin';
-import type { AcceptanceDecision, Account, AccountDraft } from '../api/types.ts';
+import type { AcceptanceDecision, Account, AccountDraft, CalendarOverrides, CalendarOverridesRequest, CalendarYear } from '../api/types.ts';
 import { toUserCreate, toUserFormRecord, toUserUpdate, userFieldForIssue, type UserDraft } from '../users/userDraft.ts';
 import { toAccountCreate } from '../accounts/accountDraft.ts';
 import { draftFieldForIssue, toProductOrderCreate, type OrderDraft } from '../orders/orderDraft.ts';
@@ -64,6 +68,10 @@ export type KamflowDataProvider = DataProvider & {
   accountRoots(cursor?: string): Promise<AccountTreePage>;
   /** An account's branches, each with its roll-up, a page at a time. */
   accountBranches(accountId: Identifier, cursor?: string): Promise<AccountTreePage>;
+  /** Every day of one year on a business calendar, with the calendar's administrator data. */
+  calendarYear(calendarId: string, year: number): Promise<CalendarYear>;
+  /** `PUT /api/calendars/{id}/overrides`; a 400 carries `errors` keyed by the API's field paths, a stale version is 409. */
+  saveCalendarOverrides(calendarId: string, overrides: CalendarOverridesRequest): Promise<CalendarOverrides>;
 };
 
 export type AccountTreePage = { items: Account[]; nextCursor?: string };
@@ -268,6 +276,40 @@ function usersApi(client: ApiClient, pages: () => CursorPages): ResourceApi {
   };
 }
 
+/** Contracts newest first: all within the caller's reach, or one account's (the account page). */
+function contractsApi(client: ApiClient, pages: () => CursorPages): ResourceApi {
+  return {
+    async list({ page, perPage, filter, signal }) {
+      const accountId = stringFilter(filter, 'accountId');
+      const path = accountId ? `/api/accounts/${encodeURIComponent(accountId)}/contracts` : '/api/contracts';
+      const result = await fetchPage(pages(), listingKey('contracts', { accountId }, perPage), page, perPage, async (cursor) => {
+        const { json } = await client(path, { query: { limit: perPage, cursor }, ...(signal ? { signal } : {}) });
+        return readItemsPage(json, 'contract page');
+      });
+      return toListPage(result);
+    },
+    async one(id, signal) {
+      const { json } = await client(`/api/contracts/${encodeURIComponent(String(id))}`, signal ? { signal } : {});
+      return readRecord(json, 'contract');
+    },
+  };
+}
+
+/** A resource the API answers whole (a dozen SLA policies, 32 calendars), paged here for react-admin. */
+function wholeListApi(client: ApiClient, path: string, what: string): ResourceApi {
+  return {
+    async list({ page, perPage, signal }) {
+      const { json } = await client(path, signal ? { signal } : {});
+      const items = readItemsPage(json, what).items;
+      return { data: items.slice((page - 1) * perPage, page * perPage), total: items.length, pageInfo: { hasNextPage: page * perPage < items.length, hasPreviousPage: page > 1 } };
+    },
+    async one(id, signal) {
+      const { json } = await client(`${path}/${encodeURIComponent(String(id))}`, signal ? { signal } : {});
+      return readRecord(json, what);
+    },
+  };
+}
+
 function unsupported(): Promise<never> {
   return Promise.reject(new HttpError('kamflow.errors.unsupported', 405, { code: 'UNSUPPORTED', message: 'unsupported' }));
 }
@@ -281,6 +323,9 @@ export function createKamflowDataProvider(apiUrl: string, token: TokenSource): K
     fallout: falloutApi(client, () => pages),
     products: productsApi(client),
     users: usersApi(client, () => pages),
+    contracts: contractsApi(client, () => pages),
+    'sla-policies': wholeListApi(client, '/api/sla-policies', 'SLA policy'),
+    calendars: wholeListApi(client, '/api/calendars', 'calendar'),
   };
   const resourceApi = (resource: string): ResourceApi => {
     const api = resources[resource];
@@ -370,6 +415,15 @@ export function createKamflowDataProvider(apiUrl: string, token: TokenSource): K
     },
     async decideContract(contractId, decision, reason) {
       await client(`/api/contracts/${encodeURIComponent(contractId)}/decisions`, { method: 'POST', body: { decision, reason } });
+    },
+    async calendarYear(calendarId, year) {
+      const { json } = await client(`/api/calendars/${encodeURIComponent(calendarId)}`, { query: { year } });
+      return readRecord(json, 'calendar year') as unknown as CalendarYear;
+    },
+    async saveCalendarOverrides(calendarId, overrides) {
+      const { json } = await client(`/api/calendars/${encodeURIComponent(calendarId)}/overrides`, { method: 'PUT', body: overrides, formFields: sameFieldNames });
+      if (typeof json !== 'object' || json === null || !('version' in json)) throw badResponse('calendar data');
+      return json as CalendarOverrides;
     },
   };
 }

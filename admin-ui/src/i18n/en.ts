@@ -2,6 +2,9 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { catalogueEn } from '../products/catalogueMessages.ts';
+import { calendarEn, calendarResourceEn } from '../calendars/calendarMessages.ts';
+import { contractEn, contractResourceEn } from '../contracts/contractMessages.ts';
+import { slaPolicyEn, slaPolicyResourceEn } from '../sla/slaPolicyMessages.ts';
 import { lifecycleEn } from '../orders/lifecycleMessages.ts';
 import type { AppMessages } from './zh-CN.ts';
 
@@ -13,6 +16,9 @@ export const enAppMessages: AppMessages = {
     at_risk: { name: 'At risk' },
     escalations: { name: 'Escalation |||| Escalations' },
     sla: { name: 'SLA dashboard' },
+    contracts: contractResourceEn,
+    'sla-policies': slaPolicyResourceEn,
+    calendars: calendarResourceEn,
     orders: {
       name: 'Order |||| Orders',
       fields: {
@@ -381,6 +387,9 @@ export const enAppMessages: AppMessages = {
     },
     catalogue: catalogueEn,
     lifecycle: lifecycleEn,
+    contract: contractEn,
+    sla_policy: slaPolicyEn,
+    calendar: calendarEn,
     errors: {
       network: 'Cannot reach the KAMflow API. Check the network or the API address.',
       bad_response: 'The API returned data the console does not understand.',

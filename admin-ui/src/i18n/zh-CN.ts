@@ -4,6 +4,9 @@
  */
 import type { TranslationMessages } from 'react-admin';
 import { catalogueZh } from '../products/catalogueMessages.ts';
+import { calendarZh, calendarResourceZh } from '../calendars/calendarMessages.ts';
+import { contractZh, contractResourceZh } from '../contracts/contractMessages.ts';
+import { slaPolicyZh, slaPolicyResourceZh } from '../sla/slaPolicyMessages.ts';
 import { lifecycleZh } from '../orders/lifecycleMessages.ts';
 import { raChineseMessages } from './raChineseMessages.ts';
 
@@ -15,6 +18,9 @@ export const zhAppMessages = {
     at_risk: { name: '超时预警' },
     escalations: { name: '升级处理' },
     sla: { name: 'SLA 看板' },
+    contracts: contractResourceZh,
+    'sla-policies': slaPolicyResourceZh,
+    calendars: calendarResourceZh,
     orders: {
       name: '订单',
       fields: {
@@ -384,6 +390,9 @@ export const zhAppMessages = {
     },
     catalogue: catalogueZh,
     lifecycle: lifecycleZh,
+    contract: contractZh,
+    sla_policy: slaPolicyZh,
+    calendar: calendarZh,
     errors: {
       network: '无法连接到 KAMflow API，请检查网络或 API 地址。',
       bad_response: 'API 返回了无法识别的数据。',

@@ -1,0 +1,93 @@
+/** Messages of the contract pages, in both languages; spread into zh-CN.ts and en.ts (`resources.contracts`, `kamflow.contract`). */
+export const contractResourceZh = {
+  name: '合同',
+  fields: {
+    title: '合同名称',
+    accountId: '客户',
+    slaClass: 'SLA 等级',
+    termMonths: '期限（月）',
+    committedActivationDays: '承诺开通（工作日）',
+    signedDate: '签订日期',
+    listValue: '目录价总额',
+    agreedValue: '合同金额',
+    discountPercent: '折扣',
+    requiredLevel: '所需审批级别',
+    status: '审批状态',
+    submittedBy: '提交人',
+    submittedAt: '提交时间',
+  },
+};
+
+export const contractZh = {
+  status: { PENDING_APPROVAL: '待审批', APPROVED: '已批准', REFUSED: '已拒绝' },
+  decision: { APPROVED: '批准', REFUSED: '拒绝' },
+  class: '%{slaClass} 级',
+  days: '%{count} 个工作日',
+  percent: '%{value}%',
+  months: '%{count} 个月',
+  approval: '审批',
+  approval_reasons: '审批级别依据',
+  waiting_for: '等待%{level}审批',
+  lines: '合同明细',
+  product: '产品',
+  bandwidth: '带宽',
+  quantity: '数量',
+  list_monthly: '目录月租',
+  agreed_monthly: '协议月租',
+  one_off: '一次性费用',
+  decisions: '审批记录',
+  no_decision: '尚无审批记录。',
+  by: '审批人',
+  at: '时间',
+  reason: '审批意见',
+  of_account: '客户合同',
+  none_for_account: '该客户还没有合同。',
+};
+
+export type ContractResourceMessages = typeof contractResourceZh;
+export type ContractMessages = typeof contractZh;
+
+export const contractResourceEn: ContractResourceMessages = {
+  name: 'Contract |||| Contracts',
+  fields: {
+    title: 'Title',
+    accountId: 'Account',
+    slaClass: 'SLA class',
+    termMonths: 'Term (months)',
+    committedActivationDays: 'Committed activation (working days)',
+    signedDate: 'Signed',
+    listValue: 'List value',
+    agreedValue: 'Agreed value',
+    discountPercent: 'Discount',
+    requiredLevel: 'Approval level needed',
+    status: 'Approval state',
+    submittedBy: 'Submitted by',
+    submittedAt: 'Submitted',
+  },
+};
+
+export const contractEn: ContractMessages = {
+  status: { PENDING_APPROVAL: 'Pending approval', APPROVED: 'Approved', REFUSED: 'Refused' },
+  decision: { APPROVED: 'Approved', REFUSED: 'Refused' },
+  class: 'Class %{slaClass}',
+  days: '%{count} working days',
+  percent: '%{value}%',
+  months: '%{count} months',
+  approval: 'Approval',
+  approval_reasons: 'Why this approval level',
+  waiting_for: 'Waiting for the %{level}',
+  lines: 'Lines',
+  product: 'Product',
+  bandwidth: 'Bandwidth',
+  quantity: 'Quantity',
+  list_monthly: 'List monthly charge',
+  agreed_monthly: 'Agreed monthly charge',
+  one_off: 'One-off charge',
+  decisions: 'Decisions',
+  no_decision: 'No decision yet.',
+  by: 'By',
+  at: 'When',
+  reason: 'Reason',
+  of_account: 'Contracts',
+  none_for_account: 'This account has no contract yet.',
+};
