@@ -99,7 +99,12 @@ export interface LocalApiGateway {
   close(): Promise<void>;
 }
 
-export async function startLocalApiGateway(options: { repositoryRoot: string; port: number; host?: string; corsOrigin?: string; onError?: (error: unknown) => void }): Promise<LocalApiGateway> {
+/**
+ * `lambdaTimeoutMs`: the functions' timeout as their context reports it (default 30 s: the deployed API functions have
+ * 10 s, a laptop gets some slack); a handler still running then is stopped by middy and answered 502, as API Gateway
+ * answers a timed-out Lambda.
+ */
+export async function startLocalApiGateway(options: { repositoryRoot: string; port: number; host?: string; corsOrigin?: string; lambdaTimeoutMs?: number; onError?: (error: unknown) => void }): Promise<LocalApiGateway> {
   const compiled = await loadRoutes(options.repositoryRoot);
   const host = options.host ?? '127.0.0.1';
 
@@ -175,7 +180,7 @@ export async function startLocalApiGateway(options: { repositoryRoot: string; po
       isBase64Encoded: false,
     };
     try {
-      const result: unknown = await entry.handler(event, lambdaContext(`kamflow-${entry.route.operationId}`));
+      const result: unknown = await entry.handler(event, lambdaContext(`kamflow-${entry.route.operationId}`, options.lambdaTimeoutMs));
       if (!isProxyResult(result)) {
         send(response, 502, JSON.stringify({ message: 'Internal server error' }));
         return;

@@ -52,6 +52,8 @@ export interface LocalStackOptions {
   readonly serveConsole?: boolean | undefined;
   readonly provisioningSecret?: string | undefined;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT' | undefined;
+  /** The API functions' timeout (default 30 s; deployed: 10 s); test runs on a busy machine give them longer. */
+  readonly lambdaTimeoutMs?: number | undefined;
   readonly log?: ((line: string) => void) | undefined;
   /**
    * The SLA sweep timer: every business minute by default (60 s ÷ timeScale); `false` for no timer (tests call
@@ -232,7 +234,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stoppers.push(() => sfnServer.close());
 
     // 4. API Gateway
-    const api = await startLocalApiGateway({ repositoryRoot, port: apiPort, onError: (error) => log(`handler crashed: ${error instanceof Error ? error.stack : String(error)}`) });
+    const api = await startLocalApiGateway({ repositoryRoot, port: apiPort, ...(options.lambdaTimeoutMs ? { lambdaTimeoutMs: options.lambdaTimeoutMs } : {}), onError: (error) => log(`handler crashed: ${error instanceof Error ? error.stack : String(error)}`) });
     stoppers.push(() => api.close());
 
     // 5. The provisioning-system simulator, a process of its own

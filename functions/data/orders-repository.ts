@@ -156,20 +156,24 @@ export async function findOrder(orderId: string): Promise<OrderRecord | undefine
 }
 
 export async function findOrderDetail(orderId: string): Promise<OrderDetail | undefined> {
+  const detail = await readOrderDetail(orderId);
+  if (detail?.children && rollUpState(detail.children.map((child) => child.state)) !== detail.order.state) {
+    // A roll-up deferred by a lost race: do it now, then read the parent again so that its state and its audit trail
+    // (the roll-up's own event) agree.
+    await rollUpParentOrder(orderId).catch(() => undefined);
+    return readOrderDetail(orderId);
+  }
+  return detail;
+}
+
+async function readOrderDetail(orderId: string): Promise<OrderDetail | undefined> {
   const { data } = await kamflowService.collections.orderDetail({ orderId }).go({ pages: 'all' });
   const order = data.order[0];
   if (!order) return undefined;
-  const stages = [...data.orderStage].sort((a, b) => a.sequence - b.sequence);
   const children = order.childOrderIds?.length ? await childOrdersOf(order) : undefined;
-  if (children && rollUpState(children.map((child) => child.state)) !== order.state) {
-    // A roll-up deferred by a lost race: do it now, and show the parent as it should be.
-    await rollUpParentOrder(order.orderId).catch(() => undefined);
-    const fresh = await findOrder(orderId);
-    if (fresh) return { order: fresh, stages, billing: data.billingRecord[0], events: [...data.orderEvent].sort((a, b) => a.eventId.localeCompare(b.eventId)), alerts: [...data.jeopardyAlert].sort((a, b) => a.alertDate.localeCompare(b.alertDate)), children };
-  }
   return {
     order,
-    stages,
+    stages: [...data.orderStage].sort((a, b) => a.sequence - b.sequence),
     billing: data.billingRecord[0],
     events: [...data.orderEvent].sort((a, b) => a.eventId.localeCompare(b.eventId)),
     alerts: [...data.jeopardyAlert].sort((a, b) => a.alertDate.localeCompare(b.alertDate)),

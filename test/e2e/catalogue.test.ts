@@ -65,7 +65,7 @@ describe('product catalogue in the console', () => {
     await page.locator('input[name="reason"]').fill('开通提速');
     await page.locator('input[name="stageTemplate.2.workingDays"]').fill('3');
     await page.getByRole('button', { name: '保存' }).click();
-    await page.getByTestId('product-history').waitFor({ timeout: 20_000 });
+    await page.getByTestId('product-history').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('stage-template').innerText()).toContain('3 个工作日');
     await page.screenshot({ path: join(resultsDir, 'console-product-new-version.png'), fullPage: true });
 
