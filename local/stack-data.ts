@@ -3,7 +3,7 @@
  */
 import { listOpenOrders, recordExecution } from '../functions/data/orders-repository.ts';
 import { putExchangeWithResources } from '../functions/data/inventory-repository.ts';
-import { putUser } from '../functions/data/users-repository.ts';
+import { listUsers, putUser } from '../functions/data/users-repository.ts';
 import type { DemoPerson } from './demo-data.ts';
 import type { ResourceType } from '../functions/data/entities/network-resource.ts';
 import { resumePoint } from '../functions/domain/resume-point.ts';
@@ -36,6 +36,11 @@ export async function resumeOpenOrders(log: (line: string) => void): Promise<str
   } while (cursor);
   if (resumed.length > 0) log(`resumed ${resumed.length} open orders from their recorded stage`);
   return resumed;
+}
+
+/** Whether the people table has anyone in it. */
+export async function hasPeople(): Promise<boolean> {
+  return (await listUsers({ limit: 1 })).items.length > 0;
 }
 
 export async function seedPeople(people: readonly DemoPerson[]): Promise<void> {

@@ -262,8 +262,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
 
     // 7. Inventory and demo data on a fresh table; resume open orders on an existing one
-    const { seedInventory, seedPeople, resumeOpenOrders } = await import('./stack-data.ts');
-    if (fresh) await seedPeople(demoPeople);
+    const { seedInventory, seedPeople, hasPeople, resumeOpenOrders } = await import('./stack-data.ts');
+    // People also when a first start stopped before it seeded them (the table exists, nobody can sign in to it).
+    if (fresh || !(await hasPeople())) await seedPeople(demoPeople);
     if (fresh) await seedInventory(demoExchanges.map((exchange) => ({ exchange, resources: demoResourceIds(exchange) })));
     const resumedOrders = fresh ? [] : await resumeOpenOrders(log);
     const slaSweeper = await startSlaSweeper({
