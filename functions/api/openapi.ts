@@ -12,14 +12,14 @@ const componentRef = (id: string) => `#/components/schemas/${id}`;
 function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const id = z.globalRegistry.get(schema)?.id;
   if (id) return { $ref: componentRef(id) };
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io }) as JsonSchema;
   return rest;
 }
 
 /** Every named schema the routes use, converted once, requests as input and responses as output. */
 function componentSchemas(): Record<string, JsonSchema> {
   const convert = (io: 'input' | 'output') =>
-    (z.toJSONSchema(z.globalRegistry, { target: 'draft-2020-12', io, unrepresentable: 'any', uri: componentRef }) as { schemas: Record<string, JsonSchema> }).schemas;
+    (z.toJSONSchema(z.globalRegistry, { target: 'draft-2020-12', io, uri: componentRef }) as { schemas: Record<string, JsonSchema> }).schemas;
   const inputs = convert('input');
   const outputs = convert('output');
   const requestIds = new Set(

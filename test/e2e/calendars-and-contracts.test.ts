@@ -5,24 +5,21 @@
  * someone else saved in between. A supervisor lists the team's contracts with their approval state and reads one's
  * decisions. Screenshots go to test-results/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import { startTestStack } from '../support/local-stack.ts';
 import { call, createAccount, useToken } from '../support/api-client.ts';
-import { chromiumArgs, ensureConsoleBuilt, resultsDir } from '../support/browser.ts';
+import { ensureConsoleBuilt, launchConsoleBrowser, resultsDir, signInToConsole } from '../support/browser.ts';
 
 type Day = { date: string; kind: string; name?: string };
 type CalendarYearBody = { published: boolean; days: Day[]; overrides: { version: number; extraHolidays: { date: string; name: string }[] } };
 
 describe('business calendars and contracts in the console', () => {
   let stack: LocalStack;
-  let userDataDir: string;
-  let browser: BrowserContext;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let page: Page;
   const pageErrors: string[] = [];
 
@@ -30,30 +27,14 @@ describe('business calendars and contracts in the console', () => {
     ensureConsoleBuilt();
     mkdirSync(resultsDir, { recursive: true });
     stack = await startTestStack({ serveConsole: true, simulator: false, slaSweep: false });
-    userDataDir = mkdtempSync(join(tmpdir(), 'kamflow-calendars-e2e-'));
-    browser = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 1440, height: 1000 } });
-    page = browser.pages()[0] ?? (await browser.newPage());
+    ({ page, close: closeBrowser } = await launchConsoleBrowser('calendars'));
     page.on('pageerror', (error) => pageErrors.push(error.message));
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     await stack?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   }, 60_000);
-
-  async function signInAs(username: string) {
-    await page.goto(`${stack.consoleUrl}/#/login`);
-    await page.evaluate(() => {
-      window.sessionStorage.clear();
-      window.localStorage.clear();
-    });
-    await page.reload();
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill('Kamflow!2026');
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 20_000 });
-  }
 
   const cell = (date: string) => page.locator(`[data-testid="year-grid"] td[data-date="${date}"]`);
 
@@ -68,7 +49,7 @@ describe('business calendars and contracts in the console', () => {
     expect(makeUp.length).toBeGreaterThan(0);
     expect((await call<CalendarYearBody>(stack.apiUrl, 'GET', '/api/calendars/CN?year=2027')).body.published).toBe(false);
 
-    await signInAs('admin');
+    await signInToConsole(page, stack.consoleUrl, 'admin');
     await page.goto(`${stack.consoleUrl}/#/calendars`);
     const rows = page.getByTestId('calendar-list').locator('tbody tr');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(32);
@@ -211,7 +192,7 @@ describe('business calendars and contracts in the console', () => {
     const decision = await call(stack.apiUrl, 'POST', `/api/contracts/${refused.id}/decisions`, { decision: 'REFUSED', reason: '折扣过大，请重新报价' }, { authorization: `Bearer ${await stack.signIn('sup.zhou')}` });
     expect(decision.status).toBe(200);
 
-    await signInAs('sup.zhou');
+    await signInToConsole(page, stack.consoleUrl, 'sup.zhou');
     await page.goto(`${stack.consoleUrl}/#/contracts`);
     const table = page.getByTestId('contract-table');
     const rows = table.locator('tbody tr');

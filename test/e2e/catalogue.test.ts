@@ -2,21 +2,18 @@
  * The product catalogue in a real browser: an administrator opens the catalogue, saves a new version of a product's
  * stage template, and sees the new version and its history, as the API records them. Screenshots go to test-results/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import { startTestStack } from '../support/local-stack.ts';
 import { call, useToken } from '../support/api-client.ts';
-import { chromiumArgs, ensureConsoleBuilt, resultsDir } from '../support/browser.ts';
+import { ensureConsoleBuilt, launchConsoleBrowser, resultsDir, signInToConsole } from '../support/browser.ts';
 
 describe('product catalogue in the console', () => {
   let stack: LocalStack;
-  let userDataDir: string;
-  let browser: BrowserContext;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let page: Page;
   const pageErrors: string[] = [];
 
@@ -24,29 +21,17 @@ describe('product catalogue in the console', () => {
     ensureConsoleBuilt();
     mkdirSync(resultsDir, { recursive: true });
     stack = await startTestStack({ serveConsole: true, simulator: false, slaSweep: false });
-    userDataDir = mkdtempSync(join(tmpdir(), 'kamflow-catalogue-e2e-'));
-    browser = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 1440, height: 1000 } });
-    page = browser.pages()[0] ?? (await browser.newPage());
+    ({ page, close: closeBrowser } = await launchConsoleBrowser('catalogue'));
     page.on('pageerror', (error) => pageErrors.push(error.message));
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     await stack?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   }, 60_000);
 
   it('shows every product with its stage template and saves a new version of one', async () => {
-    await page.goto(`${stack.consoleUrl}/#/login`);
-    await page.evaluate(() => {
-      window.sessionStorage.clear();
-      window.localStorage.clear();
-    });
-    await page.reload();
-    await page.locator('input[name="username"]').fill('admin');
-    await page.locator('input[name="password"]').fill('Kamflow!2026');
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 20_000 });
+    await signInToConsole(page, stack.consoleUrl, 'admin');
 
     await page.goto(`${stack.consoleUrl}/#/products`);
     const rows = page.getByTestId('product-list').locator('tbody tr');

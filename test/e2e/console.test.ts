@@ -4,15 +4,13 @@
  * demo accounts and orders seeded through the API. Every page needs a sign-in; what the browser shows is compared with
  * what the API gives the same person. Screenshots go to test-results/ for a person to look at.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { startLocalStack } from '../../local/stack.ts';
 import { startTestStack } from '../support/local-stack.ts';
-import { chromiumArgs, ensureConsoleBuilt, resultsDir } from '../support/browser.ts';
+import { ensureConsoleBuilt, launchConsoleBrowser, resultsDir } from '../support/browser.ts';
 
 const ordersPath = '/tmf-api/productOrderingManagement/v4/productOrder';
 
@@ -76,8 +74,7 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
 
 describe('admin console on the local stack', () => {
   let stack: Stack;
-  let userDataDir: string;
-  let browser: BrowserContext;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let page: Page;
   const pageErrors: string[] = [];
   /** The order tests run as km.chen, who owns the demo account 广州白云国际机场 and its order. */
@@ -171,22 +168,14 @@ describe('admin console on the local stack', () => {
     ensureConsoleBuilt();
     mkdirSync(resultsDir, { recursive: true });
     stack = await startTestStack({ seedDemoData: true, serveConsole: true, simulator: { delayMs: 300 } });
-    userDataDir = mkdtempSync(join(tmpdir(), 'kamflow-console-e2e-'));
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: chromiumArgs,
-      viewport: { width: 1440, height: 900 },
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
+    ({ page, close: closeBrowser } = await launchConsoleBrowser('console', { viewport: { width: 1440, height: 900 } }));
     page.on('pageerror', (error) => pageErrors.push(error.message));
     chenToken = await signInToApi(stack, 'km.chen');
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     await stack?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   }, 60_000);
 
   it('asks for a sign-in first, in Chinese or English, and refuses a wrong password', async () => {

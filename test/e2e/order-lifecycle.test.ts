@@ -3,23 +3,20 @@
  * then cancels it from the order page and sees, in its timeline and event history, the reservations released —
  * checked against the API and the inventory records themselves. Screenshots go to test-results/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import { startTestStack } from '../support/local-stack.ts';
 import { startWebhookSink } from '../support/webhook-sink.ts';
 import { createAccount, getOrder, orderRequest, stage, submitOrder, useToken, waitForOrder } from '../support/api-client.ts';
-import { chromiumArgs, ensureConsoleBuilt, resultsDir } from '../support/browser.ts';
+import { ensureConsoleBuilt, launchConsoleBrowser, resultsDir, signInToConsole } from '../support/browser.ts';
 
 describe('order lifecycle actions in the console', () => {
   let stack: LocalStack;
   let sink: Awaited<ReturnType<typeof startWebhookSink>>;
-  let userDataDir: string;
-  let browser: BrowserContext;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let page: Page;
   const pageErrors: string[] = [];
 
@@ -30,31 +27,15 @@ describe('order lifecycle actions in the console', () => {
     sink = await startWebhookSink();
     process.env.PROVISIONING_WEBHOOK_URL = sink.url;
     stack = await startTestStack({ serveConsole: true, simulator: false });
-    userDataDir = mkdtempSync(join(tmpdir(), 'kamflow-lifecycle-e2e-'));
-    browser = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 1440, height: 1000 } });
-    page = browser.pages()[0] ?? (await browser.newPage());
+    ({ page, close: closeBrowser } = await launchConsoleBrowser('lifecycle'));
     page.on('pageerror', (error) => pageErrors.push(error.message));
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     await stack?.stop();
     await sink?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   }, 60_000);
-
-  const signIn = async (username: string) => {
-    await page.goto(`${stack.consoleUrl}/#/login`);
-    await page.evaluate(() => {
-      window.sessionStorage.clear();
-      window.localStorage.clear();
-    });
-    await page.reload();
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill('Kamflow!2026');
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 20_000 });
-  };
 
   const act = async (command: string, fields: Record<string, string>) => {
     await page.getByTestId(`order-action-${command}`).click();
@@ -70,7 +51,7 @@ describe('order lifecycle actions in the console', () => {
     const order = await submitOrder(stack.apiUrl, orderRequest(account.id, { aCity: '北京', zCity: '上海' }));
     await waitForOrder(stack.apiUrl, order.id, (o) => o.kamflowState === 'PROVISIONING' && stage(o, 'ACTIVATION').status === 'WAITING');
 
-    await signIn('km.wang');
+    await signInToConsole(page, stack.consoleUrl, 'km.wang');
     await page.goto(`${stack.consoleUrl}/#/orders/${encodeURIComponent(order.id)}/show`);
     await page.getByTestId('order-actions').waitFor({ timeout: 20_000 });
     // in activation: hold, amend and cancel are offered; resume and retry are not

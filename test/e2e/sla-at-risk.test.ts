@@ -4,25 +4,21 @@
  * account manager sees it as at risk (临近超时) with its owner and a time left that counts down; the escalations page
  * opens. Screenshots go to test-results/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import { buildNationalCalendar, instantAtWorkingTimePosition, workingTimePosition } from '../../functions/domain/business-calendar.ts';
 import { startTestStack } from '../support/local-stack.ts';
 import { createAccount, useToken } from '../support/api-client.ts';
-import { chromiumArgs, ensureConsoleBuilt, resultsDir } from '../support/browser.ts';
+import { ensureConsoleBuilt, launchConsoleBrowser, resultsDir, signInToConsole } from '../support/browser.ts';
 
-const demoPassword = 'Kamflow!2026';
 const HOUR = 3_600_000;
 
 describe('the at-risk page', () => {
   let stack: LocalStack;
-  let userDataDir: string;
-  let browser: BrowserContext;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let page: Page;
   let orderId: string;
   const pageErrors: string[] = [];
@@ -48,25 +44,17 @@ describe('the at-risk page', () => {
     const report = await stack.slaSweeper.runOnce();
     expect(report.alertsRecorded).toBeGreaterThanOrEqual(1);
 
-    userDataDir = mkdtempSync(join(tmpdir(), 'kamflow-sla-e2e-'));
-    browser = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 1440, height: 900 } });
-    page = browser.pages()[0] ?? (await browser.newPage());
+    ({ page, close: closeBrowser } = await launchConsoleBrowser('sla-at-risk', { viewport: { width: 1440, height: 900 } }));
     page.on('pageerror', (error) => pageErrors.push(error.message));
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     await stack?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   }, 60_000);
 
   it('shows an order past its jeopardy threshold as at risk, with its owner and a live countdown', async () => {
-    await page.goto(`${stack.consoleUrl}/#/login`);
-    await page.locator('input[name="username"]').waitFor({ timeout: 20_000 });
-    await page.locator('input[name="username"]').fill('km.wang');
-    await page.locator('input[name="password"]').fill(demoPassword);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 20_000 });
+    await signInToConsole(page, stack.consoleUrl, 'km.wang');
 
     // reached from the menu, in Chinese
     await page.getByRole('menuitem', { name: '超时预警' }).click();

@@ -5,18 +5,15 @@
  * a stage overran its due time waiting for a network build), and the CSV download is a UTF-8 file Excel reads.
  * Business time runs 50,000× so stages can finish late within the test. Screenshots go to test-results/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { startLocalStack } from '../../local/stack.ts';
 import { startTestStack } from '../support/local-stack.ts';
-import { chromiumArgs, ensureConsoleBuilt, resultsDir } from '../support/browser.ts';
+import { ensureConsoleBuilt, launchConsoleBrowser, resultsDir, signInToConsole } from '../support/browser.ts';
 
 const ordersPath = '/tmf-api/productOrderingManagement/v4/productOrder';
-const demoPassword = 'Kamflow!2026';
 const timeScale = 50_000;
 
 type Stack = Awaited<ReturnType<typeof startLocalStack>>;
@@ -49,29 +46,13 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
 
 describe('SLA dashboard', () => {
   let stack: Stack;
-  let userDataDir: string;
-  let browser: BrowserContext;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let page: Page;
   const pageErrors: string[] = [];
   const tokens = new Map<string, string>();
   const token = (user: string) => tokens.get(user) ?? '';
 
   const settled = () => page.waitForTimeout(800);
-
-  const signInThroughConsole = async (username: string) => {
-    await page.goto(`${stack.consoleUrl}/`);
-    await page.evaluate(() => {
-      window.sessionStorage.clear();
-      window.localStorage.clear();
-    });
-    await page.goto(`${stack.consoleUrl}/#/login`);
-    await page.reload();
-    await page.locator('input[name="username"]').waitFor({ timeout: 20_000 });
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill(demoPassword);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 20_000 });
-  };
 
   /** Accepts every order of the team waiting for customer acceptance; the team's orders once all of them are closed. */
   const acceptTeamOrders = async (atLeast: number) => {
@@ -114,20 +95,17 @@ describe('SLA dashboard', () => {
     stack = await startTestStack({ seedDemoData: true, serveConsole: true, timeScale, simulator: { delayMs: 600 } });
     for (const user of ['km.wang', 'sup.zhou', 'ops.net']) tokens.set(user, await stack.signIn(user));
     await runTeamOrders();
-    userDataDir = mkdtempSync(join(tmpdir(), 'kamflow-sla-e2e-'));
-    browser = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-    page = browser.pages()[0] ?? (await browser.newPage());
+    ({ page, close: closeBrowser } = await launchConsoleBrowser('sla-dashboard', { acceptDownloads: true }));
     page.on('pageerror', (error) => pageErrors.push(error.message));
   }, 420_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     await stack?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   }, 60_000);
 
   it('shows a supervisor the on-time rate of their team by tier, product, province, stage and work position', async () => {
-    await signInThroughConsole('sup.zhou');
+    await signInToConsole(page, stack.consoleUrl, 'sup.zhou');
     await page.goto(`${stack.consoleUrl}/#/sla`);
     await page.getByTestId('sla-dashboard').waitFor({ timeout: 20_000 });
     for (const grouping of ['tier', 'product', 'province', 'stage', 'position'] as const) {

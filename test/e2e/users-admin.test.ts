@@ -5,15 +5,13 @@
  * sign-in helpers follow test/e2e/console.test.ts. Screenshots go to test-results/.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { startLocalStack } from '../../local/stack.ts';
 import { startTestStack } from '../support/local-stack.ts';
-import { chromiumArgs, ensureConsoleBuilt, resultsDir } from '../support/browser.ts';
+import { ensureConsoleBuilt, launchConsoleBrowser, resultsDir } from '../support/browser.ts';
 
 const demoPassword = 'Kamflow!2026';
 
@@ -21,8 +19,7 @@ type Stack = Awaited<ReturnType<typeof startLocalStack>>;
 
 describe('people and the account hierarchy in the console', () => {
   let stack: Stack;
-  let userDataDir: string;
-  let browser: BrowserContext;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let page: Page;
   const pageErrors: string[] = [];
   let adminToken = '';
@@ -62,16 +59,13 @@ describe('people and the account hierarchy in the console', () => {
     mkdirSync(resultsDir, { recursive: true });
     stack = await startTestStack({ serveConsole: true, simulator: false });
     adminToken = await stack.signIn('admin');
-    userDataDir = mkdtempSync(join(tmpdir(), 'kamflow-users-e2e-'));
-    browser = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 1440, height: 900 } });
-    page = browser.pages()[0] ?? (await browser.newPage());
+    ({ page, close: closeBrowser } = await launchConsoleBrowser('users', { viewport: { width: 1440, height: 900 } }));
     page.on('pageerror', (error) => pageErrors.push(error.message));
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     await stack?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   }, 60_000);
 
   it('an administrator creates a person; the person sets a new password at the first sign-in and lands on the console', async () => {
