@@ -10,11 +10,12 @@ import type { CreateAccountRequest, CreateContactRequest, SavePlanRequest, Updat
 import { billedRevenueInYear, planProgress } from '../domain/customer-plan.ts';
 import { shanghaiDate } from '../domain/billing.ts';
 import { now } from '../commons/clock.ts';
-import type { CustomerPlanRecord } from '../data/accounts-repository.ts';
+import type { CustomerPlanRecord } from '../data/entities/account-records.ts';
 import { billingOfAccount, findPlan, savePlan, allChildrenOf, changeTier, childrenOf, contactsOf, findAccount, insertAccount, insertContact, listAccountsInScope, tierHistory, updateAccount } from '../data/accounts-repository.ts';
-import type { AccountRecord, ContactRecord } from '../data/accounts-repository.ts';
+import type { AccountRecord } from '../data/entities/account.ts';
+import type { ContactRecord } from '../data/entities/account-records.ts';
 import { listRootAccountsInScope } from '../data/accounts-repository.ts';
-import type { Page } from '../data/orders-repository.ts';
+import type { Page } from '../data/page.ts';
 import { findUser, rolesOf } from '../data/users-repository.ts';
 import { NotFoundError } from '../commons/errors.ts';
 import { assertCovers } from './access.ts';
