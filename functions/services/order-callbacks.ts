@@ -6,7 +6,8 @@
 import { ConflictError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
 import type { AcceptanceDecisionRequest, NetworkBuildConfirmationRequest, ProvisioningCallback } from '../api/schemas.ts';
-import { appendStageProgress, commitOrderChange, getOrderDetail, stageOf } from '../data/orders-repository.ts';
+import { appendStageProgress, getOrderDetail, stageOf } from '../data/orders-repository.ts';
+import { commitOrderChange } from './order-change-commit.ts';
 import type { OrderStageRecord } from '../data/entities/order-stage.ts';
 import { exchangesServing } from '../data/inventory-repository.ts';
 import { ExchangeEntity } from '../data/entities/network-resource.ts';

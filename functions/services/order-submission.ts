@@ -19,6 +19,7 @@ import { accountScopeOf, scopeCovers } from '../domain/people.ts';
 import type { Principal } from '../domain/people.ts';
 import { findAccount } from '../data/accounts-repository.ts';
 import { findContract } from '../data/contracts-repository.ts';
+import { calendarOfOrder } from '../data/calendars-repository.ts';
 import { getOrderDetail, insertOrder, insertParentOrder, recordExecution } from '../data/orders-repository.ts';
 import type { NewOrder, OrderDetail } from '../data/orders-repository.ts';
 import { kamflowTable } from '../data/table-design.ts';
@@ -121,14 +122,16 @@ export async function submitOrder(principal: Principal, request: CreateProductOr
   const [first] = checked;
   if (checked.length === 1 && first) {
     const orderId = `ord_${ulid()}`;
-    await insertOrder(orderOf(first, orderId), actor);
+    const newOrder = orderOf(first, orderId);
+    await insertOrder(newOrder, actor, await calendarOfOrder(newOrder));
     await startWorkflows([orderId]);
     logger.info('order submitted', { orderId, productId: first.productId, bandwidth: first.bandwidth });
     return getOrderDetail(orderId);
   }
   const parentId = `ord_${ulid()}`;
   const children = checked.map((item) => ({ ...orderOf(item, `ord_${ulid()}`), parentOrderId: parentId, orderItemId: item.itemId }));
-  await insertParentOrder({ ...(first ? orderOf(first, parentId) : ({} as NewOrder)), childOrderIds: children.map((child) => child.orderId) }, children, actor);
+  const calendars = await Promise.all(children.map((child) => calendarOfOrder(child)));
+  await insertParentOrder({ ...(first ? orderOf(first, parentId) : ({} as NewOrder)), childOrderIds: children.map((child) => child.orderId) }, children, actor, calendars);
   await startWorkflows(children.map((child) => child.orderId));
   logger.info('multi-site order submitted', { orderId: parentId, children: children.length });
   return getOrderDetail(parentId);

@@ -19,8 +19,8 @@ import {
   recordEscalationStep,
   recordJeopardy,
   saveSweepWatermark,
-  watchItemFromSchedule,
 } from '../data/sla-repository.ts';
+import { watchItemFromSchedule } from '../domain/sla-watch-plan.ts';
 import type { SweepWriteOutcome } from '../data/sla-repository.ts';
 import type { EscalationRecord } from '../data/entities/escalation.ts';
 import type { SlaWatchRecord } from '../data/entities/sla-watch.ts';
