@@ -4,8 +4,7 @@
  */
 import { ulid } from 'ulid';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { dynamoClient } from '../commons/clients.ts';
+import { idempotencyStore } from '../data/idempotency-store.ts';
 import { now } from '../commons/clock.ts';
 import { ValidationError } from '../commons/errors.ts';
 import type { FieldIssue } from '../commons/errors.ts';
@@ -22,8 +21,6 @@ import { findContract } from '../data/contracts-repository.ts';
 import { calendarOfOrder } from '../data/calendars-repository.ts';
 import { getOrderDetail, insertOrder, insertParentOrder, recordExecution } from '../data/orders-repository.ts';
 import type { NewOrder, OrderDetail } from '../data/orders-repository.ts';
-import { kamflowTable } from '../data/table-design.ts';
-import { tableName } from '../data/table.ts';
 import { startOrderWorkflow } from './workflow-tasks.ts';
 
 type OrderItem = CreateProductOrderRequest['productOrderItem'][number];
@@ -144,14 +141,7 @@ async function startWorkflows(orderIds: readonly string[]): Promise<void> {
   }
 }
 
-const idempotencyStore = new DynamoDBPersistenceLayer({
-  tableName,
-  keyAttr: kamflowTable.partitionKey,
-  sortKeyAttr: kamflowTable.sortKey,
-  staticPkValue: 'idempotency#submitOrder',
-  expiryAttr: kamflowTable.timeToLiveAttribute,
-  awsSdkV3Client: dynamoClient,
-});
+const commandStore = idempotencyStore('submitOrder');
 
 export const submitOrderIdempotency = new IdempotencyConfig({ eventKeyJmesPath: '[idempotencyKey, principal.userId]', payloadValidationJmesPath: 'request',
   // The caller is part of the key: two people never share one idempotent result.
@@ -164,7 +154,7 @@ export const submitOrderOnce = makeIdempotent(
     return { orderId: detail.order.orderId };
   },
   {
-    persistenceStore: idempotencyStore,
+    persistenceStore: commandStore,
     config: submitOrderIdempotency,
   },
 );
