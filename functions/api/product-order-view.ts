@@ -4,7 +4,7 @@ import { circuitProducts } from '../domain/catalogue.ts';
 import { assessCancellation, availableActions, toTmfState } from '../domain/order-lifecycle.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
 import type { OrderDetail, OrderRecord, OrderStageRecord } from '../data/orders-repository.ts';
-import type { productOrderSchema } from './schemas.ts';
+import type { productOrderSchema } from './schemas/product-orders.ts';
 import { tmfCancelProductOrderPath, tmfProductOrderPath } from './routes.ts';
 
 type ProductOrderView = z.input<typeof productOrderSchema>;

@@ -5,7 +5,9 @@
  */
 import { ConflictError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
-import type { AcceptanceDecisionRequest, NetworkBuildConfirmationRequest, ProvisioningCallback } from '../api/schemas.ts';
+import type { AcceptanceDecisionRequest } from '../api/schemas/acceptance.ts';
+import type { NetworkBuildConfirmationRequest } from '../api/schemas/network-builds.ts';
+import type { ProvisioningCallback } from '../api/schemas/provisioning.ts';
 import { appendStageProgress, commitOrderChange, getOrderDetail, stageOf } from '../data/orders-repository.ts';
 import type { OrderStageRecord } from '../data/orders-repository.ts';
 import { exchangesServing } from '../data/inventory-repository.ts';

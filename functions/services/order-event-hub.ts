@@ -34,7 +34,7 @@ import { findOrder } from '../data/orders-repository.ts';
 import { tableName } from '../data/table.ts';
 import { kamflowTable } from '../data/table-design.ts';
 import { tmfProductOrderPath } from '../api/routes.ts';
-import type { HubSubscriptionRequest } from '../api/schemas.ts';
+import type { HubSubscriptionRequest } from '../api/schemas/hub.ts';
 import { principalOf } from './authentication.ts';
 
 const ordersBusName = optionalEnv('ORDER_EVENTS_BUS_NAME');
