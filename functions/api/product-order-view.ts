@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { circuitProducts } from '../domain/catalogue.ts';
 import { assessCancellation, availableActions, toTmfState } from '../domain/order-lifecycle.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
-import type { OrderDetail, OrderRecord, OrderStageRecord } from '../data/orders-repository.ts';
+import type { OrderDetail } from '../data/orders-repository.ts';
+import type { OrderRecord } from '../data/entities/order.ts';
+import type { OrderStageRecord } from '../data/entities/order-stage.ts';
 import type { productOrderSchema } from './schemas/product-orders.ts';
 import { tmfCancelProductOrderPath, tmfProductOrderPath } from './routes.ts';
 

@@ -1,5 +1,4 @@
 /** Named access patterns for key accounts. */
-import type { EntityItem } from 'electrodb';
 import { ulid } from 'ulid';
 import { ConflictError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
@@ -9,13 +8,12 @@ import { BillingRecordEntity } from './entities/billing-record.ts';
 import { kamflowService } from './kamflow-service.ts';
 import { AccountEntity } from './entities/account.ts';
 import type { AccountScope } from '../domain/people.ts';
-import type { Page } from './orders-repository.ts';
+import type { Page } from './page.ts';
 import { isConditionFailure } from './table.ts';
+import type { AccountRecord } from './entities/account.ts';
+import type { TierChangeRecord, ContactRecord, CustomerPlanRecord } from './entities/account-records.ts';
 
-export type AccountRecord = EntityItem<typeof AccountEntity>;
 
-export type TierChangeRecord = EntityItem<typeof TierChangeEntity>;
-export type ContactRecord = EntityItem<typeof ContactEntity>;
 
 /** A new account and the first entry of its tier history, together. */
 export async function insertAccount(account: AccountRecord, firstTier: { changedBy: string; reason: string; ruleVersion?: number | undefined }): Promise<AccountRecord> {
@@ -142,7 +140,6 @@ export async function listAccountsInScope(scope: AccountScope, page: { limit: nu
   return { items: result.data, nextCursor: result.cursor ?? undefined };
 }
 
-export type CustomerPlanRecord = EntityItem<typeof CustomerPlanEntity>;
 
 export async function findPlan(accountId: string, year: number): Promise<CustomerPlanRecord | undefined> {
   const { data } = await CustomerPlanEntity.get({ accountId, year }).go();

@@ -2,7 +2,6 @@
  * Named access patterns for orders, their stages and billing records. Every state change is one conditional write (or
  * one transaction) guarded by the order's state and version: a stale or racing change fails as a ConflictError.
  */
-import type { EntityItem } from 'electrodb';
 import { ConflictError, InvalidTransitionError, NotFoundError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
 import { isTerminal, orderPhase, transition } from '../domain/order-lifecycle.ts';
@@ -28,14 +27,15 @@ const ulid = monotonicFactory();
 import { kamflowService } from './kamflow-service.ts';
 import { isConditionFailure } from './table.ts';
 import { slaWatchWrites } from './sla-repository.ts';
-import type { JeopardyAlertRecord } from './sla-repository.ts';
+import type { JeopardyAlertRecord } from './entities/jeopardy-alert.ts';
 import type { Pause } from '../domain/sla-clock.ts';
+import type { OrderRecord } from './entities/order.ts';
+import type { OrderStageRecord } from './entities/order-stage.ts';
+import type { BillingRecord } from './entities/billing-record.ts';
+import type { OrderEventRecord } from './entities/order-event.ts';
+import type { StageOutcomeRecord } from './entities/stage-outcome.ts';
+import type { Page } from './page.ts';
 
-export type OrderRecord = EntityItem<typeof OrderEntity>;
-export type OrderStageRecord = EntityItem<typeof OrderStageEntity>;
-export type BillingRecord = EntityItem<typeof BillingRecordEntity>;
-export type OrderEventRecord = EntityItem<typeof OrderEventEntity>;
-export type StageOutcomeRecord = EntityItem<typeof StageOutcomeEntity>;
 export type NewOrder = Omit<OrderRecord, 'state' | 'currentStage' | 'phase' | 'createdAt' | 'updatedAt' | 'version' | 'orderDate'> & { orderDate: string };
 
 export interface OrderDetail {
@@ -47,11 +47,6 @@ export interface OrderDetail {
   readonly children?: readonly OrderRecord[];
   /** Jeopardy alerts recorded by the SLA sweep, oldest first. */
   readonly alerts?: readonly JeopardyAlertRecord[];
-}
-
-export interface Page<T> {
-  readonly items: T[];
-  readonly nextCursor: string | undefined;
 }
 
 export async function insertOrder(newOrder: NewOrder, actor: string): Promise<OrderRecord> {

@@ -22,7 +22,6 @@
  * Damping: the sweep advances a watch with a put conditioned on the step and `fireAt` it read, and creates each
  * (target, level) alert only if absent, in one transaction: of two sweeps acting on the same watch, one wins.
  */
-import type { EntityItem } from 'electrodb';
 import { ConflictError, NotFoundError } from '../commons/errors.ts';
 import type { BusinessCalendar } from '../domain/business-calendar.ts';
 import { CalendarNotPublishedError } from '../domain/business-calendar.ts';
@@ -33,18 +32,23 @@ import type { AccountScope } from '../domain/people.ts';
 import { DEFAULT_JEOPARDY_THRESHOLD } from '../domain/sla-clock.ts';
 import type { Pause } from '../domain/sla-clock.ts';
 import { slaPolicies } from '../domain/sla-policy.ts';
-import { hourBucketOf, orderTarget, scheduleWatch } from '../domain/sla-jeopardy.ts';
-import type { SlaTarget, WatchSchedule } from '../domain/sla-jeopardy.ts';
+import { hourBucketOf, scheduleWatch } from '../domain/sla-jeopardy.ts';
+import { orderTarget } from '../domain/order-stages.ts';
+import type { WatchSchedule } from '../domain/sla-jeopardy.ts';
+import type { SlaTarget } from '../domain/order-stages.ts';
 import { EscalationEntity } from './entities/escalation.ts';
 import { JeopardyAlertEntity } from './entities/jeopardy-alert.ts';
 import { SlaSweepStateEntity, SlaWatchEntity } from './entities/sla-watch.ts';
 import { kamflowService } from './kamflow-service.ts';
-import type { OrderEventRecord, OrderRecord, OrderStageRecord, Page } from './orders-repository.ts';
+import type { OrderEventRecord } from './entities/order-event.ts';
+import type { OrderRecord } from './entities/order.ts';
+import type { OrderStageRecord } from './entities/order-stage.ts';
+import type { Page } from './page.ts';
 import { isConditionFailure } from './table.ts';
+import type { SlaWatchRecord } from './entities/sla-watch.ts';
+import type { JeopardyAlertRecord } from './entities/jeopardy-alert.ts';
+import type { EscalationRecord } from './entities/escalation.ts';
 
-export type SlaWatchRecord = EntityItem<typeof SlaWatchEntity>;
-export type JeopardyAlertRecord = EntityItem<typeof JeopardyAlertEntity>;
-export type EscalationRecord = EntityItem<typeof EscalationEntity>;
 
 /** The jeopardy threshold of the policy the order was planned with (kept with its version), else the default. */
 export function jeopardyThresholdOf(order: Pick<OrderRecord, 'slaPolicyId' | 'slaPolicyVersion'>): number {

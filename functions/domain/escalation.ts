@@ -5,7 +5,7 @@
  * Pure.
  */
 import type { AccountTier } from './accounts.ts';
-import type { SlaTarget } from './sla-jeopardy.ts';
+import type { SlaTarget } from './order-stages.ts';
 
 export const escalationLevels = ['OWNER', 'SUPERVISOR', 'DEPARTMENT_HEAD', 'GROUP_KEY_ACCOUNT'] as const;
 export type EscalationLevel = (typeof escalationLevels)[number];

@@ -10,7 +10,7 @@ import type { CalendarOverrides } from '../domain/calendar-overrides.ts';
 import type { Principal } from '../domain/people.ts';
 import type { CalendarOverridesRequest } from '../api/schemas/calendars.ts';
 import { findCalendarOverrides, listCalendarOverrides, loadBusinessCalendar, saveCalendarOverrides } from '../data/calendars-repository.ts';
-import type { CalendarOverridesRecord } from '../data/calendars-repository.ts';
+import type { CalendarOverridesRecord } from '../data/entities/calendar-overrides.ts';
 
 const packageYears = publishedYearsFromChineseDays().map((schedule) => schedule.year);
 

@@ -9,7 +9,7 @@ import type { AcceptanceDecisionRequest } from '../api/schemas/acceptance.ts';
 import type { NetworkBuildConfirmationRequest } from '../api/schemas/network-builds.ts';
 import type { ProvisioningCallback } from '../api/schemas/provisioning.ts';
 import { appendStageProgress, commitOrderChange, getOrderDetail, stageOf } from '../data/orders-repository.ts';
-import type { OrderStageRecord } from '../data/orders-repository.ts';
+import type { OrderStageRecord } from '../data/entities/order-stage.ts';
 import { exchangesServing } from '../data/inventory-repository.ts';
 import { ExchangeEntity } from '../data/entities/network-resource.ts';
 import { completeWaitingTask, failWaitingTask, heartbeatWaitingTask } from './workflow-tasks.ts';

@@ -28,8 +28,8 @@ import { matchesFilter, nextAttemptDelayMs, orderEventsSource, parseHubQuery, si
 import type { AuditEvent, HubFilter, OrderNotification } from '../domain/order-notifications.ts';
 import { findAccount } from '../data/accounts-repository.ts';
 import { abandonDelivery, allSubscriptions, claimAttempt, createDelivery, deleteSubscription, deliveriesOf, dueDeliveries, findSubscription, listSubscriptionsOf, putSubscription, recordAttempt } from '../data/hub-repository.ts';
-import type { HubDeliveryRecord, HubSubscriptionRecord } from '../data/hub-repository.ts';
-import type { Page } from '../data/orders-repository.ts';
+import type { HubDeliveryRecord, HubSubscriptionRecord } from '../data/entities/hub.ts';
+import type { Page } from '../data/page.ts';
 import { findOrder } from '../data/orders-repository.ts';
 import { tableName } from '../data/table.ts';
 import { kamflowTable } from '../data/table-design.ts';

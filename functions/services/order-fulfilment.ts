@@ -23,7 +23,8 @@ import { reservationsOf, resourceLabel } from './order-changes.ts';
 import { findAccount } from '../data/accounts-repository.ts';
 import { availableResources, exchangesServing } from '../data/inventory-repository.ts';
 import { commitOrderChange, getOrderDetail, stageOf } from '../data/orders-repository.ts';
-import type { OrderDetail, OrderRecord, StageChange } from '../data/orders-repository.ts';
+import type { OrderDetail, StageChange } from '../data/orders-repository.ts';
+import type { OrderRecord } from '../data/entities/order.ts';
 import { sendActivationRequest } from './provisioning-gateway.ts';
 import { completeWaitingTask } from './workflow-tasks.ts';
 

@@ -2,7 +2,9 @@
 import { accountScopeOf, scopeCovers } from '../domain/people.ts';
 import type { Principal } from '../domain/people.ts';
 import { getOrderDetail, listFalloutOrders, listOrdersInScope, listOrdersOfAccount } from '../data/orders-repository.ts';
-import type { OrderDetail, OrderRecord, Page } from '../data/orders-repository.ts';
+import type { OrderDetail } from '../data/orders-repository.ts';
+import type { OrderRecord } from '../data/entities/order.ts';
+import type { Page } from '../data/page.ts';
 import { assertCovers } from './access.ts';
 import { getAccountFor } from './accounts.ts';
 

@@ -7,12 +7,12 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { OrderInterruptedError, ValidationError } from './errors.ts';
+import { OrderInterruptedError, ValidationError } from '../commons/errors.ts';
 import { isInterruption } from '../domain/order-lifecycle.ts';
 import { findOrderDetail } from '../data/orders-repository.ts';
-import { logger } from './observability.ts';
-import { now } from './clock.ts';
-import { zodIssues } from './http.ts';
+import { logger } from '../commons/observability.ts';
+import { now } from '../commons/clock.ts';
+import { zodIssues } from '../commons/zod-issues.ts';
 
 export const workflowStepInputSchema = z.object({
   orderId: z.string().regex(/^ord_[0-9A-HJKMNP-TV-Z]{26}$/),

@@ -10,16 +10,17 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { z } from 'zod';
-import { ConflictError, isKamflowError, ValidationError } from './errors.ts';
-import type { FieldIssue, KamflowError } from './errors.ts';
-import { logger } from './observability.ts';
-import { optionalEnv } from './env.ts';
+import { ConflictError, isKamflowError, ValidationError } from '../commons/errors.ts';
+import type { KamflowError } from '../commons/errors.ts';
+import { logger } from '../commons/observability.ts';
+import { zodIssues } from '../commons/zod-issues.ts';
+import { optionalEnv } from '../commons/env.ts';
 import type { RouteDefinition } from '../api/routes.ts';
 import { authenticateProvisioningSystem } from '../services/provisioning-authentication.ts';
 import { authenticateUser } from '../services/authentication.ts';
 import { can } from '../domain/people.ts';
 import type { Principal } from '../domain/people.ts';
-import { ForbiddenError } from './errors.ts';
+import { ForbiddenError } from '../commons/errors.ts';
 
 const maxBodyBytes = 256 * 1024;
 const allowedOrigin = optionalEnv('CORS_ALLOW_ORIGIN') ?? '*';
@@ -46,14 +47,6 @@ export interface HttpResult {
   readonly headers?: Record<string, string>;
   /** Sent as is instead of JSON (a CSV download); `headers` should carry its content-type. */
   readonly rawBody?: string;
-}
-
-export function zodIssues(error: z.ZodError, location?: string): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    const field = [location, path].filter((part) => part !== undefined && part !== '').join('.') || location || 'body';
-    return { field, message: issue.message };
-  });
 }
 
 function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, location: string): SchemaOutput<S> {
