@@ -3,7 +3,8 @@
  * exchange without free capacity, so an order there shows the shortfall → build path), and a few orders submitted
  * through the public API so they run through the real workflow.
  */
-import type { CreateAccountRequest, CreateProductOrderRequest } from '../functions/api/schemas.ts';
+import type { CreateAccountRequest } from '../functions/api/schemas/accounts.ts';
+import type { CreateProductOrderRequest } from '../functions/api/schemas/product-orders.ts';
 import type { UserRole } from '../functions/domain/people.ts';
 import type { WorkPosition } from '../functions/domain/order-stages.ts';
 

@@ -19,6 +19,7 @@ import { signIn, startIdentityProvider } from './identity-provider.ts';
 import { userRoles } from '../functions/domain/people.ts';
 import { ensureTable, freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalApiGateway } from './api-gateway.ts';
+import { tmfProductOrderPath } from '../functions/api/routes.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
 import type { LocalLambdaHandler } from './stepfunctions/engine.ts';
@@ -349,7 +350,7 @@ async function seedDemoOrders(apiUrl: string, token: string, log: (line: string)
     const accountId = accountIds[order.account];
     if (!accountId) continue;
     const body = demoOrder(accountId, { ...order, externalId: `DEMO-${index + 1}` });
-    const response = await fetch(`${apiUrl}/tmf-api/productOrderingManagement/v4/productOrder`, {
+    const response = await fetch(`${apiUrl}${tmfProductOrderPath}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization, 'idempotency-key': `demo-order-${index + 1}` },
       body: JSON.stringify(body),
@@ -362,7 +363,7 @@ async function seedDemoOrders(apiUrl: string, token: string, log: (line: string)
     const first = demoOrder(nationalAccount, { product: 'EPL', bandwidth: '1G', aCity: '北京', zCity: '上海', externalId: 'DEMO-MULTI' });
     const second = demoOrder(nationalAccount, { product: 'EPL', bandwidth: '1G', aCity: '北京', zCity: '成都', externalId: 'DEMO-MULTI' });
     const body = { ...first, description: 'EPL 1G 北京 ⇄ 上海 / 北京 ⇄ 成都（跨网一点受理）', productOrderItem: [...first.productOrderItem.map((item) => ({ ...item, id: 'BJ-SH' })), ...second.productOrderItem.map((item) => ({ ...item, id: 'BJ-CD' }))] };
-    const response = await fetch(`${apiUrl}/tmf-api/productOrderingManagement/v4/productOrder`, {
+    const response = await fetch(`${apiUrl}${tmfProductOrderPath}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization, 'idempotency-key': 'demo-order-multi-site' },
       body: JSON.stringify(body),

@@ -7,7 +7,7 @@ import type { OrderStage } from '../domain/order-stages.ts';
 import type { OrderDetail } from '../data/orders-repository.ts';
 import type { OrderRecord } from '../data/entities/order.ts';
 import type { OrderStageRecord } from '../data/entities/order-stage.ts';
-import type { productOrderSchema } from './schemas.ts';
+import type { productOrderSchema } from './schemas/product-orders.ts';
 import { tmfCancelProductOrderPath, tmfProductOrderPath } from './routes.ts';
 
 type ProductOrderView = z.input<typeof productOrderSchema>;

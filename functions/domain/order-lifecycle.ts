@@ -3,10 +3,10 @@
  * Every state change in KAMflow goes through `transition`; the data layer then writes it conditionally on the
  * state it was computed from, so a stale or racing change is a conflict, never a silent overwrite.
  *
- * Besides the straight path of DOMAIN.md there are its overlays: a customer-caused hold (HELD, resumes to the state
- * it interrupted), cancellation (ASSESSING_CANCELLATION → PENDING_CANCELLATION → CANCELLED, refused after the point
- * of no return), amendments that send the order back to resource confirmation or to a new activation attempt, and
- * the fallout queue (FAILED), from which operations retry or cancel.
+ * Besides the straight path (docs/domain.md, "Order states and overlays") there are its overlays: a customer-caused
+ * hold (HELD, resumes to the state it interrupted), cancellation (ASSESSING_CANCELLATION → PENDING_CANCELLATION →
+ * CANCELLED, refused after the point of no return), amendments that send the order back to resource confirmation or to
+ * a new activation attempt, and the fallout queue (FAILED), from which operations retry or cancel.
  */
 import type { OrderStage } from './order-stages.ts';
 

@@ -6,7 +6,9 @@ import { accountScopeOf, mayAssignOwner, scopeCovers } from '../domain/people.ts
 import type { TierOutcome } from '../domain/accounts.ts';
 import { currentTieringRule, decideTier } from '../domain/tiering.ts';
 import type { Principal } from '../domain/people.ts';
-import type { CreateAccountRequest, CreateContactRequest, SavePlanRequest, UpdateAccountRequest } from '../api/schemas.ts';
+import type { CreateAccountRequest, UpdateAccountRequest } from '../api/schemas/accounts.ts';
+import type { CreateContactRequest } from '../api/schemas/contacts.ts';
+import type { SavePlanRequest } from '../api/schemas/customer-plans.ts';
 import { billedRevenueInYear, planProgress } from '../domain/customer-plan.ts';
 import { shanghaiDate } from '../domain/billing.ts';
 import { now } from '../commons/clock.ts';

@@ -6,7 +6,9 @@
 import { ConflictError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
 import { retryOnConflict } from '../commons/conflict-retry.ts';
-import type { AcceptanceDecisionRequest, NetworkBuildConfirmationRequest, ProvisioningCallback } from '../api/schemas.ts';
+import type { AcceptanceDecisionRequest } from '../api/schemas/acceptance.ts';
+import type { NetworkBuildConfirmationRequest } from '../api/schemas/network-builds.ts';
+import type { ProvisioningCallback } from '../api/schemas/provisioning.ts';
 import { appendStageProgress, getOrderDetail, stageOf } from '../data/orders-repository.ts';
 import { commitOrderChange } from './order-change-commit.ts';
 import type { OrderStageRecord } from '../data/entities/order-stage.ts';

@@ -23,7 +23,7 @@ import { planAfterHold } from '../domain/order-sla.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
 import type { Principal } from '../domain/people.ts';
 import { resumePoint } from '../domain/resume-point.ts';
-import type { AmendmentRequest, CancelProductOrderRequest, HoldRequest, NoteRequest } from '../api/schemas.ts';
+import type { AmendmentRequest, CancelProductOrderRequest, HoldRequest, NoteRequest } from '../api/schemas/order-commands.ts';
 import { getOrderDetail, recordExecution, stageOf } from '../data/orders-repository.ts';
 import { commitOrderChange } from './order-change-commit.ts';
 import type { OrderDetail, StageChange } from '../data/orders-repository.ts';

@@ -32,7 +32,7 @@ import type { HubDeliveryRecord, HubSubscriptionRecord } from '../data/entities/
 import type { Page } from '../data/page.ts';
 import { findOrder } from '../data/orders-repository.ts';
 import { tmfProductOrderPath } from '../api/routes.ts';
-import type { HubSubscriptionRequest } from '../api/schemas.ts';
+import type { HubSubscriptionRequest } from '../api/schemas/hub.ts';
 import { principalOf } from './authentication.ts';
 
 const ordersBusName = optionalEnv('ORDER_EVENTS_BUS_NAME');

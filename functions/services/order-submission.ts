@@ -13,7 +13,7 @@ import { bandwidths, circuitProducts } from '../domain/catalogue.ts';
 import type { Bandwidth, ProductId, ProductSpec } from '../domain/catalogue.ts';
 import { currentProduct } from '../data/catalogue-repository.ts';
 import { shanghaiDate } from '../domain/billing.ts';
-import type { CreateProductOrderRequest } from '../api/schemas.ts';
+import type { CreateProductOrderRequest } from '../api/schemas/product-orders.ts';
 import { accountScopeOf, scopeCovers } from '../domain/people.ts';
 import type { Principal } from '../domain/people.ts';
 import { findAccount } from '../data/accounts-repository.ts';

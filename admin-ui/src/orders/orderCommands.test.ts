@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductOrder } from '../api/types.ts';
 import { orderCommandRequest } from '../dataProvider/index.ts';
-import { amendmentSchema, cancelProductOrderSchema, holdRequestSchema, networkBuildConfirmationSchema, noteRequestSchema } from '../../../functions/api/schemas.ts';
+import { amendmentSchema, cancelProductOrderSchema, holdRequestSchema, noteRequestSchema } from '../../../functions/api/schemas/order-commands.ts';
+import { networkBuildConfirmationSchema } from '../../../functions/api/schemas/network-builds.ts';
 import { commandBody, commandsFor } from './orderCommands.ts';
 
 const order = (overrides: Partial<ProductOrder>): ProductOrder =>
