@@ -4,7 +4,7 @@ import type { TranslationMessages } from 'react-admin';
 import { catalogueEn } from '../products/catalogueMessages.ts';
 import { calendarEn, calendarResourceEn } from '../calendars/calendarMessages.ts';
 import { contractEn, contractResourceEn } from '../contracts/contractMessages.ts';
-import { slaPolicyEn, slaPolicyResourceEn } from '../sla/slaPolicyMessages.ts';
+import { slaPolicyEn, slaPolicyResourceEn } from '../slaPolicies/slaPolicyMessages.ts';
 import { lifecycleEn } from '../orders/lifecycleMessages.ts';
 import type { AppMessages } from './zh-CN.ts';
 

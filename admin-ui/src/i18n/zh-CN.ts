@@ -6,7 +6,7 @@ import type { TranslationMessages } from 'react-admin';
 import { catalogueZh } from '../products/catalogueMessages.ts';
 import { calendarZh, calendarResourceZh } from '../calendars/calendarMessages.ts';
 import { contractZh, contractResourceZh } from '../contracts/contractMessages.ts';
-import { slaPolicyZh, slaPolicyResourceZh } from '../sla/slaPolicyMessages.ts';
+import { slaPolicyZh, slaPolicyResourceZh } from '../slaPolicies/slaPolicyMessages.ts';
 import { lifecycleZh } from '../orders/lifecycleMessages.ts';
 import { raChineseMessages } from './raChineseMessages.ts';
 

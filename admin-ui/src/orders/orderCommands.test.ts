@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductOrder } from '../api/types.ts';
-import { orderCommandRequest } from '../dataProvider/index.ts';
 import { amendmentSchema, cancelProductOrderSchema, holdRequestSchema, networkBuildConfirmationSchema, noteRequestSchema } from '../../../functions/api/schemas.ts';
 import { commandBody, commandsFor } from './orderCommands.ts';
+import { orderCommandRequest } from './ordersAdapter.ts';
 
 const order = (overrides: Partial<ProductOrder>): ProductOrder =>
   ({ id: 'ord_01J00000000000000000000000', kamflowState: 'PROVISIONING', stages: [], availableActions: [], productOrderItem: [], relatedParty: [], ...overrides }) as unknown as ProductOrder;

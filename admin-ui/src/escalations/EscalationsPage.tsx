@@ -11,13 +11,14 @@ import Typography from '@mui/material/Typography';
 import { Link, Title, useDataProvider, useGetIdentity, useNotify, useTranslate } from 'react-admin';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatters } from '../common/formatting.ts';
-import type { Escalation, SlaDataProvider } from './slaApi.ts';
+import type { KamflowDataProvider } from '../dataProvider/index.ts';
+import type { Escalation } from './escalationsAdapter.ts';
 
 function AcknowledgeCell({ escalation }: { escalation: Escalation }) {
   const translate = useTranslate();
   const notify = useNotify();
   const { identity } = useGetIdentity();
-  const dataProvider = useDataProvider<SlaDataProvider>();
+  const dataProvider = useDataProvider<KamflowDataProvider>();
   const queryClient = useQueryClient();
   const acknowledge = useMutation({
     mutationFn: () => dataProvider.acknowledgeEscalation(escalation.id),
@@ -41,7 +42,7 @@ function AcknowledgeCell({ escalation }: { escalation: Escalation }) {
 export function EscalationsPage() {
   const translate = useTranslate();
   const format = useFormatters();
-  const dataProvider = useDataProvider<SlaDataProvider>();
+  const dataProvider = useDataProvider<KamflowDataProvider>();
   const escalations = useQuery({ queryKey: ['sla', 'escalations'], queryFn: () => dataProvider.escalations(), refetchInterval: 30_000 });
   const stageName = (stage: string) => (stage === 'ORDER' ? translate('kamflow.sla.whole_order') : translate(`kamflow.stage.${stage}`, { _: stage }));
   const level = (name: string) => translate(`kamflow.sla.level.${name}`, { _: name });

@@ -13,7 +13,7 @@ import { Link, Title, useDataProvider, useTranslate } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import { useFormatters } from '../common/formatting.ts';
 import { formatTimeLeft, timeLeftNow } from './countdown.ts';
-import type { SlaDataProvider } from './slaApi.ts';
+import type { KamflowDataProvider } from '../dataProvider/index.ts';
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -27,7 +27,7 @@ function useNow(intervalMs: number): number {
 export function AtRiskPage() {
   const translate = useTranslate();
   const format = useFormatters();
-  const dataProvider = useDataProvider<SlaDataProvider>();
+  const dataProvider = useDataProvider<KamflowDataProvider>();
   const list = useQuery({
     queryKey: ['sla', 'at-risk'],
     queryFn: async () => ({ ...(await dataProvider.atRisk()), receivedAt: Date.now() }),
