@@ -31,7 +31,7 @@ export function readItemsPage(json: unknown, what: string): CursorPage<RaRecord>
   return { items: readRecords(json.items, what), ...(nextCursor ? { nextCursor } : {}) };
 }
 
-/** The items of a listing whose records carry no `id` (contacts, tier changes, approvals). */
+/** The items of a listing a page shows itself, not through react-admin (contacts, tier changes, the approval inbox). */
 export function itemsOf<T>(json: unknown): T[] {
   if (typeof json !== 'object' || json === null || !('items' in json) || !Array.isArray(json.items)) throw badResponse('list');
   return json.items as T[];
