@@ -1,7 +1,8 @@
 /**
- * Every folder's messages, merged into one tree per language, over react-admin's own. Each resource folder owns the
- * texts its pages show, in both languages side by side; sharedMessages.ts holds the console's frame and the domain's
- * words that several folders show.
+ * Every folder's messages, merged into one tree per language, over react-admin's own. Each folder owns the texts its
+ * pages show in a `*Messages.ts`: its share of the tree (`resources.<name>`, its `kamflow.*` sections), Chinese first and
+ * English typed as `typeof zh`, so a key missing in one language is a compile error. sharedMessages.ts holds the
+ * console's frame and the domain's words that pages of several folders show.
  */
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';

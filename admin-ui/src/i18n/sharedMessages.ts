@@ -1,5 +1,7 @@
-/** The console's own frame (title, start-up and API errors) and the domain's words that pages of several folders
- * show: tiers, order states, stages, work positions, products, roles. */
+/**
+ * The console's own frame (title, start-up and API errors) and the domain's words that pages of several folders show:
+ * tiers, order states, stages, work positions, products, roles.
+ */
 const zh = {
   kamflow: {
     app: {
