@@ -48,6 +48,7 @@ import {
   calendarOverridesSchema,
   savedCalendarOverridesSchema,
 } from './schemas/calendars.ts';
+import { tmfCancelProductOrderPath, tmfHubPath, tmfProductOrderPath } from './tmf-paths.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -76,9 +77,8 @@ export interface RouteDefinition {
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
 }
 
-export const tmfProductOrderPath = '/tmf-api/productOrderingManagement/v4/productOrder';
-export const tmfCancelProductOrderPath = '/tmf-api/productOrderingManagement/v4/cancelProductOrder';
-export const tmfHubPath = '/tmf-api/productOrderingManagement/v4/hub';
+// Defined in tmf-paths.ts so the console can share them; the functions keep reading them from the route table.
+export { tmfCancelProductOrderPath, tmfHubPath, tmfProductOrderPath };
 
 export const routes = [
   {

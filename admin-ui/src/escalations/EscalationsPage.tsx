@@ -11,29 +11,30 @@ import Typography from '@mui/material/Typography';
 import { Link, Title, useDataProvider, useGetIdentity, useNotify, useTranslate } from 'react-admin';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatters } from '../common/formatting.ts';
-import type { Escalation, SlaDataProvider } from './slaApi.ts';
+import type { KamflowDataProvider } from '../dataProvider/index.ts';
+import type { Escalation } from './escalationsAdapter.ts';
 
 function AcknowledgeCell({ escalation }: { escalation: Escalation }) {
   const translate = useTranslate();
   const notify = useNotify();
   const { identity } = useGetIdentity();
-  const dataProvider = useDataProvider<SlaDataProvider>();
+  const dataProvider = useDataProvider<KamflowDataProvider>();
   const queryClient = useQueryClient();
   const acknowledge = useMutation({
     mutationFn: () => dataProvider.acknowledgeEscalation(escalation.id),
     onSuccess: async () => {
-      notify('kamflow.sla.acknowledged', { type: 'success' });
+      notify('kamflow.escalations.acknowledged', { type: 'success' });
       await queryClient.invalidateQueries({ queryKey: ['sla', 'escalations'] });
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
   });
   if (escalation.acknowledgedBy) {
     const mine = identity && String(identity.id) === escalation.acknowledgedBy;
-    return <Typography variant="body2">{mine ? translate('kamflow.sla.yours') : translate('kamflow.sla.taken_by', { user: escalation.acknowledgedBy })}</Typography>;
+    return <Typography variant="body2">{mine ? translate('kamflow.escalations.yours') : translate('kamflow.escalations.taken_by', { user: escalation.acknowledgedBy })}</Typography>;
   }
   return (
     <Button variant="contained" size="small" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate()} data-testid={`acknowledge-${escalation.id}`}>
-      {translate('kamflow.sla.acknowledge')}
+      {translate('kamflow.escalations.acknowledge')}
     </Button>
   );
 }
@@ -41,20 +42,20 @@ function AcknowledgeCell({ escalation }: { escalation: Escalation }) {
 export function EscalationsPage() {
   const translate = useTranslate();
   const format = useFormatters();
-  const dataProvider = useDataProvider<SlaDataProvider>();
+  const dataProvider = useDataProvider<KamflowDataProvider>();
   const escalations = useQuery({ queryKey: ['sla', 'escalations'], queryFn: () => dataProvider.escalations(), refetchInterval: 30_000 });
-  const stageName = (stage: string) => (stage === 'ORDER' ? translate('kamflow.sla.whole_order') : translate(`kamflow.stage.${stage}`, { _: stage }));
-  const level = (name: string) => translate(`kamflow.sla.level.${name}`, { _: name });
+  const stageName = (stage: string) => (stage === 'ORDER' ? translate('kamflow.escalations.whole_order') : translate(`kamflow.stage.${stage}`, { _: stage }));
+  const level = (name: string) => translate(`kamflow.escalations.level.${name}`, { _: name });
   return (
     <Card sx={{ mt: 2 }}>
-      <Title title={translate('kamflow.sla.escalations_title')} />
+      <Title title={translate('kamflow.escalations.title')} />
       <CardContent>
-        {escalations.data?.length === 0 ? <Typography color="text.secondary">{translate('kamflow.sla.no_escalations')}</Typography> : null}
+        {escalations.data?.length === 0 ? <Typography color="text.secondary">{translate('kamflow.escalations.no_escalations')}</Typography> : null}
         <Table size="small" data-testid="escalations">
           <TableHead>
             <TableRow>
               {(['order', 'account', 'stage', 'breached', 'steps', 'ownership'] as const).map((name) => (
-                <TableCell key={name}>{translate(`kamflow.sla.${name}`)}</TableCell>
+                <TableCell key={name}>{translate(`kamflow.escalations.${name}`)}</TableCell>
               ))}
             </TableRow>
           </TableHead>
@@ -71,7 +72,7 @@ export function EscalationsPage() {
                   {escalation.steps.map((step) => (
                     <div key={step.level}>
                       {`${level(step.level)}: ${step.notified.join(', ') || '—'} · ${format.dateTime(step.at)}`}
-                      {step.informed.length > 0 ? ` (${translate('kamflow.sla.informed')}: ${step.informed.join(', ')})` : ''}
+                      {step.informed.length > 0 ? ` (${translate('kamflow.escalations.informed')}: ${step.informed.join(', ')})` : ''}
                     </div>
                   ))}
                 </TableCell>

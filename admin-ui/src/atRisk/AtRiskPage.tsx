@@ -13,7 +13,7 @@ import { Link, Title, useDataProvider, useTranslate } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import { useFormatters } from '../common/formatting.ts';
 import { formatTimeLeft, timeLeftNow } from './countdown.ts';
-import type { SlaDataProvider } from './slaApi.ts';
+import type { KamflowDataProvider } from '../dataProvider/index.ts';
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -27,24 +27,24 @@ function useNow(intervalMs: number): number {
 export function AtRiskPage() {
   const translate = useTranslate();
   const format = useFormatters();
-  const dataProvider = useDataProvider<SlaDataProvider>();
+  const dataProvider = useDataProvider<KamflowDataProvider>();
   const list = useQuery({
     queryKey: ['sla', 'at-risk'],
     queryFn: async () => ({ ...(await dataProvider.atRisk()), receivedAt: Date.now() }),
     refetchInterval: 30_000,
   });
   const now = useNow(1000);
-  const stageName = (stage: string) => (stage === 'ORDER' ? translate('kamflow.sla.whole_order') : translate(`kamflow.stage.${stage}`, { _: stage }));
+  const stageName = (stage: string) => (stage === 'ORDER' ? translate('kamflow.at_risk.whole_order') : translate(`kamflow.stage.${stage}`, { _: stage }));
   return (
     <Card sx={{ mt: 2 }}>
-      <Title title={translate('kamflow.sla.at_risk_title')} />
+      <Title title={translate('kamflow.at_risk.title')} />
       <CardContent>
-        {list.data?.items.length === 0 ? <Typography color="text.secondary">{translate('kamflow.sla.nothing_at_risk')}</Typography> : null}
+        {list.data?.items.length === 0 ? <Typography color="text.secondary">{translate('kamflow.at_risk.nothing_at_risk')}</Typography> : null}
         <Table size="small" data-testid="at-risk-list">
           <TableHead>
             <TableRow>
               {(['order', 'account', 'stage', 'state', 'owner', 'account_manager', 'due', 'time_left'] as const).map((name) => (
-                <TableCell key={name}>{translate(`kamflow.sla.${name}`)}</TableCell>
+                <TableCell key={name}>{translate(`kamflow.at_risk.${name}`)}</TableCell>
               ))}
             </TableRow>
           </TableHead>
@@ -59,7 +59,7 @@ export function AtRiskPage() {
                   <TableCell>{item.accountName}</TableCell>
                   <TableCell>{stageName(item.stage)}</TableCell>
                   <TableCell>
-                    <Chip size="small" color={item.status === 'BREACHED' ? 'error' : 'warning'} label={translate(`kamflow.sla.status.${item.status}`)} data-testid="at-risk-status" />
+                    <Chip size="small" color={item.status === 'BREACHED' ? 'error' : 'warning'} label={translate(`kamflow.at_risk.status.${item.status}`)} data-testid="at-risk-status" />
                   </TableCell>
                   <TableCell data-testid="at-risk-owner">{item.owner}</TableCell>
                   <TableCell>{item.accountManager}</TableCell>

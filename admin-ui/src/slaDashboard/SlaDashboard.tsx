@@ -20,11 +20,12 @@ import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormatters } from '../common/formatting.ts';
-import { reportGroupings, SlaApiContext, sortAlarms, useSlaApi } from './slaReportsApi.ts';
-import type { AlarmView, AttainmentRow, ReportGrouping, ReportWindow, SlaApi } from './slaReportsApi.ts';
+import type { KamflowDataProvider } from '../dataProvider/index.ts';
+import { reportGroupings, sortAlarms } from './slaDashboardAdapter.ts';
+import type { AlarmView, AttainmentRow, ReportGrouping, ReportWindow } from './slaDashboardAdapter.ts';
 
 const labelPrefix: Readonly<Record<ReportGrouping, string | undefined>> = {
   tier: 'kamflow.tier',
@@ -53,9 +54,9 @@ function useGroupLabel() {
 
 function AttainmentChart({ grouping, span }: { grouping: ReportGrouping; span: ReportWindow }) {
   const translate = useTranslate();
-  const api = useSlaApi();
+  const api = useDataProvider<KamflowDataProvider>();
   const label = useGroupLabel();
-  const report = useQuery({ queryKey: ['sla-report', grouping, span.from, span.to], queryFn: () => api.report(grouping, span) });
+  const report = useQuery({ queryKey: ['sla-report', grouping, span.from, span.to], queryFn: () => api.slaReport(grouping, span) });
   const rows = report.data?.rows ?? [];
   const data = rows.map((row: AttainmentRow) => ({ name: label(grouping, row.key), rate: row.attainment === null ? 0 : Math.round(row.attainment * 1000) / 10, row }));
   return (
@@ -123,8 +124,8 @@ function AlarmTitle({ alarm }: { alarm: AlarmView }) {
 function AlarmStates() {
   const translate = useTranslate();
   const format = useFormatters();
-  const api = useSlaApi();
-  const alarms = useQuery({ queryKey: ['sla-alarms'], queryFn: () => api.alarms(), refetchInterval: 30_000 });
+  const api = useDataProvider<KamflowDataProvider>();
+  const alarms = useQuery({ queryKey: ['sla-alarms'], queryFn: () => api.slaAlarms(), refetchInterval: 30_000 });
   const sorted = sortAlarms(alarms.data ?? []);
   const firing = sorted.filter((alarm) => alarm.state === 'ALARM').length;
   return (
@@ -174,13 +175,13 @@ function AlarmStates() {
 function CsvDownload({ span }: { span: ReportWindow }) {
   const translate = useTranslate();
   const notify = useNotify();
-  const api = useSlaApi();
+  const api = useDataProvider<KamflowDataProvider>();
   const [grouping, setGrouping] = useState<ReportGrouping>('stage');
   const [busy, setBusy] = useState(false);
   const download = async () => {
     setBusy(true);
     try {
-      const file = await api.reportCsv(grouping, span);
+      const file = await api.slaReportCsv(grouping, span);
       const url = URL.createObjectURL(file.blob);
       const link = document.createElement('a');
       link.href = url;
@@ -212,33 +213,32 @@ function CsvDownload({ span }: { span: ReportWindow }) {
 }
 
 /** The window the API answered with, shown in the date fields until the reader picks dates of their own. */
-function useShownWindow(api: SlaApi, span: ReportWindow) {
-  const report = useQuery({ queryKey: ['sla-report', 'stage', span.from, span.to], queryFn: () => api.report('stage', span) });
+function useShownWindow(span: ReportWindow) {
+  const api = useDataProvider<KamflowDataProvider>();
+  const report = useQuery({ queryKey: ['sla-report', 'stage', span.from, span.to], queryFn: () => api.slaReport('stage', span) });
   return { from: span.from ?? report.data?.from ?? '', to: span.to ?? report.data?.to ?? '' };
 }
 
-export function SlaDashboard({ api }: { api: SlaApi }) {
+export function SlaDashboard() {
   const translate = useTranslate();
   // No dates at first: the API's default window, on the business clock (which the local runtime can run faster).
   const [span, setSpan] = useState<ReportWindow>({});
-  const shown = useShownWindow(api, span);
+  const shown = useShownWindow(span);
   return (
-    <SlaApiContext.Provider value={api}>
-      <Box sx={{ mt: 2, mb: 4 }} data-testid="sla-dashboard">
-        <Title title={translate('kamflow.sla.title')} />
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'center' } }}>
-          <TextField type="date" size="small" label={translate('kamflow.sla.from')} value={shown.from} onChange={(event) => event.target.value && setSpan({ ...shown, from: event.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField type="date" size="small" label={translate('kamflow.sla.to')} value={shown.to} onChange={(event) => event.target.value && setSpan({ ...shown, to: event.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-          <Box sx={{ flex: 1 }} />
-          <CsvDownload span={span} />
-        </Stack>
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
-          {(['tier', 'product', 'province', 'stage', 'position'] as const).map((grouping) => (
-            <AttainmentChart key={grouping} grouping={grouping} span={span} />
-          ))}
-          <AlarmStates />
-        </Box>
+    <Box sx={{ mt: 2, mb: 4 }} data-testid="sla-dashboard">
+      <Title title={translate('kamflow.sla.title')} />
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'center' } }}>
+        <TextField type="date" size="small" label={translate('kamflow.sla.from')} value={shown.from} onChange={(event) => event.target.value && setSpan({ ...shown, from: event.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField type="date" size="small" label={translate('kamflow.sla.to')} value={shown.to} onChange={(event) => event.target.value && setSpan({ ...shown, to: event.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+        <Box sx={{ flex: 1 }} />
+        <CsvDownload span={span} />
+      </Stack>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
+        {(['tier', 'product', 'province', 'stage', 'position'] as const).map((grouping) => (
+          <AttainmentChart key={grouping} grouping={grouping} span={span} />
+        ))}
+        <AlarmStates />
       </Box>
-    </SlaApiContext.Provider>
+    </Box>
   );
 }

@@ -2,10 +2,9 @@
  * The SLA dashboard's calls: attainment reports (JSON, and the CSV file for Excel) and the SLA alarms' states. JSON goes
  * through the console's one API client; the CSV is a file, so it is fetched as bytes with the same ID token.
  */
-import { createContext, useContext } from 'react';
 import { HttpError } from 'react-admin';
-import { createApiClient, networkErrorMessage, signedOutMessage } from '../dataProvider/httpClient.ts';
-import type { TokenSource } from '../dataProvider/httpClient.ts';
+import { networkErrorMessage, signedOutMessage } from '../dataProvider/httpClient.ts';
+import type { ApiClient, TokenSource } from '../dataProvider/httpClient.ts';
 
 export const reportGroupings = ['tier', 'product', 'province', 'stage', 'position'] as const;
 export type ReportGrouping = (typeof reportGroupings)[number];
@@ -31,10 +30,10 @@ export type AlarmView = {
 export type ReportWindow = { from?: string | undefined; to?: string | undefined };
 export type CsvFile = { filename: string; blob: Blob };
 
-export type SlaApi = {
-  report(groupBy: ReportGrouping, window: ReportWindow): Promise<SlaReport>;
-  reportCsv(groupBy: ReportGrouping, window: ReportWindow): Promise<CsvFile>;
-  alarms(): Promise<AlarmView[]>;
+export type SlaReportCalls = {
+  slaReport(groupBy: ReportGrouping, window: ReportWindow): Promise<SlaReport>;
+  slaReportCsv(groupBy: ReportGrouping, window: ReportWindow): Promise<CsvFile>;
+  slaAlarms(): Promise<AlarmView[]>;
 };
 
 /** filename="…" of a Content-Disposition header. */
@@ -43,14 +42,13 @@ export function filenameOf(contentDisposition: string | null, fallback: string):
   return match?.[1] ?? fallback;
 }
 
-export function createSlaApi(apiUrl: string, token: TokenSource): SlaApi {
-  const client = createApiClient(apiUrl, token);
+export function slaReportCalls(client: ApiClient, apiUrl: string, token: TokenSource): SlaReportCalls {
   const base = apiUrl.replace(/\/+$/, '');
   return {
-    async report(groupBy, window) {
+    async slaReport(groupBy, window) {
       return (await client('/api/sla/reports', { query: { groupBy, from: window.from, to: window.to } })).json as SlaReport;
     },
-    async reportCsv(groupBy, window) {
+    async slaReportCsv(groupBy, window) {
       const bearer = await token();
       if (!bearer) throw new HttpError(signedOutMessage, 401, { code: 'UNAUTHORIZED', message: signedOutMessage });
       const url = new URL(`${base}/api/sla/reports`);
@@ -64,18 +62,10 @@ export function createSlaApi(apiUrl: string, token: TokenSource): SlaApi {
       if (!response.ok) throw new HttpError(`HTTP ${response.status}`, response.status, { code: 'HTTP_ERROR', message: await response.text() });
       return { filename: filenameOf(response.headers.get('content-disposition'), `kamflow-sla-${groupBy}.csv`), blob: await response.blob() };
     },
-    async alarms() {
+    async slaAlarms() {
       return ((await client('/api/alarms')).json as { items: AlarmView[] }).items;
     },
   };
-}
-
-export const SlaApiContext = createContext<SlaApi | undefined>(undefined);
-
-export function useSlaApi(): SlaApi {
-  const api = useContext(SlaApiContext);
-  if (!api) throw new Error('the SLA dashboard needs an SlaApiContext provider (App.tsx)');
-  return api;
 }
 
 /** ALARM first, then no data, then OK; by name within a state. */
