@@ -45,8 +45,9 @@ export function demoResourceIds(exchange: DemoExchange) {
   ];
 }
 
-export function demoOrder(accountId: string, variant: { product: 'EPL' | 'DIA' | 'IP_VPN' | 'SDH'; bandwidth: string; aCity: string; zCity?: string; externalId: string }): CreateProductOrderRequest {
-  const requested = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+/** `businessNow`: the stack's business clock (ms); the customer asks for the circuit 20 days from then. */
+export function demoOrder(accountId: string, variant: { product: 'EPL' | 'DIA' | 'IP_VPN' | 'SDH'; bandwidth: string; aCity: string; zCity?: string; externalId: string }, businessNow: number): CreateProductOrderRequest {
+  const requested = new Date(businessNow + 20 * 86_400_000).toISOString().slice(0, 10);
   return {
     externalId: variant.externalId,
     description: `${variant.product} ${variant.bandwidth} ${variant.aCity}${variant.zCity ? ` ⇄ ${variant.zCity}` : ''}`,
