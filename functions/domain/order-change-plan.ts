@@ -19,7 +19,7 @@ import { stageDefinitions, stageOwner } from './order-stages.ts';
 import type { OrderStage, StageStatus, WorkPosition } from './order-stages.ts';
 import type { Pause } from './sla-clock.ts';
 import { slaWatchWrites } from './sla-watch-plan.ts';
-import type { SlaWatchWrite } from './sla-watch-plan.ts';
+import type { SlaWatchWrite, WatchedStage } from './sla-watch-plan.ts';
 
 /** What the planner reads of an order. */
 export interface PlannableOrder {
@@ -220,8 +220,8 @@ export function planOrderChange<O extends PlannableOrder, S extends PlannableSta
   const orderSet = { state: nextState, phase, currentStage, updatedAt: at, version: order.version + 1, ...(change.set ?? ({} as Set)) };
   // Stage timings read the plan as changed (a resume writes its moved due times in the same change).
   const plannedOrder = { ...order, ...(change.set ?? {}) };
-  const stageWrites = (change.stages ?? []).map((stageChange) => stageWriteOf(plannedOrder, stageChange, at, calendar));
-  const stagesAfter = (change.stages ?? []).map((stageChange, index) => stageAfter(stageChange, stageWrites[index] as StageWrite));
+  const dueTimes = stageDueTimesOf(plannedOrder);
+  const stagePlans = (change.stages ?? []).map((stageChange) => planStage(plannedOrder, stageChange, dueTimes[stageChange.stage], at, calendar));
   const orderAfter = { ...order, ...orderSet } as O;
   for (const attribute of change.remove ?? []) delete (orderAfter as Partial<Record<RemovableOrderAttribute, unknown>>)[attribute];
   const plan: OrderChangePlan<O, Set, Billing> = {
@@ -232,10 +232,13 @@ export function planOrderChange<O extends PlannableOrder, S extends PlannableSta
     to: nextState,
     orderSet,
     orderRemove: change.remove ?? [],
-    stageWrites,
+    stageWrites: stagePlans.map((stagePlan) => stagePlan.write),
     auditEvents: auditEventsOf(change, nextState, context),
-    outcomes: (change.stages ?? []).flatMap((stageChange) => stageOutcomeOf(plannedOrder, stageChange, at, calendar)),
-    watchWrites: slaWatchWrites({ order: plannedOrder, nextState, stages: stagesAfter, at, pauses: change.slaPauses, orderPlanned: change.set?.dueAt !== undefined }, calendar),
+    outcomes: stagePlans.flatMap((stagePlan) => stagePlan.outcome ?? []),
+    watchWrites: slaWatchWrites(
+      { order: plannedOrder, nextState, stages: stagePlans.map((stagePlan) => stagePlan.after), at, pauses: change.slaPauses, orderPlanned: change.set?.dueAt !== undefined },
+      calendar,
+    ),
     billing: change.billing,
     reserveResources: change.reserveResources ?? [],
     releaseResources: change.releaseResources ?? [],
@@ -248,16 +251,9 @@ export function planOrderChange<O extends PlannableOrder, S extends PlannableSta
 
 /** The first stage record of a new order: its acceptance check, started at submission. */
 export function firstStageOf(order: PlannableOrder, at: string, calendar: BusinessCalendar): NewStageRecord {
-  const write = stageWriteOf(order, { stage: 'ORDER_ACCEPTANCE', current: undefined, status: 'IN_PROGRESS' }, at, calendar);
+  const { write } = planStage(order, { stage: 'ORDER_ACCEPTANCE', current: undefined, status: 'IN_PROGRESS' }, stageDueTimesOf(order).ORDER_ACCEPTANCE, at, calendar);
   if (write.kind !== 'create') throw new Error('a new order has no stage records to update');
   return write.item;
-}
-
-/** The stage record after the change, as the SLA watches see it. */
-function stageAfter(change: StageChange, write: StageWrite) {
-  if (write.kind === 'create') return write.item;
-  const current = change.current as PlannableStage;
-  return { stage: change.stage, owner: current.owner, startedAt: current.startedAt, ...write.set };
 }
 
 /** One event for the state change (if any) and one per stage record the change touches. */
@@ -275,46 +271,25 @@ function auditEventsOf(change: OrderChange<PlannableOrder, PlannableStage, unkno
   return events;
 }
 
-/** Planned due time of a stage (from the order's SLA plan) and, when it finishes, on-time and working hours. */
-function timingFields(order: PlannableOrder, change: StageChange, startedAt: string | undefined, at: string, calendar: BusinessCalendar) {
-  const due = stageDueTimesOf(order)[change.stage];
-  const timing = change.finish && startedAt ? stageTiming(startedAt, at, due, calendar) : {};
-  return { ...(due ? { dueAt: due } : {}), ...timing };
+interface StagePlan {
+  readonly write: StageWrite;
+  /** The stage record after the change, as the SLA watches see it. */
+  readonly after: WatchedStage;
+  /** The report fact of the attempt this change finishes, if it finishes one. */
+  readonly outcome: StageOutcome | undefined;
 }
 
-/** The report fact of a stage attempt this change finishes (none when it does not finish one). */
-function stageOutcomeOf(order: PlannableOrder, change: StageChange, at: string, calendar: BusinessCalendar): StageOutcome[] {
-  if (!change.finish || (change.status !== 'DONE' && change.status !== 'FAILED')) return [];
+/**
+ * One stage's part of a change: the record written (created, or updated on the version read), the record after it, and
+ * the outcome when the change finishes an attempt. The owner, the planned due time and the timing are worked out once.
+ */
+function planStage(order: PlannableOrder, change: StageChange, due: string | undefined, at: string, calendar: BusinessCalendar): StagePlan {
   const { current } = change;
-  // Finishing an attempt that already finished (fallout marking a failed activation again) records nothing new.
-  if (current && (current.status === 'DONE' || current.status === 'FAILED') && !change.startAttempt) return [];
-  const startedAt = current ? (current.startedAt ?? at) : at;
-  const timing = timingFields(order, change, current ? current.startedAt : at, at, calendar);
-  return [
-    {
-      orderId: order.orderId,
-      stage: change.stage,
-      attempt: current ? current.attempts + (change.startAttempt ? 1 : 0) : 1,
-      status: change.status,
-      ...(change.outcome !== undefined ? { outcome: change.outcome } : {}),
-      workPosition: stageDefinitions[change.stage].workPosition,
-      owner: current?.owner ?? stageOwner(change.stage, order.accountManager),
-      startedAt,
-      finishedAt: at,
-      ...timing,
-      accountId: order.accountId,
-      ...(order.tier ? { tier: order.tier } : {}),
-      productId: order.productId,
-      ...(order.province ? { province: order.province } : {}),
-      accountManager: order.accountManager,
-      supervisorId: order.supervisorId,
-      unitId: order.unitId,
-    },
-  ];
-}
-
-function stageWriteOf(order: PlannableOrder, change: StageChange, at: string, calendar: BusinessCalendar): StageWrite {
   const definition = stageDefinitions[change.stage];
+  const owner = current?.owner ?? stageOwner(change.stage, order.accountManager);
+  const startedAt = current ? current.startedAt : at;
+  // On time and working hours when the stage finishes, from its start to now on the order's calendar.
+  const timing = { ...(due ? { dueAt: due } : {}), ...(change.finish && startedAt ? stageTiming(startedAt, at, due, calendar) : {}) };
   const optional = {
     ...(change.note !== undefined ? { note: change.note } : {}),
     ...(change.outcome !== undefined ? { outcome: change.outcome } : {}),
@@ -322,42 +297,68 @@ function stageWriteOf(order: PlannableOrder, change: StageChange, at: string, ca
     ...(change.taskToken !== undefined ? { taskToken: change.taskToken } : {}),
     ...(change.requestId !== undefined ? { requestId: change.requestId } : {}),
   };
-  if (!change.current) {
-    return {
-      kind: 'create',
-      item: {
-        orderId: order.orderId,
+  const write: StageWrite = current
+    ? {
+        kind: 'update',
         stage: change.stage,
-        sequence: definition.sequence,
-        workPosition: definition.workPosition,
-        owner: stageOwner(change.stage, order.accountManager),
-        status: change.status,
-        startedAt: at,
-        ...(change.finish ? { finishedAt: at } : {}),
-        attempts: 1,
-        appliedEventIds: change.appliedEventId ? [change.appliedEventId] : [],
-        updatedAt: at,
-        version: 1,
-        ...optional,
-        ...timingFields(order, change, at, at, calendar),
-      },
-    };
-  }
-  const current = change.current;
-  const appliedEventIds = change.appliedEventId ? [...(current.appliedEventIds ?? []), change.appliedEventId].slice(-50) : undefined;
+        expectedVersion: current.version,
+        set: {
+          status: change.status,
+          updatedAt: at,
+          version: current.version + 1,
+          ...(change.startAttempt ? { attempts: current.attempts + 1, startedAt: current.startedAt ?? at } : {}),
+          ...(change.finish ? { finishedAt: at } : {}),
+          ...(change.appliedEventId ? { appliedEventIds: [...(current.appliedEventIds ?? []), change.appliedEventId].slice(-50) } : {}),
+          ...optional,
+          ...timing,
+        },
+      }
+    : {
+        kind: 'create',
+        item: {
+          orderId: order.orderId,
+          stage: change.stage,
+          sequence: definition.sequence,
+          workPosition: definition.workPosition,
+          owner,
+          status: change.status,
+          startedAt: at,
+          ...(change.finish ? { finishedAt: at } : {}),
+          attempts: 1,
+          appliedEventIds: change.appliedEventId ? [change.appliedEventId] : [],
+          updatedAt: at,
+          version: 1,
+          ...optional,
+          ...timing,
+        },
+      };
+  const after: WatchedStage = write.kind === 'create' ? write.item : { stage: change.stage, owner, startedAt: current?.startedAt, ...write.set };
+  return { write, after, outcome: outcomeOf(order, change, { owner, workPosition: definition.workPosition, timing }, at) };
+}
+
+/** The report fact of a stage attempt this change finishes (none when it does not finish one). */
+function outcomeOf(order: PlannableOrder, change: StageChange, facts: { owner: string; workPosition: WorkPosition; timing: { dueAt?: string; onTime?: boolean; workingHours?: number } }, at: string): StageOutcome | undefined {
+  if (!change.finish || (change.status !== 'DONE' && change.status !== 'FAILED')) return undefined;
+  const { current } = change;
+  // Finishing an attempt that already finished (fallout marking a failed activation again) records nothing new.
+  if (current && (current.status === 'DONE' || current.status === 'FAILED') && !change.startAttempt) return undefined;
   return {
-    kind: 'update',
+    orderId: order.orderId,
     stage: change.stage,
-    expectedVersion: current.version,
-    set: {
-      status: change.status,
-      updatedAt: at,
-      version: current.version + 1,
-      ...(change.startAttempt ? { attempts: current.attempts + 1, startedAt: current.startedAt ?? at } : {}),
-      ...(change.finish ? { finishedAt: at } : {}),
-      ...(appliedEventIds ? { appliedEventIds } : {}),
-      ...optional,
-      ...timingFields(order, change, current.startedAt, at, calendar),
-    },
+    attempt: current ? current.attempts + (change.startAttempt ? 1 : 0) : 1,
+    status: change.status,
+    ...(change.outcome !== undefined ? { outcome: change.outcome } : {}),
+    workPosition: facts.workPosition,
+    owner: facts.owner,
+    startedAt: current ? (current.startedAt ?? at) : at,
+    finishedAt: at,
+    ...facts.timing,
+    accountId: order.accountId,
+    ...(order.tier ? { tier: order.tier } : {}),
+    productId: order.productId,
+    ...(order.province ? { province: order.province } : {}),
+    accountManager: order.accountManager,
+    supervisorId: order.supervisorId,
+    unitId: order.unitId,
   };
 }

@@ -189,15 +189,3 @@ export function jeopardyAlertContent(target: SlaTarget, level: JeopardyLevel, in
       };
 }
 
-/** Hour bucket (UTC) of an instant: the partition of the due-time index the instant is filed under. */
-export function hourBucketOf(instant: Date): string {
-  return instant.toISOString().slice(0, 13);
-}
-
-/** Every hour bucket from `from` to `to`, both included, oldest first. */
-export function hourBucketsBetween(from: Date, to: Date): string[] {
-  const buckets: string[] = [];
-  const start = Math.floor(from.getTime() / MS_PER_HOUR) * MS_PER_HOUR;
-  for (let at = start; at <= to.getTime(); at += MS_PER_HOUR) buckets.push(hourBucketOf(new Date(at)));
-  return buckets;
-}

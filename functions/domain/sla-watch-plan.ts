@@ -19,7 +19,8 @@ import { orderStages, orderTarget } from './order-stages.ts';
 import type { OrderStage, SlaTarget, StageStatus } from './order-stages.ts';
 import { DEFAULT_JEOPARDY_THRESHOLD } from './sla-clock.ts';
 import type { Pause, SlaStatus } from './sla-clock.ts';
-import { hourBucketOf, scheduleWatch } from './sla-jeopardy.ts';
+import { hourBucketOf } from './due-hour-buckets.ts';
+import { scheduleWatch } from './sla-jeopardy.ts';
 import type { WatchSchedule, WatchStep } from './sla-jeopardy.ts';
 import { slaPolicies } from './sla-policy.ts';
 
@@ -143,23 +144,20 @@ export function slaWatchWrites(
   calendar: BusinessCalendar,
 ): SlaWatchWrite[] {
   const { order, at } = change;
-  const writes = new Map<SlaTarget, SlaWatchWrite>();
-  const clear = (target: SlaTarget) => writes.set(target, { kind: 'delete', key: { orderId: order.orderId, target } });
   // Ended, held (the clock is stopped; resuming reschedules with the moved due times) or being cancelled: nothing to watch.
   if (isTerminal(change.nextState) || isInterruption(change.nextState)) {
-    for (const target of [...orderStages, orderTarget]) clear(target);
-    return [...writes.values()];
+    return [...orderStages, orderTarget].map((target) => ({ kind: 'delete', key: { orderId: order.orderId, target } }));
   }
-  for (const stage of change.stages) {
-    const open = stage.status === 'IN_PROGRESS' || stage.status === 'WAITING';
-    const item = open && stage.startedAt && stage.dueAt ? slaWatchItem(order, { target: stage.stage, owner: stage.owner, startedAt: stage.startedAt, dueAt: stage.dueAt }, at, calendar, change.pauses) : undefined;
-    if (item) writes.set(stage.stage, { kind: 'put', item });
-    else clear(stage.stage);
-  }
-  if ((change.orderPlanned || change.pauses !== undefined) && order.dueAt) {
-    const item = slaWatchItem(order, { target: orderTarget, owner: order.accountManager, startedAt: order.orderDate, dueAt: order.dueAt }, at, calendar, change.pauses);
-    if (item) writes.set(orderTarget, { kind: 'put', item });
-    else clear(orderTarget);
+  // The stages the change touches, and the order end to end when its plan or its holds change.
+  const targets = [
+    ...change.stages.map((stage) => ({ target: stage.stage, owner: stage.owner, startedAt: stage.startedAt, dueAt: stage.dueAt, open: stage.status === 'IN_PROGRESS' || stage.status === 'WAITING' })),
+    ...((change.orderPlanned || change.pauses !== undefined) && order.dueAt ? [{ target: orderTarget, owner: order.accountManager, startedAt: order.orderDate, dueAt: order.dueAt, open: true }] : []),
+  ];
+  // At most one write per target: a transaction may not touch one item twice.
+  const writes = new Map<SlaTarget, SlaWatchWrite>();
+  for (const { target, owner, startedAt, dueAt, open } of targets) {
+    const item = open && startedAt && dueAt ? slaWatchItem(order, { target, owner, startedAt, dueAt }, at, calendar, change.pauses) : undefined;
+    writes.set(target, item ? { kind: 'put', item } : { kind: 'delete', key: { orderId: order.orderId, target } });
   }
   return [...writes.values()];
 }

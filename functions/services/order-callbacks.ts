@@ -14,9 +14,10 @@ import { commitOrderChange } from './order-change-commit.ts';
 import type { OrderStageRecord } from '../data/entities/order-stage.ts';
 import { exchangesServing } from '../data/inventory-repository.ts';
 import { ExchangeEntity } from '../data/entities/network-resource.ts';
-import { completeWaitingTask, failWaitingTask, heartbeatWaitingTask } from './workflow-tasks.ts';
+import { completeWaitingTask, respondToWaitingTask } from './workflow-tasks.ts';
+import { callbackEffect } from '../domain/provisioning-callback.ts';
 import { observeCallbackLatency } from './callback-latency.ts';
-import { activationResult, networkBuildResult } from '../domain/stage-results.ts';
+import { networkBuildResult } from '../domain/stage-results.ts';
 
 export interface CallbackReceipt {
   readonly orderId: string;
@@ -50,45 +51,14 @@ async function applyProvisioningCallback(orderId: string, callback: Provisioning
   const stage = stageOf(detail, 'ACTIVATION');
   if (stage?.appliedEventIds?.includes(callback.eventId)) return { ...receipt, duplicate: true };
   if (!stage || stage.status !== 'WAITING' || !stage.taskToken || detail.order.state !== 'PROVISIONING') throw notWaiting(stage, 'ACTIVATION');
-  const context = { orderId, stage: 'ACTIVATION' as const };
-
-  switch (callback.status) {
-    case 'PROGRESS':
-      await appendStageProgress(stage, { message: callback.message, percent: callback.percent, eventId: callback.eventId });
-      await heartbeatWaitingTask(stage.taskToken, context);
-      break;
-    case 'COMPLETED':
-      await commitOrderChange({
-        order: detail.order,
-        actor,
-        event: 'COMPLETE_ACTIVATION',
-        currentStage: 'TEST',
-        set: { circuitId: callback.circuitId },
-        stages: [
-          {
-            stage: 'ACTIVATION',
-            current: stage,
-            status: 'DONE',
-            finish: true,
-            outcome: 'COMPLETED',
-            note: `circuit ${callback.circuitId} activated`,
-            resultJson: activationResult({ circuitId: callback.circuitId, testReport: callback.testReport }),
-            appliedEventId: callback.eventId,
-          },
-        ],
-      });
-      await completeWaitingTask(stage.taskToken, { circuitId: callback.circuitId }, context);
-      break;
-    case 'FAILED':
-      await commitOrderChange({
-        order: detail.order,
-        actor,
-        reason: callback.reason,
-        stages: [{ stage: 'ACTIVATION', current: stage, status: 'FAILED', finish: true, outcome: 'FAILED', note: callback.reason, appliedEventId: callback.eventId }],
-      });
-      await failWaitingTask(stage.taskToken, 'ActivationFailed', callback.reason, context);
-      break;
+  const effect = callbackEffect(callback);
+  if (effect.kind === 'progress') {
+    await appendStageProgress(stage, effect.note);
+  } else {
+    const { stage: stageChange, ...orderChange } = effect.change;
+    await commitOrderChange({ order: detail.order, actor, ...orderChange, stages: [{ stage: 'ACTIVATION', current: stage, finish: true, ...stageChange }] });
   }
+  await respondToWaitingTask(stage.taskToken, effect.task, { orderId, stage: 'ACTIVATION' });
   observeCallbackLatency(detail, 'ACTIVATION', callback);
   return { ...receipt, duplicate: false };
 }

@@ -26,7 +26,7 @@ import { findAccount } from '../data/accounts-repository.ts';
 import { availableResources, exchangesServing } from '../data/inventory-repository.ts';
 import { getOrderDetail, stageOf } from '../data/orders-repository.ts';
 import { commitOrderChange } from './order-change-commit.ts';
-import type { OrderDetail, StageChange } from '../data/orders-repository.ts';
+import type { OrderChange, OrderDetail, StageChange } from '../data/orders-repository.ts';
 import type { OrderRecord } from '../data/entities/order.ts';
 import { sendActivationRequest } from './provisioning-gateway.ts';
 import { completeWaitingTask } from './workflow-tasks.ts';
@@ -206,6 +206,33 @@ export async function awaitNetworkBuild(orderId: string, taskToken: string): Pro
 }
 
 // ------------------------------------------------------------------ 开通
+/**
+ * The attempt this activation step makes and the change that records it: a first attempt (or one after a failed
+ * acceptance) starts a new request; a resumed or retried execution replaces the waiting task's token, and the request
+ * goes out again with its old id.
+ */
+function activationAttemptOf(detail: OrderDetail, taskToken: string): { attempt: number; change: OrderChange } {
+  const { order } = detail;
+  const stage = stageOf(detail, 'ACTIVATION');
+  if (order.state === 'RESOURCE_CONFIRMED' || order.state === 'ACCEPTANCE_FAILED') {
+    const attempt = (stage?.attempts ?? 0) + 1;
+    return {
+      attempt,
+      change: {
+        order,
+        event: 'START_ACTIVATION',
+        currentStage: 'ACTIVATION',
+        stages: [{ stage: 'ACTIVATION', current: stage, status: 'WAITING', startAttempt: true, taskToken, requestId: `${order.orderId}.activation.${attempt}` }],
+      },
+    };
+  }
+  if (order.state === 'PROVISIONING' && stage) {
+    if (stage.status === 'FAILED') throw new ActivationFailedError(stage.note ?? 'the provisioning system reported a failure');
+    return { attempt: stage.attempts, change: { order, stages: [{ stage: 'ACTIVATION', current: stage, status: 'WAITING', taskToken }] } };
+  }
+  throw unexpectedState(order, 'RequestActivation');
+}
+
 export async function requestActivation(orderId: string, taskToken: string): Promise<void> {
   const detail = await getOrderDetail(orderId);
   const { order } = detail;
@@ -216,23 +243,8 @@ export async function requestActivation(orderId: string, taskToken: string): Pro
     await completeWaitingTask(taskToken, { circuitId: order.circuitId ?? null }, { orderId, stage: 'ACTIVATION' });
     return;
   }
-  let attempt: number;
-  if (order.state === 'RESOURCE_CONFIRMED' || order.state === 'ACCEPTANCE_FAILED') {
-    attempt = (stage?.attempts ?? 0) + 1;
-    await commitOrderChange({
-      order,
-      event: 'START_ACTIVATION',
-      currentStage: 'ACTIVATION',
-      stages: [{ stage: 'ACTIVATION', current: stage, status: 'WAITING', startAttempt: true, taskToken, requestId: `${orderId}.activation.${attempt}` }],
-    });
-  } else if (order.state === 'PROVISIONING' && stage) {
-    if (stage.status === 'FAILED') throw new ActivationFailedError(stage.note ?? 'the provisioning system reported a failure');
-    attempt = stage.attempts;
-    // Resumed or retried: the new execution's token replaces the old one; the request goes out again with its old id.
-    await commitOrderChange({ order, stages: [{ stage: 'ACTIVATION', current: stage, status: 'WAITING', taskToken }] });
-  } else {
-    throw unexpectedState(order, 'RequestActivation');
-  }
+  const { attempt, change } = activationAttemptOf(detail, taskToken);
+  await commitOrderChange(change);
 
   await sendActivationRequest({
     activationRequestId: `${orderId}.activation.${attempt}`,

@@ -9,6 +9,7 @@ import { requiredEnv } from '../commons/env.ts';
 import { logger } from '../commons/observability.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
 import type { ResumePoint } from '../domain/resume-point.ts';
+import type { TaskResponse } from '../domain/provisioning-callback.ts';
 
 const staleTokenErrors = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
@@ -37,6 +38,18 @@ export function failWaitingTask(taskToken: string, error: string, cause: string,
 
 export function heartbeatWaitingTask(taskToken: string, context: { orderId: string; stage: OrderStage }): Promise<TaskDelivery> {
   return deliver(() => sfnClient.send(new SendTaskHeartbeatCommand({ taskToken })), { ...context, action: 'heartbeat' });
+}
+
+/** Answer a waiting task the way the domain decided (domain/provisioning-callback.ts TaskResponse). */
+export function respondToWaitingTask(taskToken: string, response: TaskResponse, context: { orderId: string; stage: OrderStage }): Promise<TaskDelivery> {
+  switch (response.kind) {
+    case 'heartbeat':
+      return heartbeatWaitingTask(taskToken, context);
+    case 'success':
+      return completeWaitingTask(taskToken, response.output, context);
+    case 'failure':
+      return failWaitingTask(taskToken, response.error, response.cause, context);
+  }
 }
 
 let stateMachineArn: string | undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildNationalCalendar } from '../../../functions/domain/business-calendar.ts';
-import { advanceWatch, hourBucketOf, hourBucketsBetween, jeopardyAlertContent, jeopardyStatusAt, scheduleWatch, thresholdInstants } from '../../../functions/domain/sla-jeopardy.ts';
+import { advanceWatch, jeopardyAlertContent, jeopardyStatusAt, scheduleWatch, thresholdInstants } from '../../../functions/domain/sla-jeopardy.ts';
+import { hourBucketOf, hourBucketsBetween } from '../../../functions/domain/due-hour-buckets.ts';
 import { acknowledgementDecision, escalationIdOf, escalationRecipients, nextEscalationLevel } from '../../../functions/domain/escalation.ts';
 
 const calendar = buildNationalCalendar();
