@@ -32,9 +32,6 @@ import { orderEventsBusName } from '../functions/domain/order-notifications.ts';
 import type { StreamHandler } from './dynamodb-streams.ts';
 import { captureEmbeddedMetrics, LocalCloudWatch, startLocalCloudWatchServer } from './cloudwatch/local-cloudwatch.ts';
 
-// The SDK versions are pinned to ones that support Node 20 (see package.json); its notice adds nothing locally.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface LocalStackOptions {

@@ -5,7 +5,6 @@
  * statuses; every Task run by a local handler (Lambda invocation, the callback pattern with task tokens, heartbeats,
  * timeouts); time scaling; and timers that cannot overflow. See definition.ts for the rewrites of the definition.
  */
-import './polyfills.ts';
 import { randomUUID } from 'node:crypto';
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions';
 import type { RunOptions, StateMachineDefinition } from 'aws-local-stepfunctions';
