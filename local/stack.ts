@@ -16,6 +16,7 @@ import { anchorBusinessClock } from './business-clock.ts';
 import { consoleDistFolder, startConsoleServer } from './console-server.ts';
 import { demoAccounts, demoExchanges, demoOrder, demoPassword, demoPeople, demoResourceIds } from './demo-data.ts';
 import { signIn, startIdentityProvider } from './identity-provider.ts';
+import type { MfaConfiguration } from './identity-provider.ts';
 import { userRoles } from '../functions/domain/people.ts';
 import { ensureTable, freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalApiGateway } from './api-gateway.ts';
@@ -57,6 +58,8 @@ export interface LocalStackOptions {
    * `slaSweeper.runOnce()` themselves).
    */
   readonly slaSweep?: false | { readonly intervalMs?: number } | undefined;
+  /** The sign-in stand-in's MFA setting, as the user pool's (deployed: ON); OPTIONAL when absent. */
+  readonly mfa?: MfaConfiguration | undefined;
 }
 
 export interface LocalStack {
@@ -171,6 +174,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dataDir: options.dataDir,
       users: demoPeople.map((person) => ({ username: person.userId, password: demoPassword, groups: person.roles, name: person.displayName, email: `${person.userId}@kamflow.example` })),
       groups: userRoles,
+      ...(options.mfa ? { mfa: options.mfa } : {}),
     });
     stoppers.push(identityProvider.close);
     const clock = anchorBusinessClock({ timeScale, dataDir: options.dataDir });
