@@ -78,6 +78,7 @@ describe('console sign-in with an authenticator app (MFA required)', () => {
     await submitCode(totpCode(key, Date.now() + 30_000));
     await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 20_000 });
     await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.locator('header').innerText(), { timeout: 20_000 }).toContain('王经理');
     await page.screenshot({ path: join(resultsDir, 'console-mfa-signed-in.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 240_000);
