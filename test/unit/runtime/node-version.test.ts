@@ -11,7 +11,7 @@ const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', imp
   devDependencies: Record<string, string>;
 };
 
-/** `^22.12.0 || ^24.0.0` → [[22, 12], [24, 0]]: each admitted major with its lowest minor. */
+/** `^22.22.2 || ^24.0.0` → [[22, 22], [24, 0]]: each admitted major with its lowest minor (patch levels aside). */
 function admittedReleaseLines(range: string): [number, number][] {
   return range.split('||').map((part) => {
     const match = /^\s*\^(\d+)\.(\d+)\.\d+\s*$/.exec(part);
@@ -27,9 +27,9 @@ function isAdmitted(version: string): boolean {
 
 describe('the Node the tests run on', () => {
   it('admits Node 22 and 24 and not Node 20', () => {
-    expect(isAdmitted('v22.12.0')).toBe(true);
+    expect(isAdmitted('v22.23.0')).toBe(true);
     expect(isAdmitted('v24.0.0')).toBe(true);
-    expect(isAdmitted('v22.11.0')).toBe(false);
+    expect(isAdmitted('v22.12.0')).toBe(false);
     expect(isAdmitted('v20.20.2')).toBe(false);
     expect(isAdmitted('v26.0.0')).toBe(false);
   });
