@@ -16,6 +16,7 @@ import { anchorBusinessClock } from './business-clock.ts';
 import { consoleDistFolder, startConsoleServer } from './console-server.ts';
 import { demoAccounts, demoExchanges, demoOrder, demoPassword, demoPeople, demoResourceIds } from './demo-data.ts';
 import { signIn, startIdentityProvider } from './identity-provider.ts';
+import type { MfaConfiguration } from './identity-provider.ts';
 import { userRoles } from '../functions/domain/people.ts';
 import { ensureTable, freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalApiGateway } from './api-gateway.ts';
@@ -32,9 +33,6 @@ import type { LocalEventBridge } from './eventbridge.ts';
 import { orderEventsBusName } from '../functions/domain/order-notifications.ts';
 import type { StreamHandler } from './dynamodb-streams.ts';
 import { captureEmbeddedMetrics, LocalCloudWatch, startLocalCloudWatchServer } from './cloudwatch/local-cloudwatch.ts';
-
-// The SDK versions are pinned to ones that support Node 20 (see package.json); its notice adds nothing locally.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -61,6 +59,8 @@ export interface LocalStackOptions {
    * `slaSweeper.runOnce()` themselves).
    */
   readonly slaSweep?: false | { readonly intervalMs?: number } | undefined;
+  /** The sign-in stand-in's MFA setting, as the user pool's (deployed: ON); OPTIONAL when absent. */
+  readonly mfa?: MfaConfiguration | undefined;
 }
 
 export interface LocalStack {
@@ -175,6 +175,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dataDir: options.dataDir,
       users: demoPeople.map((person) => ({ username: person.userId, password: demoPassword, groups: person.roles, name: person.displayName, email: `${person.userId}@kamflow.example` })),
       groups: userRoles,
+      ...(options.mfa ? { mfa: options.mfa } : {}),
     });
     stoppers.push(identityProvider.close);
     const clock = anchorBusinessClock({ timeScale, dataDir: options.dataDir });

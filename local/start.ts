@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { repositoryRoot, startLocalStack } from './stack.ts';
+import type { MfaConfiguration } from './identity-provider.ts';
 
 function numberSetting(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -37,6 +38,14 @@ function buildConsoleIfStale(): void {
   if (build.status !== 0) console.error('The console build failed; the API still starts.');
 }
 
+/** KAMFLOW_MFA: `required` asks everyone for an authenticator at sign-in, as the deployed pool does. */
+function mfaSetting(value: string | undefined): MfaConfiguration {
+  const settings: Record<string, MfaConfiguration> = { required: 'ON', optional: 'OPTIONAL', off: 'OFF' };
+  const setting = settings[(value ?? 'optional').toLowerCase()];
+  if (!setting) throw new Error(`KAMFLOW_MFA must be required, optional or off, not "${value}"`);
+  return setting;
+}
+
 const dataDir = resolve(process.env.KAMFLOW_DATA_DIR ?? join(repositoryRoot, '.kamflow-data'));
 
 try {
@@ -57,6 +66,7 @@ try {
     seedDemoData: process.env.KAMFLOW_SEED_DEMO_DATA !== 'false',
     simulator: { delayMs: numberSetting('SIMULATOR_DELAY_MS', 5000), failureRate: numberSetting('SIMULATOR_FAILURE_RATE', 0) },
     logLevel: (process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
+    mfa: mfaSetting(process.env.KAMFLOW_MFA),
     log: (line) => console.log(`[kamflow] ${line}`),
   });
   console.log(`

@@ -50,7 +50,7 @@ export class KamflowFunction extends NodejsFunction {
       entry: fromRepositoryRoot(props.entry),
       handler: 'handler',
       description: props.description,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
       timeout: timeoutByKind[props.kind],
@@ -67,7 +67,7 @@ export class KamflowFunction extends NodejsFunction {
       depsLockFilePath: lockFilePath,
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: 'node24',
         mainFields: ['module', 'main'],
         minify: true,
         sourceMap: true,

@@ -40,8 +40,14 @@ export class AuthStack extends Stack {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(7),
       },
-      mfa: Mfa.OPTIONAL,
-      mfaSecondFactor: { otp: true, sms: false },
+      // Everyone signs in with a second factor: the people here see key accounts' contracts, contacts and discounts,
+      // and a password alone is one phishing mail away. TOTP authenticator apps only: no SMS (no per-message cost,
+      // no SNS sender set-up, works the same in every partition) and no e-mail codes (the mailbox the password is
+      // reset through is not a second factor). A person without an authenticator sets one up at the first sign-in
+      // (MFA_SETUP, which the console answers); an administrator turning a lost one off makes them set up another.
+      // A pool first deployed with optional MFA is switched by SetUserPoolMfaConfig; see the README's MFA section.
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false, email: false },
       // Lite covers password sign-in, TOTP and groups. Threat protection ("advanced security") needs Plus and is
       // billed per active user, so it stays off.
       featurePlan: FeaturePlan.LITE,

@@ -5,7 +5,6 @@
  * statuses; every Task run by a local handler (Lambda invocation, the callback pattern with task tokens, heartbeats,
  * timeouts); time scaling; and timers that cannot overflow. See definition.ts for the rewrites of the definition.
  */
-import './polyfills.ts';
 import { randomUUID } from 'node:crypto';
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions';
 import type { RunOptions, StateMachineDefinition } from 'aws-local-stepfunctions';
@@ -189,8 +188,11 @@ interface ExecutionRecord {
   error?: string;
   cause?: string;
   readonly liveAttempts: Set<TaskAttempt>;
-  /** Attempts that raised the renewal error and are about to be re-entered by the engine, by state name. */
-  readonly attemptsAwaitingReentry: Map<string, TaskAttempt>;
+  /**
+   * Attempts that raised the renewal error and are about to be re-entered by the engine, by state name and task input:
+   * the concurrent iterations of a Map renew together, and their re-entries may interleave with one another's renewals.
+   */
+  readonly attemptsAwaitingReentry: Map<string, TaskAttempt[]>;
   /** Every token minted for the execution, to scrub them from event text. */
   readonly mintedTokens: string[];
   abortEngineRun: () => void;
@@ -484,14 +486,14 @@ export class LocalStepFunctions {
     const handlers: EngineTaskHandlers = {};
     for (const [stateName, spec] of this.plan.tasks) {
       const handler: EngineTaskHandler = (taskInput) => {
-        const reentered = record.attemptsAwaitingReentry.get(stateName);
-        if (reentered !== undefined) {
-          record.attemptsAwaitingReentry.delete(stateName);
-          return this.waitForAttempt(record, reentered);
-        }
+        const reentryKey = `${stateName}\u0000${JSON.stringify(taskInput)}`;
+        const waiting = record.attemptsAwaitingReentry.get(reentryKey);
+        const reentered = waiting?.shift();
+        if (waiting?.length === 0) record.attemptsAwaitingReentry.delete(reentryKey);
+        if (reentered !== undefined) return this.waitForAttempt(record, reentered, reentryKey);
         if (record.status !== 'RUNNING') return Promise.reject(executionEnded());
         try {
-          return this.waitForAttempt(record, this.startAttempt(record, stateName, spec, taskInput));
+          return this.waitForAttempt(record, this.startAttempt(record, stateName, spec, taskInput), reentryKey);
         } catch (error) {
           return Promise.reject(error);
         }
@@ -501,10 +503,10 @@ export class LocalStepFunctions {
     return handlers;
   }
 
-  private waitForAttempt(record: ExecutionRecord, attempt: TaskAttempt): Promise<JsonValue> {
+  private waitForAttempt(record: ExecutionRecord, attempt: TaskAttempt, reentryKey: string): Promise<JsonValue> {
     return attempt.waitForOutcome(this.engineTimerLimitMs, () => {
-      // The engine re-enters the state right away (microtasks only), so a single slot per state name suffices.
-      record.attemptsAwaitingReentry.set(attempt.stateName, attempt);
+      // The engine re-enters the state right away with the same input; until then the attempt waits under that key.
+      record.attemptsAwaitingReentry.set(reentryKey, [...(record.attemptsAwaitingReentry.get(reentryKey) ?? []), attempt]);
       return new StatesError(ATTEMPT_RENEWAL_ERROR, '', { retryable: true, catchable: false });
     });
   }

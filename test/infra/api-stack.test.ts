@@ -69,7 +69,7 @@ describe('ApiStack', () => {
   it('gives every function the shared Lambda defaults, and every route function the API settings', () => {
     for (const [id, fn] of Object.entries(template.findResources('AWS::Lambda::Function'))) {
       expect((fn as TemplateResource).Properties, id).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         MemorySize: 512,

@@ -46,7 +46,8 @@ describe('AuthStack', () => {
         TemporaryPasswordValidityDays: 7,
       },
     });
-    expect(pool.Properties).toMatchObject({ MfaConfiguration: 'OPTIONAL', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+    // Everyone signs in with an authenticator app's code (TOTP); no SMS or e-mail codes.
+    expect(pool.Properties).toMatchObject({ MfaConfiguration: 'ON', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
     expect(pool.Properties?.['AccountRecoverySetting']).toEqual({ RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] });
     expect(pool.Properties?.['AutoVerifiedAttributes']).toEqual(['email']);
   });

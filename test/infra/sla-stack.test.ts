@@ -25,7 +25,7 @@ describe('SlaStack', () => {
     });
     template.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', Principal: 'events.amazonaws.com', FunctionName: { 'Fn::GetAtt': [sweepId, 'Arn'] } });
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Timeout: 300,
       Environment: { Variables: Match.objectLike({ SLA_NOTIFICATION_BUS_NAME: { Ref: Match.anyValue() }, TABLE_NAME: Match.anyValue() }) },
     });

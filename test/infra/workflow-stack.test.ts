@@ -90,7 +90,7 @@ describe('WorkflowStack', () => {
   it('gives every task function the shared Lambda defaults', () => {
     for (const [id, fn] of Object.entries(template.findResources('AWS::Lambda::Function'))) {
       expect((fn as TemplateResource).Properties, id).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         MemorySize: 512,

@@ -15,6 +15,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // The CI log shows which Node ran the suite: the `node` package's binary (package.json), not the machine's own.
+  console.log(`Node ${process.version} (${process.execPath})`);
   const files = project.vitest.state.getFiles().map((file) => file.filepath);
   const runsBrowserTests = files.length === 0 || files.some((file) => file.includes(`${join('test', 'e2e')}`));
   if (runsBrowserTests) ensureConsoleBuilt();

@@ -1,4 +1,4 @@
-/** Signing in: the login page, first-sign-in password change and session messages. */
+/** Signing in: the login page, first-sign-in password change, authenticator codes and set-up, and session messages. */
 const zh = {
   kamflow: {
     auth: {
@@ -8,7 +8,7 @@ const zh = {
       too_many_attempts: '尝试次数过多，请稍后再试。',
       password_reset_required: '该账号需要重置密码，请联系系统管理员。',
       not_confirmed: '该账号尚未启用，请联系系统管理员。',
-      challenge_unsupported: '该账号需要输入动态验证码（MFA），控制台暂不支持，请联系系统管理员。',
+      challenge_unsupported: '该账号需要完成控制台不支持的登录步骤（短信或邮件验证码），请联系系统管理员。',
       unreachable: '无法连接到登录服务，请检查网络。',
       misconfigured: '登录服务配置有误（用户池客户端），请联系系统管理员。',
       sign_in_failed: '登录失败，请稍后再试。',
@@ -27,6 +27,18 @@ const zh = {
       password_policy: '密码不符合要求：至少 12 位，须包含大写字母、小写字母、数字和符号。',
       passwords_differ: '两次输入的密码不一致。',
       challenge_expired: '设置新密码的时限已过，请用临时密码重新登录。',
+      mfa_code_title: '输入动态验证码',
+      mfa_code_prompt: '请打开手机上的身份验证器应用，输入 KAMflow（%{username}）当前显示的 6 位验证码。',
+      mfa_code: '6 位验证码',
+      mfa_verify: '验证并登录',
+      mfa_code_wrong: '验证码不正确。请确认使用的是应用中的 KAMflow 条目，并输入当前显示的验证码。',
+      mfa_expired: '输入验证码的时限已过，或错误次数过多，请重新登录。',
+      mfa_setup_title: '设置身份验证器',
+      mfa_setup_intro: '您的账号（%{username}）须使用双因素登录。请在身份验证器应用（腾讯身份验证器、阿里云 App、Google Authenticator、Microsoft Authenticator 等）中添加 KAMflow：扫描二维码，或按下方密钥手动添加（基于时间）。然后输入应用显示的 6 位验证码。',
+      mfa_setup_qr: '身份验证器二维码',
+      mfa_setup_key: '密钥（无法扫码时手动输入）：',
+      mfa_setup_open_app: '在本手机上？直接打开身份验证器应用',
+      mfa_setup_confirm: '确认并登录',
     },
   },
 };
@@ -40,7 +52,7 @@ const en: typeof zh = {
       too_many_attempts: 'Too many attempts; please try again later.',
       password_reset_required: 'This account needs a password reset; please contact an administrator.',
       not_confirmed: 'This account is not enabled yet; please contact an administrator.',
-      challenge_unsupported: 'This account must enter a one-time code (MFA), which the console does not support yet; please contact an administrator.',
+      challenge_unsupported: 'This account must answer a sign-in step the console does not offer (SMS or e-mail codes); please contact an administrator.',
       unreachable: 'Cannot reach the sign-in service. Check the network.',
       misconfigured: 'The sign-in service is misconfigured (user pool client); please contact an administrator.',
       sign_in_failed: 'Sign-in failed; please try again later.',
@@ -59,6 +71,18 @@ const en: typeof zh = {
       password_policy: 'The password does not meet the rules: at least 12 characters, with upper- and lower-case letters, a digit and a symbol.',
       passwords_differ: 'The two passwords differ.',
       challenge_expired: 'The time to set a new password has run out; please sign in again with the temporary password.',
+      mfa_code_title: 'Enter your authenticator code',
+      mfa_code_prompt: 'Open the authenticator app on your phone and enter the 6-digit code it shows for KAMflow (%{username}).',
+      mfa_code: '6-digit code',
+      mfa_verify: 'Verify and sign in',
+      mfa_code_wrong: 'The code is not right. Check that it is the KAMflow entry in the app, and enter the code it shows now.',
+      mfa_expired: 'The time to enter a code has run out, or too many codes were wrong; please sign in again.',
+      mfa_setup_title: 'Set up an authenticator app',
+      mfa_setup_intro: 'Your account (%{username}) must sign in with a second factor. Add KAMflow to an authenticator app (Google Authenticator, Microsoft Authenticator, FreeOTP, Tencent or Alibaba Cloud authenticators…): scan the QR code, or add an account by hand with the key below (time-based). Then enter the 6-digit code the app shows.',
+      mfa_setup_qr: 'QR code for the authenticator app',
+      mfa_setup_key: 'Key (enter by hand if you cannot scan):',
+      mfa_setup_open_app: 'On this phone? Open the authenticator app directly',
+      mfa_setup_confirm: 'Confirm and sign in',
     },
   },
 };

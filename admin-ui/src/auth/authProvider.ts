@@ -3,7 +3,7 @@
  * (`GET /api/me`, the API's view of the person: display name, roles, reporting line) and what they may do.
  */
 import type { AuthProvider, UserIdentity } from 'react-admin';
-import { newPasswordFailureMessage, NewPasswordRequiredError, signInFailureMessage } from './cognito.ts';
+import { MfaCodeRequiredError, mfaFailureMessage, MfaSetupRequiredError, newPasswordFailureMessage, NewPasswordRequiredError, signInFailureMessage } from './cognito.ts';
 import { mayAccess } from './permissions.ts';
 import type { AuthSession } from './session.ts';
 
@@ -15,6 +15,32 @@ export class NewPasswordChallenge extends Error {
   ) {
     super('kamflow.auth.new_password_required');
     this.name = 'NewPasswordChallenge';
+  }
+}
+
+/** Sign-in stopped at Cognito's SOFTWARE_TOKEN_MFA: the login page asks for the authenticator's code and answers it. */
+export class MfaCodeChallenge extends Error {
+  constructor(
+    readonly username: string,
+    readonly challengeSession: string,
+  ) {
+    super('kamflow.auth.mfa_code_required');
+    this.name = 'MfaCodeChallenge';
+  }
+}
+
+/**
+ * Sign-in stopped at Cognito's MFA_SETUP: the pool requires MFA and the person has no authenticator yet. The key of a
+ * new one is already issued (AssociateSoftwareToken); the login page shows it and asks for a code it shows.
+ */
+export class MfaSetupChallenge extends Error {
+  constructor(
+    readonly username: string,
+    readonly secretCode: string,
+    readonly challengeSession: string,
+  ) {
+    super('kamflow.auth.mfa_setup_required');
+    this.name = 'MfaSetupChallenge';
   }
 }
 
@@ -96,30 +122,48 @@ export function createAuthProvider(options: {
     options.onSessionChange?.();
   };
 
+  /** A challenge Cognito answered with becomes what the login page shows next; any other failure, its message key. */
+  const nextStep = async (error: unknown, failureMessage: (error: unknown) => string): Promise<Error> => {
+    if (error instanceof NewPasswordRequiredError) return new NewPasswordChallenge(error.username, error.session);
+    if (error instanceof MfaCodeRequiredError) return new MfaCodeChallenge(error.username, error.session);
+    if (error instanceof MfaSetupRequiredError) {
+      try {
+        const { secretCode, challengeSession } = await session.startMfaSetup(error.session);
+        return new MfaSetupChallenge(error.username, secretCode, challengeSession);
+      } catch (setupError) {
+        return new Error(mfaFailureMessage(setupError));
+      }
+    }
+    return new Error(failureMessage(error));
+  };
+
   return {
     /**
-     * `{ username, password }` signs in. When Cognito asks for a new password (a temporary one was used), this rejects
-     * with a `NewPasswordChallenge`; the login page then calls login again with `{ username, newPassword,
-     * challengeSession }` to answer it.
+     * `{ username, password }` signs in. When Cognito asks for more, this rejects with the step to show: a
+     * `NewPasswordChallenge` (a temporary password was used), an `MfaCodeChallenge` (the authenticator's code) or an
+     * `MfaSetupChallenge` (set up an authenticator first). The login page answers by calling login again with
+     * `{ username, challengeSession }` and `newPassword`, `mfaCode` or `mfaSetupCode`; an answer may lead to the next
+     * step (a new password, then setting up an authenticator).
      */
-    async login(params: { username?: unknown; password?: unknown; newPassword?: unknown; challengeSession?: unknown }) {
+    async login(params: { username?: unknown; password?: unknown; newPassword?: unknown; mfaCode?: unknown; mfaSetupCode?: unknown; challengeSession?: unknown }) {
       const username = typeof params.username === 'string' ? params.username.trim() : '';
-      if (typeof params.newPassword === 'string' && typeof params.challengeSession === 'string') {
-        try {
-          await session.completeNewPassword(username, params.newPassword, params.challengeSession);
-        } catch (error) {
-          throw new Error(newPasswordFailureMessage(error));
-        } finally {
-          sessionChanged();
-        }
-        return;
-      }
-      const password = typeof params.password === 'string' ? params.password : '';
+      const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+      const challengeSession = text(params.challengeSession);
+      const newPassword = text(params.newPassword);
+      const mfaCode = text(params.mfaCode)?.trim();
+      const mfaSetupCode = text(params.mfaSetupCode)?.trim();
+      const answer =
+        challengeSession && newPassword !== undefined
+          ? { step: () => session.completeNewPassword(username, newPassword, challengeSession), failure: newPasswordFailureMessage }
+          : challengeSession && mfaCode !== undefined
+            ? { step: () => session.answerMfaCode(username, mfaCode, challengeSession), failure: mfaFailureMessage }
+            : challengeSession && mfaSetupCode !== undefined
+              ? { step: () => session.completeMfaSetup(username, mfaSetupCode, challengeSession), failure: mfaFailureMessage }
+              : { step: () => session.signIn(username, text(params.password) ?? ''), failure: signInFailureMessage };
       try {
-        await session.signIn(username, password);
+        await answer.step();
       } catch (error) {
-        if (error instanceof NewPasswordRequiredError) throw new NewPasswordChallenge(error.username, error.session);
-        throw new Error(signInFailureMessage(error));
+        throw await nextStep(error, answer.failure);
       } finally {
         sessionChanged();
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CognitoError, initiateAuth, NewPasswordRequiredError, revokeToken, signInFailureMessage } from './cognito.ts';
+import { CognitoError, initiateAuth, MfaCodeRequiredError, MfaSetupRequiredError, NewPasswordRequiredError, revokeToken, signInFailureMessage } from './cognito.ts';
 import { cognitoJson, scriptedFetch, testConfig, tokensAnswer, wrongPassword } from './fakeCognito.test-helpers.ts';
 
 async function failureOf(promise: Promise<unknown>): Promise<CognitoError> {
@@ -52,10 +52,21 @@ describe('initiateAuth', () => {
     expect(challenged).toBeInstanceOf(NewPasswordRequiredError);
     expect(challenged).toMatchObject({ code: 'NEW_PASSWORD_REQUIRED', session: 's', username: 'a' });
 
-    const mfa = cognitoJson(200, { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's', ChallengeParameters: {} });
+    const mfa = cognitoJson(200, { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's2', ChallengeParameters: {} });
     const mfaChallenged = await failureOf(initiateAuth(testConfig, { flow: 'USER_PASSWORD_AUTH', username: 'a', password: 'b' }, scriptedFetch(mfa).fetch));
-    expect(mfaChallenged.code).toBe('ChallengeRequired');
-    expect(mfaChallenged.message).toBe('SOFTWARE_TOKEN_MFA');
+    expect(mfaChallenged).toBeInstanceOf(MfaCodeRequiredError);
+    expect(mfaChallenged).toMatchObject({ code: 'SOFTWARE_TOKEN_MFA', session: 's2', username: 'a' });
+
+    const setup = cognitoJson(200, { ChallengeName: 'MFA_SETUP', Session: 's3', ChallengeParameters: { MFAS_CAN_SETUP: '["SMS_MFA","SOFTWARE_TOKEN_MFA"]', USER_ID_FOR_SRP: 'Km.Wang' } });
+    const setupChallenged = await failureOf(initiateAuth(testConfig, { flow: 'USER_PASSWORD_AUTH', username: 'km.wang', password: 'b' }, scriptedFetch(setup).fetch));
+    expect(setupChallenged).toBeInstanceOf(MfaSetupRequiredError);
+    expect(setupChallenged).toMatchObject({ session: 's3', username: 'Km.Wang' });
+
+    // Factors the console cannot set up or answer (SMS, e-mail) stay unsupported.
+    const smsOnly = cognitoJson(200, { ChallengeName: 'MFA_SETUP', Session: 's4', ChallengeParameters: { MFAS_CAN_SETUP: '["SMS_MFA"]' } });
+    expect(await failureOf(initiateAuth(testConfig, { flow: 'USER_PASSWORD_AUTH', username: 'a', password: 'b' }, scriptedFetch(smsOnly).fetch))).toMatchObject({ code: 'ChallengeRequired', message: 'MFA_SETUP' });
+    const sms = cognitoJson(200, { ChallengeName: 'SMS_MFA', Session: 's5', ChallengeParameters: {} });
+    expect(await failureOf(initiateAuth(testConfig, { flow: 'USER_PASSWORD_AUTH', username: 'a', password: 'b' }, scriptedFetch(sms).fetch))).toMatchObject({ code: 'ChallengeRequired', message: 'SMS_MFA' });
 
     const offline = await failureOf(initiateAuth(testConfig, { flow: 'USER_PASSWORD_AUTH', username: 'a', password: 'b' }, scriptedFetch(new TypeError('Failed to fetch')).fetch));
     expect(offline.code).toBe('NetworkError');
@@ -90,7 +101,7 @@ describe('signInFailureMessage', () => {
     expect(signInFailureMessage(failure('TooManyRequestsException'))).toBe('kamflow.auth.too_many_attempts');
     expect(signInFailureMessage(failure('PasswordResetRequiredException'))).toBe('kamflow.auth.password_reset_required');
     expect(signInFailureMessage(failure('UserNotConfirmedException'))).toBe('kamflow.auth.not_confirmed');
-    expect(signInFailureMessage(failure('ChallengeRequired', 'SOFTWARE_TOKEN_MFA'))).toBe('kamflow.auth.challenge_unsupported');
+    expect(signInFailureMessage(failure('ChallengeRequired', 'SMS_MFA'))).toBe('kamflow.auth.challenge_unsupported');
     expect(signInFailureMessage(failure('NetworkError'))).toBe('kamflow.auth.unreachable');
     expect(signInFailureMessage(failure('ResourceNotFoundException', 'User pool client does not exist.'))).toBe('kamflow.auth.misconfigured');
     expect(signInFailureMessage(failure('InternalErrorException'))).toBe('kamflow.auth.sign_in_failed');

@@ -2,7 +2,7 @@
  * The signed-in person's tokens, kept in sessionStorage (gone with the tab, never shared with other tabs or left on
  * disk like localStorage), and the ID token handed to every API call, refreshed shortly before it expires.
  */
-import { CognitoError, initiateAuth, networkFailure, respondToNewPasswordChallenge, revokeToken } from './cognito.ts';
+import { associateSoftwareToken, CognitoError, completeMfaSetup, initiateAuth, networkFailure, respondToNewPasswordChallenge, respondToSoftwareTokenChallenge, revokeToken } from './cognito.ts';
 import type { AuthConfig, AuthenticationResult, FetchFunction } from './cognito.ts';
 import { readIdTokenClaims } from './idToken.ts';
 import type { IdTokenClaims } from './idToken.ts';
@@ -72,6 +72,12 @@ export type AuthSession = {
   signIn(username: string, password: string): Promise<StoredSession>;
   /** Answers NEW_PASSWORD_REQUIRED (after a sign-in with a temporary password); throws `CognitoError` when refused. */
   completeNewPassword(username: string, newPassword: string, challengeSession: string): Promise<StoredSession>;
+  /** Answers SOFTWARE_TOKEN_MFA with the code of the person's authenticator app. */
+  answerMfaCode(username: string, code: string, challengeSession: string): Promise<StoredSession>;
+  /** MFA_SETUP, first step: the key of the person's new authenticator, and the session to verify it on. */
+  startMfaSetup(challengeSession: string): Promise<{ secretCode: string; challengeSession: string }>;
+  /** MFA_SETUP, second step: a code the new authenticator shows proves it holds the key; then the person is signed in. */
+  completeMfaSetup(username: string, code: string, challengeSession: string): Promise<StoredSession>;
   /** Forgets the tokens (and asks Cognito to revoke the refresh token, best effort). */
   signOut(): Promise<void>;
   /** The ID token to send, refreshed first when due; undefined when nobody is signed in or the session is over. */
@@ -102,21 +108,33 @@ export function createAuthSession(options: {
     return refreshed;
   };
 
+  const signedIn = (result: AuthenticationResult): StoredSession => {
+    const session = sessionFromResult(result, now());
+    refreshing = undefined;
+    saveSession(storage, session);
+    return session;
+  };
+
   return {
     async signIn(username, password) {
-      const result = await initiateAuth(config, { flow: 'USER_PASSWORD_AUTH', username, password }, fetchFunction);
-      const session = sessionFromResult(result, now());
-      refreshing = undefined;
-      saveSession(storage, session);
-      return session;
+      return signedIn(await initiateAuth(config, { flow: 'USER_PASSWORD_AUTH', username, password }, fetchFunction));
     },
 
     async completeNewPassword(username, newPassword, challengeSession) {
-      const result = await respondToNewPasswordChallenge(config, { username, newPassword, session: challengeSession }, fetchFunction);
-      const session = sessionFromResult(result, now());
-      refreshing = undefined;
-      saveSession(storage, session);
-      return session;
+      return signedIn(await respondToNewPasswordChallenge(config, { username, newPassword, session: challengeSession }, fetchFunction));
+    },
+
+    async answerMfaCode(username, code, challengeSession) {
+      return signedIn(await respondToSoftwareTokenChallenge(config, { username, code, session: challengeSession }, fetchFunction));
+    },
+
+    async startMfaSetup(challengeSession) {
+      const { secretCode, session } = await associateSoftwareToken(config, challengeSession, fetchFunction);
+      return { secretCode, challengeSession: session };
+    },
+
+    async completeMfaSetup(username, code, challengeSession) {
+      return signedIn(await completeMfaSetup(config, { username, code, session: challengeSession }, fetchFunction));
     },
 
     async signOut() {
