@@ -12,14 +12,14 @@ import { ObservabilityStack } from './stacks/observability-stack.ts';
 import { WorkflowStack } from './stacks/workflow-stack.ts';
 import { SlaStack } from './stacks/sla-stack.ts';
 import { EventsStack } from './stacks/events-stack.ts';
-import type { AlarmSubscribers } from './constructs/sla-alarms.ts';
+import type { NotificationSubscribers } from './notification-subscribers.ts';
 
 export interface KamflowDeployment {
   readonly env: Environment;
   /** The console's origin for CORS, or `*` until it is known (see app.ts). */
   readonly consoleOrigin: string;
-  /** Email subscribers of the SLA alarm topics, per audience. */
-  readonly alarmSubscribers?: AlarmSubscribers | undefined;
+  /** Who is told through each SNS topic (email, SMS, HTTPS). */
+  readonly notificationSubscribers?: NotificationSubscribers | undefined;
 }
 
 export interface KamflowStacks {
@@ -70,7 +70,7 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
     restApi: api.restApi,
     stateMachine: workflow.stateMachine,
     functions: new Map([...api.routeFunctions, ...workflow.taskFunctions]),
-    alarmSubscribers: deployment.alarmSubscribers,
+    subscribers: deployment.notificationSubscribers,
   });
   observability.addStackDependency(api, 'watches the API and its functions');
   observability.addStackDependency(workflow, 'watches the state machine and its task functions');
@@ -85,7 +85,7 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
   console.addStackDependency(api, "config.json carries the API's URL");
   console.addStackDependency(auth, "config.json carries the user pool and the console's client");
 
-  const sla = new SlaStack(app, 'KamflowSla', { env, description: 'KAMflow: SLA sweep every minute, escalation notifications bus and topic', table: data.table });
+  const sla = new SlaStack(app, 'KamflowSla', { env, description: 'KAMflow: SLA sweep every minute, escalation notifications bus and topic', table: data.table, escalationSubscribers: deployment.notificationSubscribers?.SLA_ESCALATIONS });
   sla.addStackDependency(data, 'the sweep reads and writes the table');
 
   Tags.of(app).add('application', 'kamflow');

@@ -21,19 +21,18 @@ import {
 import type { Dashboard, IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { alarmAudiences, audienceTopicName, isMetricAlarm, timedStages } from '../../functions/commons/alarm-definitions.ts';
 import type { AlarmAudience, AlarmDefinition, MetricAlarmDefinition } from '../../functions/commons/alarm-definitions.ts';
 import { slaDimensionNames, slaMetricNames, slaMetricsNamespace, slaMetricsService } from '../../functions/commons/sla-metric-names.ts';
 import { accountTiers } from '../../functions/domain/accounts.ts';
-
-/** Email addresses told about the alarms of each audience. */
-export type AlarmSubscribers = Readonly<Partial<Record<AlarmAudience, readonly string[]>>>;
+import type { NotificationSubscribers } from '../notification-subscribers.ts';
+import { subscribeTopic } from './topic-subscribers.ts';
 
 export interface SlaAlarmsProps {
   readonly definitions: readonly AlarmDefinition[];
-  readonly subscribers?: AlarmSubscribers | undefined;
+  /** The deployment's subscribers; those of each audience's topic are used here. */
+  readonly subscribers?: NotificationSubscribers | undefined;
   /** Where the SLA widgets go. */
   readonly dashboard: Dashboard;
 }
@@ -92,7 +91,7 @@ export class SlaAlarms extends Construct {
         displayName: `KAMflow SLA alarms: ${audience.toLowerCase().replaceAll('_', ' ')}`,
         enforceSSL: true,
       });
-      for (const email of props.subscribers?.[audience] ?? []) topic.addSubscription(new EmailSubscription(email));
+      subscribeTopic(topic, props.subscribers?.[audience]);
       topics.set(audience, topic);
     }
     this.topics = topics;

@@ -14,7 +14,8 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { alarmDefinitions } from '../../functions/commons/alarm-definitions.ts';
 import { SlaAlarms } from '../constructs/sla-alarms.ts';
-import type { AlarmSubscribers } from '../constructs/sla-alarms.ts';
+import type { NotificationSubscribers } from '../notification-subscribers.ts';
+import { subscribeTopic } from '../constructs/topic-subscribers.ts';
 
 export const slaManagersTopicName = 'kamflow-sla-managers';
 
@@ -25,8 +26,8 @@ export interface ObservabilityStackProps extends StackProps {
   readonly stateMachine: IStateMachine;
   /** Every KAMflow function, by the name it has on the dashboard (operationId or workflow task name). */
   readonly functions: ReadonlyMap<string, IFunction>;
-  /** Who gets the SLA alarms of each audience (email); topics exist either way. */
-  readonly alarmSubscribers?: AlarmSubscribers | undefined;
+  /** Who is told through the SLA managers' topic and each audience's topic; topics exist either way. */
+  readonly subscribers?: NotificationSubscribers | undefined;
 }
 
 export class ObservabilityStack extends Stack {
@@ -44,6 +45,7 @@ export class ObservabilityStack extends Stack {
       displayName: 'KAMflow SLA managers',
       enforceSSL: true,
     });
+    subscribeTopic(this.slaManagersTopic, props.subscribers?.SLA_MANAGERS);
 
     const anyIn = (id: string, description: string, metric: IMetric): Alarm => {
       const alarm = new Alarm(this, id, {
@@ -108,6 +110,6 @@ export class ObservabilityStack extends Stack {
     );
 
     // The SLA alarms, from the same definitions the local alarm evaluator uses.
-    this.slaAlarms = new SlaAlarms(this, 'SlaAlarms', { definitions: alarmDefinitions, subscribers: props.alarmSubscribers, dashboard: this.dashboard });
+    this.slaAlarms = new SlaAlarms(this, 'SlaAlarms', { definitions: alarmDefinitions, subscribers: props.subscribers, dashboard: this.dashboard });
   }
 }

@@ -12,6 +12,8 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { KamflowFunction } from '../constructs/kamflow-function.ts';
 import { grantTableReadWrite } from '../grants.ts';
+import type { TopicSubscribers } from '../notification-subscribers.ts';
+import { subscribeTopic } from '../constructs/topic-subscribers.ts';
 
 export const slaNotificationBusName = 'kamflow-sla-notifications';
 export const slaEscalationsTopicName = 'kamflow-sla-escalations';
@@ -23,6 +25,8 @@ export interface SlaStackProps extends StackProps {
   readonly escalationIntervalWorkingHours?: number;
   /** The group key-account person for GROUP accounts; the administrators' role when absent. */
   readonly groupKeyAccount?: string;
+  /** Who receives every escalation step (KAMFLOW_ALARM_<channel>_SLA_ESCALATIONS). */
+  readonly escalationSubscribers?: TopicSubscribers | undefined;
 }
 
 export class SlaStack extends Stack {
@@ -36,6 +40,7 @@ export class SlaStack extends Stack {
 
     this.notificationBus = new EventBus(this, 'SlaNotificationBus', { eventBusName: slaNotificationBusName });
     this.escalationsTopic = new Topic(this, 'SlaEscalationsTopic', { topicName: slaEscalationsTopicName, displayName: 'KAMflow SLA escalations', enforceSSL: true });
+    subscribeTopic(this.escalationsTopic, props.escalationSubscribers);
     new Rule(this, 'EscalationsToTopic', {
       eventBus: this.notificationBus,
       description: 'Escalation notifications of the SLA sweep go to the escalations topic',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Template } from 'aws-cdk-lib/assertions';
 import { routes } from '../../functions/api/routes.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
-import { buildKamflowTestApp, logicalIdOf } from './kamflow-test-app.ts';
+import { buildKamflowTestApp, logicalIdOf, testNotificationSubscribers } from './kamflow-test-app.ts';
 import type { KamflowTestApp, TemplateResource } from './kamflow-test-app.ts';
 
 type MetricLine = readonly (string | Record<string, unknown>)[];
@@ -42,8 +42,16 @@ describe('ObservabilityStack', () => {
   }, 60_000);
   afterAll(() => kamflow?.dispose());
 
-  it('creates the kamflow-sla-managers topic', () => {
+  it('creates the kamflow-sla-managers topic, with the deployment\'s SLA managers subscribed (email and HTTPS here)', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'kamflow-sla-managers' });
+    const topic = { Ref: logicalIdOf(kamflow.observability.slaManagersTopic) };
+    const subscriptions = Object.values(template.findResources('AWS::SNS::Subscription'))
+      .map((resource) => (resource as TemplateResource).Properties ?? {})
+      .filter((subscription) => JSON.stringify(subscription['TopicArn']) === JSON.stringify(topic));
+    expect(subscriptions).toEqual([
+      expect.objectContaining({ Protocol: 'email', Endpoint: testNotificationSubscribers.SLA_MANAGERS.emails[0] }),
+      expect.objectContaining({ Protocol: 'https', Endpoint: testNotificationSubscribers.SLA_MANAGERS.https[0] }),
+    ]);
   });
 
   it.each([
