@@ -13,6 +13,7 @@ import { WorkflowStack } from './stacks/workflow-stack.ts';
 import { SlaStack } from './stacks/sla-stack.ts';
 import { EventsStack } from './stacks/events-stack.ts';
 import type { NotificationSubscribers } from './notification-subscribers.ts';
+import { monitoredResourcesOf } from './monitored-resources.ts';
 
 export interface KamflowDeployment {
   readonly env: Environment;
@@ -64,17 +65,6 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
   workflow.addStackDependency(data, 'task functions read and write the table');
   workflow.addStackDependency(api, 'activation requests carry the public API URL for callbacks');
 
-  const observability = new ObservabilityStack(app, 'KamflowObservability', {
-    env,
-    description: 'KAMflow: dashboard, alarms, SLA managers topic',
-    restApi: api.restApi,
-    stateMachine: workflow.stateMachine,
-    functions: new Map([...api.routeFunctions, ...workflow.taskFunctions]),
-    subscribers: deployment.notificationSubscribers,
-  });
-  observability.addStackDependency(api, 'watches the API and its functions');
-  observability.addStackDependency(workflow, 'watches the state machine and its task functions');
-
   const console = new ConsoleStack(app, 'KamflowConsole', {
     env,
     description: 'KAMflow: admin console on S3 and CloudFront',
@@ -89,9 +79,20 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
   sla.addStackDependency(data, 'the sweep reads and writes the table');
 
   Tags.of(app).add('application', 'kamflow');
-  const events = new EventsStack(app, 'KamflowEvents', { env, description: 'KAMflow: order events from the table stream to hub subscribers and the orders bus', table: data.table, alarmTopic: observability.slaManagersTopic });
+  const events = new EventsStack(app, 'KamflowEvents', { env, description: 'KAMflow: order events from the table stream to hub subscribers and the orders bus', table: data.table });
   events.addStackDependency(data, 'the dispatcher reads the table stream');
-  events.addStackDependency(observability, 'its alarms notify the alarm topic');
+
+  // Last: it watches every other stack (functions, rules, queues, the API, the state machine), so it refers to them
+  // and nothing refers to it.
+  const observability = new ObservabilityStack(app, 'KamflowObservability', {
+    env,
+    description: 'KAMflow: dashboard, SLA and operator alarms, their topics',
+    restApi: api.restApi,
+    stateMachine: workflow.stateMachine,
+    monitored: monitoredResourcesOf({ table: data.table, api, workflow, sla, events }),
+    subscribers: deployment.notificationSubscribers,
+  });
+  for (const watched of [data, api, workflow, sla, events]) observability.addStackDependency(watched, 'watches its resources');
 
   return { data, auth, api, workflow, observability, console, sla, events };
 }

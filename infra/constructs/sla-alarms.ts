@@ -37,7 +37,7 @@ export interface SlaAlarmsProps {
   readonly dashboard: Dashboard;
 }
 
-const comparisonOperators: Readonly<Record<MetricAlarmDefinition['comparison'], ComparisonOperator>> = {
+export const comparisonOperators: Readonly<Record<MetricAlarmDefinition['comparison'], ComparisonOperator>> = {
   GreaterThanThreshold: ComparisonOperator.GREATER_THAN_THRESHOLD,
   GreaterThanOrEqualToThreshold: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
   LessThanThreshold: ComparisonOperator.LESS_THAN_THRESHOLD,
@@ -47,7 +47,7 @@ const comparisonOperators: Readonly<Record<MetricAlarmDefinition['comparison'], 
   LessThanLowerOrGreaterThanUpperThreshold: ComparisonOperator.LESS_THAN_LOWER_OR_GREATER_THAN_UPPER_THRESHOLD,
 };
 
-const missingData: Readonly<Record<MetricAlarmDefinition['treatMissingData'], TreatMissingData>> = {
+export const missingData: Readonly<Record<MetricAlarmDefinition['treatMissingData'], TreatMissingData>> = {
   notBreaching: TreatMissingData.NOT_BREACHING,
   breaching: TreatMissingData.BREACHING,
   missing: TreatMissingData.MISSING,
@@ -55,7 +55,7 @@ const missingData: Readonly<Record<MetricAlarmDefinition['treatMissingData'], Tr
 };
 
 /** A construct id from an alarm name: kamflow-on-time-activation-group → OnTimeActivationGroup. */
-function constructIdOf(name: string): string {
+export function constructIdOf(name: string): string {
   return name
     .replace(/^kamflow-/, '')
     .split('-')
@@ -71,6 +71,23 @@ function metricOf(definition: MetricAlarmDefinition): Metric {
     statistic: definition.statistic,
     period: Duration.seconds(definition.periodSeconds),
   });
+}
+
+/** A CloudWatch alarm named and built as a metric definition says (shared with the operator alarms). */
+export function metricAlarmOf(scope: Construct, definition: MetricAlarmDefinition): Alarm {
+  const common = {
+    alarmName: definition.name,
+    alarmDescription: definition.description,
+    metric: metricOf(definition),
+    evaluationPeriods: definition.evaluationPeriods,
+    datapointsToAlarm: definition.datapointsToAlarm,
+    comparisonOperator: comparisonOperators[definition.comparison],
+    treatMissingData: missingData[definition.treatMissingData],
+  };
+  const id = constructIdOf(definition.name);
+  return definition.kind === 'anomaly'
+    ? new AnomalyDetectionAlarm(scope, id, { ...common, stdDevs: definition.bandStandardDeviations })
+    : new Alarm(scope, id, { ...common, threshold: definition.threshold });
 }
 
 const slaMetric = (metricName: string, dimensions: Record<string, string>, statistic: string, label: string) =>
@@ -98,7 +115,7 @@ export class SlaAlarms extends Construct {
 
     const alarms = new Map<string, IAlarm>();
     for (const definition of props.definitions) {
-      const alarm = isMetricAlarm(definition) ? this.metricAlarm(definition) : this.compositeAlarm(definition, alarms);
+      const alarm = isMetricAlarm(definition) ? metricAlarmOf(this, definition) : this.compositeAlarm(definition, alarms);
       for (const audience of definition.audience) {
         const topic = topics.get(audience);
         if (topic) alarm.addAlarmAction(new SnsAction(topic));
@@ -107,22 +124,6 @@ export class SlaAlarms extends Construct {
     }
     this.alarms = alarms;
     this.addDashboardWidgets(props.dashboard);
-  }
-
-  private metricAlarm(definition: MetricAlarmDefinition): Alarm {
-    const common = {
-      alarmName: definition.name,
-      alarmDescription: definition.description,
-      metric: metricOf(definition),
-      evaluationPeriods: definition.evaluationPeriods,
-      datapointsToAlarm: definition.datapointsToAlarm,
-      comparisonOperator: comparisonOperators[definition.comparison],
-      treatMissingData: missingData[definition.treatMissingData],
-    };
-    const id = constructIdOf(definition.name);
-    return definition.kind === 'anomaly'
-      ? new AnomalyDetectionAlarm(this, id, { ...common, stdDevs: definition.bandStandardDeviations })
-      : new Alarm(this, id, { ...common, threshold: definition.threshold });
   }
 
   private compositeAlarm(definition: Extract<AlarmDefinition, { kind: 'composite' }>, alarms: ReadonlyMap<string, IAlarm>): CompositeAlarm {

@@ -7,14 +7,17 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { alarmDefinitions, audienceTopicName } from '../../functions/commons/alarm-definitions.ts';
+import { audienceTopicName, locallyEvaluatedAlarmDefinitions } from '../../functions/commons/alarm-definitions.ts';
 import type { AlarmDefinition, AlarmState, MetricAlarmDefinition } from '../../functions/commons/alarm-definitions.ts';
 import { aggregateByPeriod, anomalyTrainingPeriods, evaluateAnomalyAlarm, evaluateCompositeAlarm, evaluateThresholdAlarm, periodStarts } from './alarm-evaluator.ts';
 import type { AlarmEvaluation } from './alarm-evaluator.ts';
 import { MetricStore, parseEmbeddedMetricLine } from './metric-store.ts';
 
-/** The very objects CDK turns into CloudWatch alarms (test/infra/sla-alarms.test.ts checks it is the same array). */
-export const localAlarmDefinitions: readonly AlarmDefinition[] = alarmDefinitions;
+/**
+ * The very objects CDK turns into CloudWatch alarms, every one whose metric the handlers write: the SLA alarms and the
+ * SLA sweep's operator alarms. Alarms on AWS-service metrics (Lambda errors, DynamoDB throttles ...) are CDK-only.
+ */
+export const localAlarmDefinitions: readonly AlarmDefinition[] = locallyEvaluatedAlarmDefinitions;
 
 export interface LocalAlarmRecord extends AlarmEvaluation {
   readonly definition: AlarmDefinition;

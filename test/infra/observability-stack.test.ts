@@ -58,7 +58,7 @@ describe('ObservabilityStack', () => {
     ['AWS/States', 'ExecutionsFailed'],
     ['AWS/States', 'ExecutionsTimedOut'],
     ['AWS/ApiGateway', '5XXError'],
-  ])('alarms on any %s %s, notifying the SLA managers', (namespace, metricName) => {
+  ])('alarms on any %s %s, notifying operations and the SLA managers', (namespace, metricName) => {
     const matching = alarms.filter((alarm) => alarm['Namespace'] === namespace && alarm['MetricName'] === metricName);
     expect(matching).toHaveLength(1);
     expect(matching[0]).toMatchObject({
@@ -66,7 +66,7 @@ describe('ObservabilityStack', () => {
       ComparisonOperator: 'GreaterThanThreshold',
       Statistic: 'Sum',
       TreatMissingData: 'notBreaching',
-      AlarmActions: [{ Ref: logicalIdOf(kamflow.observability.slaManagersTopic) }],
+      AlarmActions: [{ Ref: logicalIdOf(kamflow.observability.slaAlarms.topics.get('OPERATIONS')!) }, { Ref: logicalIdOf(kamflow.observability.slaManagersTopic) }],
     });
   });
 
@@ -91,16 +91,16 @@ describe('ObservabilityStack', () => {
     }
   });
 
-  it('charts errors and throttles of every route function and every workflow task function', () => {
-    const functionNames = [...routes.map((route) => route.operationId), ...workflowTaskFunctions.map((task) => task.name)].sort();
+  it('charts errors and throttles of every function: routes, workflow tasks, the SLA sweep and the order event functions', () => {
+    const functionNames = [...routes.map((route) => route.operationId), ...workflowTaskFunctions.map((task) => task.name), 'SweepSla', 'DispatchOrderEvents', 'RetryHubDeliveries'].sort();
     for (const metricName of ['Errors', 'Throttles']) {
       const lines = widgets.flatMap(chartedMetrics).filter((line) => line.metric === `AWS/Lambda ${metricName}`);
       expect(lines.map((line) => line.label).sort(), metricName).toEqual(functionNames);
     }
   });
 
-  it('shows the state of every alarm', () => {
-    const alarmWidget = widgets.find((widget) => widget.type === 'alarm');
-    expect(alarmWidget?.properties.alarms).toHaveLength(3);
+  it('shows the state of every operator alarm', () => {
+    const shown = widgets.filter((widget) => widget.type === 'alarm' && widget.properties.title?.startsWith('Operator alarms')).flatMap((widget) => widget.properties.alarms ?? []);
+    expect(shown).toHaveLength(kamflow.observability.operatorAlarms.alarms.size);
   });
 });

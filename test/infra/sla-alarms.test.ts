@@ -42,16 +42,19 @@ describe('SLA alarms (ObservabilityStack)', () => {
   const metricDefinitions = alarmDefinitions.filter(isMetricAlarm);
 
   it('creates one CloudWatch alarm per metric definition, named as defined, and nothing else named like them', () => {
-    const slaAlarmNames = [...alarmsByName.keys()].filter((name) => name.startsWith('kamflow-')).sort();
+    const slaAlarmNames = [...alarmsByName.keys()].filter((name) => name.startsWith('kamflow-') && !name.startsWith('kamflow-sla-sweep-')).sort();
     expect(slaAlarmNames).toEqual(metricDefinitions.map((definition) => definition.name).sort());
     expect(metricDefinitions.length).toBeGreaterThanOrEqual(21 + 3 + 3 + 3);
   });
 
   it('the local alarm evaluator evaluates the very same definition objects, and reports exactly the alarms CDK creates', () => {
     const local = new LocalCloudWatch();
-    expect(local.definitions).toBe(alarmDefinitions);
-    expect(localAlarmDefinitions).toBe(alarmDefinitions);
-    expect([...kamflow.observability.slaAlarms.alarms.keys()]).toEqual(local.definitions.map((definition) => definition.name));
+    expect(local.definitions).toBe(localAlarmDefinitions);
+    // every SLA alarm, then the SLA sweep's operator alarms (the other operator alarms watch AWS-service metrics)
+    expect(localAlarmDefinitions.slice(0, alarmDefinitions.length)).toEqual(alarmDefinitions);
+    const sweepAlarms = localAlarmDefinitions.slice(alarmDefinitions.length).map((definition) => definition.name);
+    expect(sweepAlarms).toEqual(['kamflow-sla-sweep-failures', 'kamflow-sla-sweep-stalled']);
+    expect([...kamflow.observability.slaAlarms.alarms.keys(), ...sweepAlarms]).toEqual(local.definitions.map((definition) => definition.name));
     const types = ['MetricAlarm', 'CompositeAlarm'];
     const first = describeAlarms(local, { AlarmTypes: types, MaxRecords: 100 });
     const second = first.NextToken ? describeAlarms(local, { AlarmTypes: types, MaxRecords: 100, NextToken: first.NextToken }) : { MetricAlarms: [], CompositeAlarms: [] };
