@@ -7,9 +7,11 @@
  *   the CloudFront domain; until the origin is set, CORS allows any origin and synth warns.
  * - KAMFLOW_SKIP_BUNDLING=1: synthesise without running esbuild (the CLI refuses `-c aws:cdk:bundling-stacks=[]`).
  * - KAMFLOW_ALARM_<EMAILS|SMS|HTTPS>_<TOPIC>: who is told, per topic and channel (infra/notification-subscribers.ts).
+ * - KAMFLOW_CONSOLE_WEB_ACL: the console's CloudFront web ACL (infra/web-acl-settings.ts).
  */
 import type { KamflowDeployment } from './kamflow-stacks.ts';
 import { notificationSubscribersFrom } from './notification-subscribers.ts';
+import { consoleWebAclFrom } from './web-acl-settings.ts';
 
 export const anyOrigin = '*';
 
@@ -26,6 +28,7 @@ export function deploymentSettingsFrom(environment: Environment): DeploymentSett
     consoleOrigin: consoleOriginFrom(environment['KAMFLOW_CONSOLE_ORIGIN']),
     skipBundling: environment['KAMFLOW_SKIP_BUNDLING'] === '1',
     notificationSubscribers: notificationSubscribersFrom(environment, region),
+    consoleWebAcl: consoleWebAclFrom(environment['KAMFLOW_CONSOLE_WEB_ACL'], region),
   };
 }
 

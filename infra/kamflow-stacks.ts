@@ -14,6 +14,11 @@ import { SlaStack } from './stacks/sla-stack.ts';
 import { EventsStack } from './stacks/events-stack.ts';
 import type { NotificationSubscribers } from './notification-subscribers.ts';
 import { monitoredResourcesOf } from './monitored-resources.ts';
+import { ApiFirewall } from './constructs/api-firewall.ts';
+import { consoleNeedsCrossRegionReferences, protectConsole } from './console-firewall.ts';
+import type { EdgeFirewallStack } from './stacks/edge-firewall-stack.ts';
+import { consoleWebAclFrom } from './web-acl-settings.ts';
+import type { ConsoleWebAcl } from './web-acl-settings.ts';
 
 export interface KamflowDeployment {
   readonly env: Environment;
@@ -21,6 +26,8 @@ export interface KamflowDeployment {
   readonly consoleOrigin: string;
   /** Who is told through each SNS topic (email, SMS, HTTPS). */
   readonly notificationSubscribers?: NotificationSubscribers | undefined;
+  /** The console's CloudFront web ACL; by default one created in us-east-1 (none in China, where WAF is regional). */
+  readonly consoleWebAcl?: ConsoleWebAcl | undefined;
 }
 
 export interface KamflowStacks {
@@ -32,10 +39,13 @@ export interface KamflowStacks {
   readonly console: ConsoleStack;
   readonly sla: SlaStack;
   readonly events: EventsStack;
+  /** The console's web ACL in us-east-1, when KAMflow creates it. */
+  readonly edgeFirewall: EdgeFirewallStack | undefined;
 }
 
 export function addKamflowStacks(app: App, deployment: KamflowDeployment): KamflowStacks {
   const { env } = deployment;
+  const consoleWebAcl = deployment.consoleWebAcl ?? consoleWebAclFrom(undefined, env.region ?? '');
 
   const data = new DataStack(app, 'KamflowData', { env, description: 'KAMflow: the single DynamoDB table' });
 
@@ -51,6 +61,7 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
     userPool: auth.userPool,
     userPoolClient: auth.consoleClient,
   });
+  new ApiFirewall(api, 'Firewall', { stage: api.restApi.deploymentStage });
   api.addStackDependency(data, 'route functions read and write the table');
   api.addStackDependency(auth, 'the authoriser checks tokens of the user pool; handlers verify its issuer and client');
 
@@ -71,7 +82,9 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
     publicApiUrl: api.publicApiUrl,
     userPool: auth.userPool,
     userPoolClient: auth.consoleClient,
+    crossRegionReferences: consoleNeedsCrossRegionReferences(consoleWebAcl),
   });
+  const edgeFirewall = protectConsole(app, console, consoleWebAcl, env);
   console.addStackDependency(api, "config.json carries the API's URL");
   console.addStackDependency(auth, "config.json carries the user pool and the console's client");
 
@@ -94,5 +107,5 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
   });
   for (const watched of [data, api, workflow, sla, events]) observability.addStackDependency(watched, 'watches its resources');
 
-  return { data, auth, api, workflow, observability, console, sla, events };
+  return { data, auth, api, workflow, observability, console, sla, events, edgeFirewall };
 }
