@@ -18,6 +18,7 @@ import { ApiFirewall } from './constructs/api-firewall.ts';
 import { consoleNeedsCrossRegionReferences, protectConsole } from './console-firewall.ts';
 import type { EdgeFirewallStack } from './stacks/edge-firewall-stack.ts';
 import { consoleWebAclFrom } from './web-acl-settings.ts';
+import { acknowledgeKamflowFindings } from './compliance/kamflow-findings.ts';
 import type { ConsoleWebAcl } from './web-acl-settings.ts';
 
 export interface KamflowDeployment {
@@ -107,5 +108,7 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
   });
   for (const watched of [data, api, workflow, sla, events]) observability.addStackDependency(watched, 'watches its resources');
 
-  return { data, auth, api, workflow, observability, console, sla, events, edgeFirewall };
+  const stacks = { data, auth, api, workflow, observability, console, sla, events, edgeFirewall };
+  acknowledgeKamflowFindings(stacks);
+  return stacks;
 }

@@ -41,6 +41,7 @@ export function monitoredResourcesOf({ table, api, workflow, sla, events }: Watc
       ['SlaSweepSchedule', sla.sweepDeadLetters],
       ['HubRetrySchedule', events.retryDeadLetters],
       ['OrderEventStream', events.deadLetters],
+      ...(sla.undeliveredEscalations ? [['SlaEscalationNotifications', sla.undeliveredEscalations] as const] : []),
     ]),
   };
 }

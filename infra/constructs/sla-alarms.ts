@@ -21,6 +21,7 @@ import {
 import type { Dashboard, IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { alarmAudiences, audienceTopicName, isMetricAlarm, timedStages } from '../../functions/commons/alarm-definitions.ts';
 import type { AlarmAudience, AlarmDefinition, MetricAlarmDefinition } from '../../functions/commons/alarm-definitions.ts';
@@ -95,6 +96,8 @@ const slaMetric = (metricName: string, dimensions: Record<string, string>, stati
 
 export class SlaAlarms extends Construct {
   readonly topics: ReadonlyMap<AlarmAudience, Topic>;
+  /** The dead-letter queue of each audience topic's subscriptions (audiences with subscribers only). */
+  readonly undeliveredNotifications: ReadonlyMap<AlarmAudience, Queue>;
   /** Every alarm by its name (the definition's name, also its CloudWatch AlarmName). */
   readonly alarms: ReadonlyMap<string, IAlarm>;
 
@@ -102,16 +105,19 @@ export class SlaAlarms extends Construct {
     super(scope, id);
 
     const topics = new Map<AlarmAudience, Topic>();
+    const undeliveredNotifications = new Map<AlarmAudience, Queue>();
     for (const audience of alarmAudiences) {
       const topic = new Topic(this, `${constructIdOf(audienceTopicName(audience))}Topic`, {
         topicName: audienceTopicName(audience),
         displayName: `KAMflow SLA alarms: ${audience.toLowerCase().replaceAll('_', ' ')}`,
         enforceSSL: true,
       });
-      subscribeTopic(topic, props.subscribers?.[audience]);
+      const undelivered = subscribeTopic(topic, props.subscribers?.[audience]);
+      if (undelivered) undeliveredNotifications.set(audience, undelivered);
       topics.set(audience, topic);
     }
     this.topics = topics;
+    this.undeliveredNotifications = undeliveredNotifications;
 
     const alarms = new Map<string, IAlarm>();
     for (const definition of props.definitions) {

@@ -16,7 +16,7 @@ import type { Construct } from 'constructs';
 import { KamflowFunction } from '../constructs/kamflow-function.ts';
 import { grantTableReadWrite } from '../grants.ts';
 import { acknowledgeDeadLetterQueue } from '../compliance/acknowledge.ts';
-import { ruleTargetDeadLetterQueue } from '../constructs/rule-dead-letters.ts';
+import { deadLetterQueue } from '../constructs/dead-letter-queue.ts';
 
 import { orderEventsBusName } from '../../functions/domain/order-notifications.ts';
 
@@ -72,7 +72,7 @@ export class EventsStack extends Stack {
       table: props.table,
     });
     grantTableReadWrite(this.retrier, props.table);
-    this.retryDeadLetters = ruleTargetDeadLetterQueue(this, 'RetryDeadLetters');
+    this.retryDeadLetters = deadLetterQueue(this, 'RetryDeadLetters');
     this.retrySchedule = new Rule(this, 'RetrySchedule', {
       description: 'Runs the hub delivery retry sweep every minute',
       schedule: Schedule.rate(Duration.minutes(1)),

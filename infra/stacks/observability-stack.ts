@@ -43,7 +43,7 @@ export class ObservabilityStack extends Stack {
       displayName: 'KAMflow SLA managers',
       enforceSSL: true,
     });
-    subscribeTopic(this.slaManagersTopic, props.subscribers?.SLA_MANAGERS);
+    const undeliveredToSlaManagers = subscribeTopic(this.slaManagersTopic, props.subscribers?.SLA_MANAGERS);
 
     const functions = [...props.monitored.functions];
     this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: 'KAMflow' });
@@ -91,7 +91,15 @@ export class ObservabilityStack extends Stack {
     this.slaAlarms = new SlaAlarms(this, 'SlaAlarms', { definitions: alarmDefinitions, subscribers: props.subscribers, dashboard: this.dashboard });
     this.operatorAlarms = new OperatorAlarms(this, 'OperatorAlarms', {
       definitions: operatorAlarmDefinitions,
-      resources: props.monitored,
+      // The dead-letter queues of this stack's own topics' subscriptions are watched like every other.
+      resources: {
+        ...props.monitored,
+        deadLetterQueues: new Map([
+          ...props.monitored.deadLetterQueues,
+          ...(undeliveredToSlaManagers ? [['SlaManagersNotifications', undeliveredToSlaManagers] as const] : []),
+          ...[...this.slaAlarms.undeliveredNotifications].map(([audience, queue]) => [`${audience}Notifications`, queue] as const),
+        ]),
+      },
       audienceTopics: this.slaAlarms.topics,
       slaManagersTopic: this.slaManagersTopic,
       dashboard: this.dashboard,

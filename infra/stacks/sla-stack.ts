@@ -15,7 +15,7 @@ import { KamflowFunction } from '../constructs/kamflow-function.ts';
 import { grantTableReadWrite } from '../grants.ts';
 import type { TopicSubscribers } from '../notification-subscribers.ts';
 import { subscribeTopic } from '../constructs/topic-subscribers.ts';
-import { ruleTargetDeadLetterQueue } from '../constructs/rule-dead-letters.ts';
+import { deadLetterQueue } from '../constructs/dead-letter-queue.ts';
 
 export const slaNotificationBusName = 'kamflow-sla-notifications';
 export const slaEscalationsTopicName = 'kamflow-sla-escalations';
@@ -37,6 +37,8 @@ export class SlaStack extends Stack {
   readonly escalationsTopic: Topic;
   readonly sweepSchedule: Rule;
   readonly escalationRule: Rule;
+  /** Escalations SNS could not deliver to a subscriber; absent without subscribers. */
+  readonly undeliveredEscalations: Queue | undefined;
   /** Escalation notifications EventBridge could not publish to the topic. */
   readonly escalationDeadLetters: Queue;
   /** Sweep invocations EventBridge could not make (a missed run is caught up by the next; the depth says it happened). */
@@ -47,8 +49,8 @@ export class SlaStack extends Stack {
 
     this.notificationBus = new EventBus(this, 'SlaNotificationBus', { eventBusName: slaNotificationBusName });
     this.escalationsTopic = new Topic(this, 'SlaEscalationsTopic', { topicName: slaEscalationsTopicName, displayName: 'KAMflow SLA escalations', enforceSSL: true });
-    subscribeTopic(this.escalationsTopic, props.escalationSubscribers);
-    this.escalationDeadLetters = ruleTargetDeadLetterQueue(this, 'EscalationDeadLetters');
+    this.undeliveredEscalations = subscribeTopic(this.escalationsTopic, props.escalationSubscribers);
+    this.escalationDeadLetters = deadLetterQueue(this, 'EscalationDeadLetters');
     this.escalationRule = new Rule(this, 'EscalationsToTopic', {
       eventBus: this.notificationBus,
       description: 'Escalation notifications of the SLA sweep go to the escalations topic',
@@ -71,7 +73,7 @@ export class SlaStack extends Stack {
     this.notificationBus.grantPutEventsTo(this.sweepFunction);
 
     // Every minute; a missed or failed run is caught up by the next (the sweep reads from its watermark), so no retries.
-    this.sweepDeadLetters = ruleTargetDeadLetterQueue(this, 'SweepDeadLetters');
+    this.sweepDeadLetters = deadLetterQueue(this, 'SweepDeadLetters');
     this.sweepSchedule = new Rule(this, 'SweepSchedule', {
       description: 'Runs the SLA sweep every minute',
       schedule: Schedule.rate(Duration.minutes(1)),

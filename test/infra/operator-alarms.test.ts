@@ -105,12 +105,15 @@ describe('operator alarms and dead-letter queues', () => {
     });
   });
 
-  it('alarms on the depth of every dead-letter queue: the three rules\' and the order event stream\'s, to operations and SLA managers', () => {
+  it('alarms on the depth of every dead-letter queue: the three rules\', the order event stream\'s and each subscribed topic\'s, to operations and SLA managers', () => {
     const depth = watching('AWS/SQS', 'ApproximateNumberOfMessagesVisible');
-    expect(depth).toHaveLength(4);
+    // 3 rule targets, the stream, and the topics with subscribers here: escalations, SLA managers, operations, department heads
+    expect(depth).toHaveLength(4 + 4);
     for (const alarm of depth) expect(alarm).toMatchObject({ Statistic: 'Maximum', Threshold: 0, AlarmActions: [topic('OPERATIONS'), slaManagers()] });
     const queues = JSON.stringify(depth.map((alarm) => alarm['Dimensions']));
-    for (const queue of [kamflow.sla.escalationDeadLetters, kamflow.sla.sweepDeadLetters, kamflow.events.retryDeadLetters, kamflow.events.deadLetters]) {
+    const subscriptionQueues = [kamflow.sla.undeliveredEscalations!, ...kamflow.observability.slaAlarms.undeliveredNotifications.values()];
+    expect(subscriptionQueues).toHaveLength(3);
+    for (const queue of [kamflow.sla.escalationDeadLetters, kamflow.sla.sweepDeadLetters, kamflow.events.retryDeadLetters, kamflow.events.deadLetters, ...subscriptionQueues]) {
       expect(queues).toContain(logicalIdOf(queue).slice(0, 20));
     }
     expect(watching('AWS/Lambda', 'IteratorAge')).toEqual([expect.objectContaining({ Threshold: 300_000, EvaluationPeriods: 3 })]);
@@ -118,7 +121,7 @@ describe('operator alarms and dead-letter queues', () => {
 
   it('creates one alarm per definition and resource, and no alarm without a definition', () => {
     const resources = monitoredResourcesOf({ table: kamflow.data.table, api: kamflow.api, workflow: kamflow.workflow, sla: kamflow.sla, events: kamflow.events });
-    const perKind = { function: resources.functions.size, 'stream-consumer': 1, table: 1, 'rest-api': 1, 'state-machine': 1, 'event-rule': 3, 'dead-letter-queue': 4 } as const;
+    const perKind = { function: resources.functions.size, 'stream-consumer': 1, table: 1, 'rest-api': 1, 'state-machine': 1, 'event-rule': 3, 'dead-letter-queue': 8 } as const;
     const expected = resourceAlarmDefinitions.reduce((sum, definition) => sum + perKind[definition.resource], 0) + (operatorAlarmDefinitions.length - resourceAlarmDefinitions.length);
     expect(kamflow.observability.operatorAlarms.alarms.size).toBe(expected);
     const slaAlarmCount = kamflow.observability.slaAlarms.alarms.size - 1; // less the composite

@@ -1,14 +1,14 @@
 /**
- * The dead-letter queue of one EventBridge rule target: what EventBridge could not deliver (after the target's own
- * retries) waits here for 14 days instead of being dropped. The observability stack alarms on its depth.
+ * A dead-letter queue (of an EventBridge rule target or an SNS subscription): what could not be delivered after the
+ * retries waits here for 14 days instead of being dropped. The observability stack alarms on its depth.
  */
 import { Duration } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { acknowledgeDeadLetterQueue } from '../compliance/acknowledge.ts';
 
-export function ruleTargetDeadLetterQueue(scope: Construct, id: string): Queue {
-  // SQS-managed encryption: EventBridge may write to it without a KMS key policy to keep in step.
+export function deadLetterQueue(scope: Construct, id: string): Queue {
+  // SQS-managed encryption: EventBridge and SNS may write to it without a KMS key policy to keep in step.
   const queue = new Queue(scope, id, { retentionPeriod: Duration.days(14), encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
   acknowledgeDeadLetterQueue(queue);
   return queue;
