@@ -28,14 +28,28 @@ export interface LocalAlarmRecord extends AlarmEvaluation {
 const region = 'us-east-1';
 const account = '000000000000';
 
+/**
+ * How far back the definitions look (their evaluation periods, and the anomaly band's history), plus a period: older
+ * data points are dropped. The SLA sweep writes a data point every business minute, so keeping 15 days as CloudWatch
+ * does would grow without need on a long-running local stack.
+ */
+export function lookbackMs(definitions: readonly AlarmDefinition[]): number {
+  const periods = definitions.map((definition) =>
+    definition.kind === 'composite' ? 0 : definition.periodSeconds * (definition.evaluationPeriods + 1 + (definition.kind === 'anomaly' ? anomalyTrainingPeriods : 0)),
+  );
+  return Math.max(3600, ...periods) * 1000;
+}
+
 export class LocalCloudWatch {
-  readonly store = new MetricStore();
+  readonly store: MetricStore;
   private readonly records = new Map<string, LocalAlarmRecord>();
 
   constructor(
     readonly definitions: readonly AlarmDefinition[] = localAlarmDefinitions,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.store = new MetricStore(lookbackMs(definitions));
+  }
 
   /** Takes an EMF line into the store; false for any other line. */
   ingestLine(line: string): boolean {

@@ -64,3 +64,13 @@ describe('SLA sweep alarms on the local CloudWatch', () => {
     expect(stateOf(slaSweepFailuresAlarm.name)?.state).toBe('OK');
   });
 });
+
+describe('the local metric store', () => {
+  it('keeps what the alarms look back over (the anomaly band\'s day of history, the daily on-time rate), not 15 days', async () => {
+    const { lookbackMs } = await import('../../../local/cloudwatch/local-cloudwatch.ts');
+    const hours = lookbackMs(localAlarmDefinitions) / 3_600_000;
+    expect(hours).toBeGreaterThanOrEqual(27);
+    expect(hours).toBeLessThanOrEqual(48);
+    expect(lookbackMs([slaSweepStalledAlarm]) / 60_000).toBe(60);
+  });
+});
