@@ -29,7 +29,7 @@ export function acknowledgeFunctionFindings(fn: IConstruct, runtime: Runtime): v
     { rule: 'Serverless-LambdaDLQ', reason: deadLetterReason },
   );
   if (runtime.name !== newestNodeRuntime()) {
-    const reason = `${runtime.name} is the Node.js the project is built and tested on until it moves to ${newestNodeRuntime()} (issue 11: Node 24 with middy 7); the move removes this acknowledgement.`;
+    const reason = `${runtime.name} is the Node.js the project is built and tested on until it moves to ${newestNodeRuntime()} with middy 7; once functions run on the newest runtime this acknowledgement is no longer made.`;
     acknowledge(fn, { rule: 'AwsSolutions-L1', reason }, { rule: 'Serverless-LambdaLatestVersion', reason });
   }
 }
