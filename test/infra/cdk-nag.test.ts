@@ -69,3 +69,20 @@ describe.each(['ap-southeast-1', 'cn-northwest-1'])('cdk-nag over the whole app 
     }
   }, 120_000);
 });
+
+describe('the runtime acknowledgement of KAMflow functions', () => {
+  it('is made only while functions run on an older Node.js than the newest aws-cdk-lib knows', async () => {
+    const { Runtime, Function: LambdaFunction, Code } = await import('aws-cdk-lib/aws-lambda');
+    const { acknowledgeFunctionFindings, newestNodeRuntime } = await import('../../infra/compliance/function-findings.ts');
+    expect(newestNodeRuntime()).toMatch(/^nodejs\d+\.x$/);
+    const stack = new Stack(new App(), 'RuntimeCheck');
+    const acknowledgedRules = (runtime: InstanceType<typeof Runtime>) => {
+      const fn = new LambdaFunction(stack, runtime.name, { runtime, handler: 'index.handler', code: Code.fromInline('export const handler = () => {}') });
+      acknowledgeFunctionFindings(fn, runtime);
+      return acknowledgementsIn(fn).flatMap((entry) => Object.keys(entry.rules));
+    };
+    const newest = Runtime.ALL.find((runtime) => runtime.name === newestNodeRuntime());
+    expect(acknowledgedRules(newest!).some((rule) => /L1|LatestVersion/.test(rule))).toBe(false);
+    expect(acknowledgedRules(Runtime.NODEJS_20_X).filter((rule) => /L1|LatestVersion/.test(rule))).toHaveLength(2);
+  });
+});
