@@ -6,12 +6,12 @@
  *   domain. The console stack comes after the API (its config.json needs the API URL), so the API cannot reference
  *   the CloudFront domain; until the origin is set, CORS allows any origin and synth warns.
  * - KAMFLOW_SKIP_BUNDLING=1: synthesise without running esbuild (the CLI refuses `-c aws:cdk:bundling-stacks=[]`).
- * - KAMFLOW_ALARM_EMAILS_OPERATIONS, _SUPERVISORS, _DEPARTMENT_HEADS, _KEY_ACCOUNT_MANAGERS: comma-separated email
- *   addresses subscribed to the SLA alarm topic of that audience.
+ * - KAMFLOW_ALARM_<EMAILS|SMS|HTTPS>_<TOPIC>: who is told, per topic and channel (infra/notification-subscribers.ts).
+ * - KAMFLOW_CONSOLE_WEB_ACL: the console's CloudFront web ACL (infra/web-acl-settings.ts).
  */
 import type { KamflowDeployment } from './kamflow-stacks.ts';
-import { alarmAudiences } from '../functions/commons/alarm-definitions.ts';
-import type { AlarmSubscribers } from './constructs/sla-alarms.ts';
+import { notificationSubscribersFrom } from './notification-subscribers.ts';
+import { consoleWebAclFrom } from './web-acl-settings.ts';
 
 export const anyOrigin = '*';
 
@@ -22,23 +22,14 @@ export interface DeploymentSettings extends KamflowDeployment {
 type Environment = Readonly<Record<string, string | undefined>>;
 
 export function deploymentSettingsFrom(environment: Environment): DeploymentSettings {
+  const region = nonEmpty(environment['KAMFLOW_REGION']) ?? nonEmpty(environment['CDK_DEFAULT_REGION']) ?? 'ap-southeast-1';
   return {
-    env: {
-      account: nonEmpty(environment['CDK_DEFAULT_ACCOUNT']),
-      region: nonEmpty(environment['KAMFLOW_REGION']) ?? nonEmpty(environment['CDK_DEFAULT_REGION']) ?? 'ap-southeast-1',
-    },
+    env: { account: nonEmpty(environment['CDK_DEFAULT_ACCOUNT']), region },
     consoleOrigin: consoleOriginFrom(environment['KAMFLOW_CONSOLE_ORIGIN']),
     skipBundling: environment['KAMFLOW_SKIP_BUNDLING'] === '1',
-    ...alarmSubscribersFrom(environment),
+    notificationSubscribers: notificationSubscribersFrom(environment, region),
+    consoleWebAcl: consoleWebAclFrom(environment['KAMFLOW_CONSOLE_WEB_ACL'], region),
   };
-}
-
-/** Only audiences with at least one address; nothing at all when none is set. */
-export function alarmSubscribersFrom(environment: Environment): { alarmSubscribers?: AlarmSubscribers } {
-  const entries = alarmAudiences
-    .map((audience) => [audience, (environment[`KAMFLOW_ALARM_EMAILS_${audience}`] ?? '').split(',').map((email) => email.trim()).filter((email) => email !== '')] as const)
-    .filter(([, emails]) => emails.length > 0);
-  return entries.length > 0 ? { alarmSubscribers: Object.fromEntries(entries) } : {};
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -8,6 +8,10 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { kamflowTable } from '../functions/data/table-design.ts';
+import { alarmDefinitions } from '../functions/commons/alarm-definitions.ts';
 
 export type TableAccess = 'none' | 'read' | 'read-write';
 
@@ -19,17 +23,18 @@ export type TableAccess = 'none' | 'read' | 'read-write';
 const tableReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
 const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
+/**
+ * The table and each of its indexes by name (functions/data/table-design.ts), rather than `table.grant`'s
+ * `index/*`: a wildcard would also cover any index added later for another purpose.
+ */
+function tableAndIndexArns(table: ITable): string[] {
+  return [table.tableArn, ...kamflowTable.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`)];
+}
+
 export function grantTableAccess(grantee: IGrantable, table: ITable, access: TableAccess): void {
-  switch (access) {
-    case 'none':
-      return;
-    case 'read':
-      table.grant(grantee, ...tableReadActions);
-      return;
-    case 'read-write':
-      table.grant(grantee, ...tableReadActions, ...tableWriteActions);
-      return;
-  }
+  if (access === 'none') return;
+  const actions = access === 'read' ? tableReadActions : [...tableReadActions, ...tableWriteActions];
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions, resources: tableAndIndexArns(table) }));
 }
 
 export function grantTableReadWrite(grantee: IGrantable, table: ITable): void {
@@ -80,8 +85,19 @@ export function grantUserPoolAdministration(grantee: IGrantable, userPool: IUser
 }
 
 /**
- * DescribeAlarms on KAMflow's SLA alarms (named kamflow-*). CloudWatch authorises DescribeAlarms per alarm ARN.
+ * DescribeAlarms on exactly KAMflow's SLA alarms (functions/commons/alarm-definitions.ts), by ARN: CloudWatch
+ * authorises DescribeAlarms per alarm, and a name pattern would also reveal any other alarm named like them.
  */
 export function grantAlarmStateRead(grantee: IGrantable, alarmArnPrefix: string): void {
-  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['cloudwatch:DescribeAlarms'], resources: [`${alarmArnPrefix}kamflow-*`] }));
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ['cloudwatch:DescribeAlarms'], resources: alarmDefinitions.map((definition) => `${alarmArnPrefix}${definition.name}`) }),
+  );
+}
+
+/**
+ * The state machine invokes its task functions by unqualified ARN (stepfunctions/order-fulfilment.asl.json), so the
+ * function's ARN is all it needs; `grantInvoke` would add `<arn>:*`, every version and alias.
+ */
+export function grantWorkflowTaskInvoke(stateMachine: IStateMachine, fn: IFunction): void {
+  stateMachine.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.functionArn] }));
 }

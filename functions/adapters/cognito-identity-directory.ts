@@ -16,6 +16,7 @@ import {
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { optionalEnv, requiredEnv } from '../commons/env.ts';
+import { tracer } from '../commons/observability.ts';
 import { groupChanges } from '../domain/user-management.ts';
 import type { UserRole } from '../domain/people.ts';
 import { IdentityRefusedError } from '../services/identity-directory.ts';
@@ -83,7 +84,7 @@ let directory: IdentityDirectory | undefined;
 export function userPoolDirectory(): IdentityDirectory {
   if (!directory) {
     const endpoint = optionalEnv('COGNITO_ENDPOINT');
-    const client = new CognitoIdentityProviderClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 3 });
+    const client = tracer.captureAWSv3Client(new CognitoIdentityProviderClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 3 }));
     directory = new CognitoIdentityDirectory(client, requiredEnv('USER_POOL_ID'));
   }
   return directory;

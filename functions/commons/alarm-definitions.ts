@@ -1,5 +1,10 @@
 /**
- * The SLA alarms, defined once as data. infra/constructs/sla-alarms.ts turns every definition into a CloudWatch alarm
+ * The alarms, defined once as data: the SLA alarms (for managers) and the operator alarms (is KAMflow itself healthy).
+ * Each metric alarm says where its metric comes from: `handlers` (EMF lines the handlers write, which exist locally
+ * too) or `aws-service` (a metric AWS publishes for a resource, which only exists on AWS: CDK creates those alarms,
+ * the local evaluator does not evaluate them).
+ *
+ * The SLA alarms, in detail. infra/constructs/sla-alarms.ts turns every definition into a CloudWatch alarm
  * (and the audiences into SNS topics); the local runtime's alarm evaluator (local/cloudwatch/) evaluates the very same
  * objects over the metric data points the handlers emit locally, so the console shows the same alarm states offline.
  *
@@ -7,8 +12,8 @@
  * department heads (部门负责人) and key account managers (大客户经理). A group customer's trouble reaches department
  * heads; a stage owned by the account manager reaches the key account managers; network stages reach operations.
  */
-import { slaDimensionNames, slaMetricNames, slaMetricsNamespace, slaMetricsService } from './sla-metric-names.ts';
-import type { SlaMetricName } from './sla-metric-names.ts';
+import { slaDimensionNames, slaMetricNames, slaMetricsNamespace, slaMetricsService, slaSweepMetricNames } from './sla-metric-names.ts';
+import type { SlaMetricName, SlaSweepMetricName } from './sla-metric-names.ts';
 import { accountTiers } from '../domain/accounts.ts';
 import type { AccountTier } from '../domain/accounts.ts';
 import { stageDefinitions } from '../domain/order-stages.ts';
@@ -28,11 +33,13 @@ export type AnomalyComparison = 'GreaterThanUpperThreshold' | 'LessThanLowerThre
 export type MissingDataTreatment = 'notBreaching' | 'breaching' | 'missing' | 'ignore';
 
 interface MetricAlarmBase {
+  /** The handlers' EMF lines: evaluated on AWS and by the local evaluator alike. */
+  readonly metricSource: 'handlers';
   readonly name: string;
   readonly description: string;
   readonly audience: readonly AlarmAudience[];
   readonly namespace: string;
-  readonly metricName: SlaMetricName;
+  readonly metricName: SlaMetricName | SlaSweepMetricName;
   /** Exactly the metric's dimensions (CloudWatch matches the full set), `service` included. */
   readonly dimensions: Readonly<Record<string, string>>;
   readonly statistic: AlarmStatistic;
@@ -92,6 +99,7 @@ function onTimeAlarm(stage: (typeof timedStages)[number], tier: AccountTier): Th
   const target = onTimeTargetByTier[tier];
   return {
     kind: 'threshold',
+    metricSource: 'handlers',
     name: `kamflow-on-time-${slug(stage)}-${slug(tier)}`,
     description: `On-time rate of ${stage} for ${tier} accounts fell below ${target * 100} % today.`,
     audience: stageAudience(stage, tier),
@@ -112,6 +120,7 @@ function onTimeAlarm(stage: (typeof timedStages)[number], tier: AccountTier): Th
 function breachAlarm(tier: AccountTier): ThresholdAlarmDefinition {
   return {
     kind: 'threshold',
+    metricSource: 'handlers',
     name: `kamflow-breaches-${slug(tier)}`,
     description: `A stage or order of a ${tier} account breached its due time.`,
     audience: tier === 'GROUP' ? ['KEY_ACCOUNT_MANAGERS', 'SUPERVISORS', 'DEPARTMENT_HEADS'] : ['KEY_ACCOUNT_MANAGERS', 'SUPERVISORS'],
@@ -131,6 +140,7 @@ function breachAlarm(tier: AccountTier): ThresholdAlarmDefinition {
 function atRiskAlarm(tier: AccountTier): ThresholdAlarmDefinition {
   return {
     kind: 'threshold',
+    metricSource: 'handlers',
     name: `kamflow-at-risk-${slug(tier)}`,
     description: `Five or more stages or orders of ${tier} accounts were found at risk within an hour.`,
     audience: ['KEY_ACCOUNT_MANAGERS', 'SUPERVISORS'],
@@ -149,6 +159,7 @@ function atRiskAlarm(tier: AccountTier): ThresholdAlarmDefinition {
 
 export const activationCallbackLatencyAlarm: ThresholdAlarmDefinition = {
   kind: 'threshold',
+  metricSource: 'handlers',
   name: 'kamflow-activation-callback-latency',
   description: 'Provisioning systems take more than 4 hours (p90) to answer activation requests.',
   audience: ['OPERATIONS'],
@@ -166,6 +177,7 @@ export const activationCallbackLatencyAlarm: ThresholdAlarmDefinition = {
 
 export const activationFailuresAlarm: ThresholdAlarmDefinition = {
   kind: 'threshold',
+  metricSource: 'handlers',
   name: 'kamflow-activation-failures',
   description: 'Three or more activations failed within an hour.',
   audience: ['OPERATIONS'],
@@ -183,6 +195,7 @@ export const activationFailuresAlarm: ThresholdAlarmDefinition = {
 
 export const activationDurationAnomalyAlarm: AnomalyAlarmDefinition = {
   kind: 'anomaly',
+  metricSource: 'handlers',
   name: 'kamflow-activation-duration-anomaly',
   description: 'Activations take unusually long compared with their recent history (above the expected band).',
   audience: ['OPERATIONS', 'DEPARTMENT_HEADS'],
@@ -232,3 +245,237 @@ export function isMetricAlarm(definition: AlarmDefinition): definition is Metric
 export function audienceTopicName(audience: AlarmAudience): string {
   return `kamflow-alarms-${slug(audience)}`;
 }
+
+// ------------------------------------------------------------------ operator alarms: is KAMflow itself healthy
+
+/** An operator alarm on a handler metric; `notifiesSlaManagers` also tells the kamflow-sla-managers topic. */
+export interface OperatorThresholdAlarmDefinition extends ThresholdAlarmDefinition {
+  readonly notifiesSlaManagers: boolean;
+}
+
+/** The kinds of resource an AWS-service alarm watches; CDK knows which resources of each kind KAMflow has. */
+export const monitoredResourceKinds = ['function', 'stream-consumer', 'table', 'rest-api', 'state-machine', 'event-rule', 'dead-letter-queue'] as const;
+export type MonitoredResourceKind = (typeof monitoredResourceKinds)[number];
+
+/**
+ * An alarm on a metric AWS publishes, one per resource of its kind (every function, every rule, ...). CDK-only: these
+ * metrics do not exist on the local stack. CDK fills in the resource's dimensions (FunctionName, TableName, ApiName,
+ * StateMachineArn, RuleName and EventBusName, QueueName) and leaves the alarm's name to CloudFormation.
+ */
+export interface ResourceAlarmDefinition {
+  readonly kind: 'resource';
+  readonly metricSource: 'aws-service';
+  /** Identifies the definition (alarm construct ids and descriptions derive from it). */
+  readonly name: string;
+  readonly description: string;
+  readonly audience: readonly AlarmAudience[];
+  readonly notifiesSlaManagers: boolean;
+  readonly resource: MonitoredResourceKind;
+  readonly namespace: string;
+  readonly metricName: string;
+  /** Watch the sum of the metric over these values of a dimension (DynamoDB reports ThrottledRequests per Operation). */
+  readonly sumOver?: { readonly dimension: string; readonly values: readonly string[] };
+  readonly statistic: AlarmStatistic;
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+  readonly datapointsToAlarm: number;
+  readonly comparison: ThresholdComparison;
+  readonly threshold: number;
+  readonly treatMissingData: MissingDataTreatment;
+}
+
+export type OperatorAlarmDefinition = OperatorThresholdAlarmDefinition | ResourceAlarmDefinition;
+
+const minute = 60;
+const anyInFiveMinutes = { statistic: 'Sum', periodSeconds: 5 * minute, evaluationPeriods: 1, datapointsToAlarm: 1, comparison: 'GreaterThanThreshold', threshold: 0, treatMissingData: 'notBreaching' } as const;
+const anyInAMinute = { ...anyInFiveMinutes, periodSeconds: minute } as const;
+
+/** Failed runs in 3 of the last 5 minutes: one failure is caught up by the next run (it reads from its watermark). */
+export const slaSweepFailuresAlarm: OperatorThresholdAlarmDefinition = {
+  kind: 'threshold',
+  metricSource: 'handlers',
+  name: 'kamflow-sla-sweep-failures',
+  description: 'The SLA sweep failed in 3 of the last 5 minutes: jeopardy alerts and escalations are late.',
+  audience: ['OPERATIONS'],
+  notifiesSlaManagers: false,
+  namespace: slaMetricsNamespace,
+  metricName: slaSweepMetricNames.failed,
+  dimensions: service,
+  statistic: 'Sum',
+  periodSeconds: minute,
+  evaluationPeriods: 5,
+  datapointsToAlarm: 3,
+  comparison: 'GreaterThanThreshold',
+  threshold: 0,
+  treatMissingData: 'notBreaching',
+};
+
+/** No run finished for 5 minutes; a sweep that is not invoked at all writes nothing, so no data counts as breaching. */
+export const slaSweepStalledAlarm: OperatorThresholdAlarmDefinition = {
+  kind: 'threshold',
+  metricSource: 'handlers',
+  name: 'kamflow-sla-sweep-stalled',
+  description: 'No SLA sweep succeeded for 5 minutes: no jeopardy alert, breach or escalation is being recorded.',
+  audience: ['OPERATIONS'],
+  notifiesSlaManagers: true,
+  namespace: slaMetricsNamespace,
+  metricName: slaSweepMetricNames.succeeded,
+  dimensions: service,
+  statistic: 'Sum',
+  periodSeconds: minute,
+  evaluationPeriods: 5,
+  datapointsToAlarm: 5,
+  comparison: 'LessThanThreshold',
+  threshold: 1,
+  treatMissingData: 'breaching',
+};
+
+const resourceAlarm = (definition: Omit<ResourceAlarmDefinition, 'kind' | 'metricSource'>): ResourceAlarmDefinition => ({ kind: 'resource', metricSource: 'aws-service', ...definition });
+
+/** The DynamoDB operations KAMflow sends (functions/data/), over which throttled requests are summed. */
+export const tableOperations = ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems', 'TransactGetItems'] as const;
+
+export const resourceAlarmDefinitions: readonly ResourceAlarmDefinition[] = [
+  resourceAlarm({
+    name: 'kamflow-function-errors',
+    description: 'The function failed (an unhandled error, a timeout or a crash) in the last 5 minutes.',
+    audience: ['OPERATIONS'],
+    notifiesSlaManagers: false,
+    resource: 'function',
+    namespace: 'AWS/Lambda',
+    metricName: 'Errors',
+    ...anyInFiveMinutes,
+  }),
+  resourceAlarm({
+    name: 'kamflow-function-throttles',
+    description: 'Invocations of the function were throttled in the last 5 minutes (concurrency limit reached).',
+    audience: ['OPERATIONS'],
+    notifiesSlaManagers: false,
+    resource: 'function',
+    namespace: 'AWS/Lambda',
+    metricName: 'Throttles',
+    ...anyInFiveMinutes,
+  }),
+  resourceAlarm({
+    name: 'kamflow-stream-iterator-age',
+    description: 'The order event dispatcher is more than 5 minutes behind the table stream (15 minutes running).',
+    audience: ['OPERATIONS'],
+    notifiesSlaManagers: true,
+    resource: 'stream-consumer',
+    namespace: 'AWS/Lambda',
+    metricName: 'IteratorAge',
+    statistic: 'Maximum',
+    periodSeconds: 5 * minute,
+    evaluationPeriods: 3,
+    datapointsToAlarm: 3,
+    comparison: 'GreaterThanThreshold',
+    threshold: 5 * minute * 1000,
+    treatMissingData: 'notBreaching',
+  }),
+  resourceAlarm({
+    name: 'kamflow-table-throttled-requests',
+    description: 'DynamoDB throttled requests to the table in the last 5 minutes.',
+    audience: ['OPERATIONS'],
+    notifiesSlaManagers: false,
+    resource: 'table',
+    namespace: 'AWS/DynamoDB',
+    metricName: 'ThrottledRequests',
+    sumOver: { dimension: 'Operation', values: tableOperations },
+    ...anyInFiveMinutes,
+  }),
+  resourceAlarm({
+    name: 'kamflow-api-5xx',
+    description: 'The KAMflow API answered with a server error.',
+    audience: ['OPERATIONS'],
+    notifiesSlaManagers: true,
+    resource: 'rest-api',
+    namespace: 'AWS/ApiGateway',
+    metricName: '5XXError',
+    ...anyInAMinute,
+  }),
+  resourceAlarm({
+    name: 'kamflow-api-latency-p99',
+    description: 'The slowest 1 % of API requests took more than 3 s for 15 minutes.',
+    audience: ['OPERATIONS'],
+    notifiesSlaManagers: false,
+    resource: 'rest-api',
+    namespace: 'AWS/ApiGateway',
+    metricName: 'Latency',
+    statistic: 'p99',
+    periodSeconds: 5 * minute,
+    evaluationPeriods: 3,
+    datapointsToAlarm: 3,
+    comparison: 'GreaterThanThreshold',
+    threshold: 3000,
+    treatMissingData: 'notBreaching',
+  }),
+  ...(
+    [
+      ['ExecutionsFailed', 'failed: the order is in the fallout queue'],
+      ['ExecutionsTimedOut', 'timed out'],
+      ['ExecutionsAborted', 'was stopped from outside KAMflow'],
+    ] as const
+  ).map(([metricName, what]) =>
+    resourceAlarm({
+      name: `kamflow-workflow-${slug(metricName.replace('Executions', ''))}`,
+      description: `An order fulfilment execution ${what}.`,
+      audience: ['OPERATIONS'],
+      // An order left the closed loop.
+      notifiesSlaManagers: true,
+      resource: 'state-machine',
+      namespace: 'AWS/States',
+      metricName,
+      ...anyInAMinute,
+    }),
+  ),
+  resourceAlarm({
+    name: 'kamflow-workflow-throttled',
+    description: 'Step Functions throttled order fulfilment executions.',
+    audience: ['OPERATIONS'],
+    notifiesSlaManagers: false,
+    resource: 'state-machine',
+    namespace: 'AWS/States',
+    metricName: 'ExecutionThrottled',
+    ...anyInFiveMinutes,
+  }),
+  resourceAlarm({
+    name: 'kamflow-rule-failed-invocations',
+    description: 'EventBridge could not deliver events of the rule to its target, even to its dead-letter queue in time.',
+    audience: ['OPERATIONS'],
+    notifiesSlaManagers: false,
+    resource: 'event-rule',
+    namespace: 'AWS/Events',
+    metricName: 'FailedInvocations',
+    ...anyInFiveMinutes,
+  }),
+  resourceAlarm({
+    name: 'kamflow-rule-dead-letter-failures',
+    description: 'EventBridge could not put undeliverable events of the rule into its dead-letter queue: they are lost.',
+    audience: ['OPERATIONS'],
+    notifiesSlaManagers: false,
+    resource: 'event-rule',
+    namespace: 'AWS/Events',
+    metricName: 'InvocationsFailedToBeSentToDlq',
+    ...anyInFiveMinutes,
+  }),
+  resourceAlarm({
+    name: 'kamflow-dead-letters',
+    description: 'Messages wait in a dead-letter queue: events, escalations or stream positions that were not delivered.',
+    audience: ['OPERATIONS'],
+    notifiesSlaManagers: true,
+    resource: 'dead-letter-queue',
+    namespace: 'AWS/SQS',
+    metricName: 'ApproximateNumberOfMessagesVisible',
+    ...anyInFiveMinutes,
+    statistic: 'Maximum',
+  }),
+];
+
+/** Every operator alarm: the sweep's (handler metrics) and those on AWS-service metrics. */
+export const operatorAlarmDefinitions: readonly OperatorAlarmDefinition[] = [slaSweepFailuresAlarm, slaSweepStalledAlarm, ...resourceAlarmDefinitions];
+
+/** What the local evaluator evaluates: every alarm whose metric the handlers write, SLA and operator alike. */
+export const locallyEvaluatedAlarmDefinitions: readonly AlarmDefinition[] = [
+  ...alarmDefinitions,
+  ...operatorAlarmDefinitions.filter((definition): definition is OperatorThresholdAlarmDefinition => definition.metricSource === 'handlers'),
+];

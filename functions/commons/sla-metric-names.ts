@@ -25,6 +25,15 @@ export const slaMetricNames = {
 } as const;
 export type SlaMetricName = (typeof slaMetricNames)[keyof typeof slaMetricNames];
 
+/** The SLA sweep's own health: without runs that succeed, jeopardy alerts and escalations stop silently. */
+export const slaSweepMetricNames = {
+  /** 1 per sweep run that finished. */
+  succeeded: 'SlaSweepSucceeded',
+  /** 1 per sweep run that threw. */
+  failed: 'SlaSweepFailed',
+} as const;
+export type SlaSweepMetricName = (typeof slaSweepMetricNames)[keyof typeof slaSweepMetricNames];
+
 export const slaDimensionNames = {
   stage: 'Stage',
   tier: 'Tier',

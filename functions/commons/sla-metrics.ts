@@ -9,7 +9,7 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger } from './observability.ts';
 import { provinceCode } from '../domain/provinces.ts';
-import { slaDimensionNames, slaMetricNames, slaMetricsNamespace, slaMetricsService, unspecifiedDimension } from './sla-metric-names.ts';
+import { slaDimensionNames, slaMetricNames, slaMetricsNamespace, slaMetricsService, slaSweepMetricNames, unspecifiedDimension } from './sla-metric-names.ts';
 
 export * from './sla-metric-names.ts';
 
@@ -108,5 +108,11 @@ export function recordCallbackLatency(arrival: CallbackArrival): void {
   emitter.addMetadata('orderId', arrival.orderId);
   emitter.addMetadata('eventId', arrival.eventId);
   emitter.addMetric(slaMetricNames.callbackLatency, MetricUnit.Seconds, Math.max(0, arrival.latencySeconds));
+  publish();
+}
+
+/** One SLA sweep run ended; the operator alarms watch both outcomes (functions/commons/alarm-definitions.ts). */
+export function recordSweepOutcome(outcome: 'succeeded' | 'failed'): void {
+  emitter.addMetric(outcome === 'succeeded' ? slaSweepMetricNames.succeeded : slaSweepMetricNames.failed, MetricUnit.Count, 1);
   publish();
 }

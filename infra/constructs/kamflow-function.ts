@@ -9,6 +9,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { fromRepositoryRoot, lockFilePath, repositoryRoot } from '../repository-paths.ts';
+import { acknowledgeFunctionFindings } from '../compliance/function-findings.ts';
 
 export type FunctionKind = 'http' | 'workflow-task' | 'scheduled';
 
@@ -79,5 +80,6 @@ export class KamflowFunction extends NodejsFunction {
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
       },
     });
+    acknowledgeFunctionFindings(this, this.runtime);
   }
 }

@@ -21,24 +21,24 @@ import {
 import type { Dashboard, IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { alarmAudiences, audienceTopicName, isMetricAlarm, timedStages } from '../../functions/commons/alarm-definitions.ts';
 import type { AlarmAudience, AlarmDefinition, MetricAlarmDefinition } from '../../functions/commons/alarm-definitions.ts';
 import { slaDimensionNames, slaMetricNames, slaMetricsNamespace, slaMetricsService } from '../../functions/commons/sla-metric-names.ts';
 import { accountTiers } from '../../functions/domain/accounts.ts';
-
-/** Email addresses told about the alarms of each audience. */
-export type AlarmSubscribers = Readonly<Partial<Record<AlarmAudience, readonly string[]>>>;
+import type { NotificationSubscribers } from '../notification-subscribers.ts';
+import { subscribeTopic } from './topic-subscribers.ts';
 
 export interface SlaAlarmsProps {
   readonly definitions: readonly AlarmDefinition[];
-  readonly subscribers?: AlarmSubscribers | undefined;
+  /** The deployment's subscribers; those of each audience's topic are used here. */
+  readonly subscribers?: NotificationSubscribers | undefined;
   /** Where the SLA widgets go. */
   readonly dashboard: Dashboard;
 }
 
-const comparisonOperators: Readonly<Record<MetricAlarmDefinition['comparison'], ComparisonOperator>> = {
+export const comparisonOperators: Readonly<Record<MetricAlarmDefinition['comparison'], ComparisonOperator>> = {
   GreaterThanThreshold: ComparisonOperator.GREATER_THAN_THRESHOLD,
   GreaterThanOrEqualToThreshold: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
   LessThanThreshold: ComparisonOperator.LESS_THAN_THRESHOLD,
@@ -48,7 +48,7 @@ const comparisonOperators: Readonly<Record<MetricAlarmDefinition['comparison'], 
   LessThanLowerOrGreaterThanUpperThreshold: ComparisonOperator.LESS_THAN_LOWER_OR_GREATER_THAN_UPPER_THRESHOLD,
 };
 
-const missingData: Readonly<Record<MetricAlarmDefinition['treatMissingData'], TreatMissingData>> = {
+export const missingData: Readonly<Record<MetricAlarmDefinition['treatMissingData'], TreatMissingData>> = {
   notBreaching: TreatMissingData.NOT_BREACHING,
   breaching: TreatMissingData.BREACHING,
   missing: TreatMissingData.MISSING,
@@ -56,7 +56,7 @@ const missingData: Readonly<Record<MetricAlarmDefinition['treatMissingData'], Tr
 };
 
 /** A construct id from an alarm name: kamflow-on-time-activation-group → OnTimeActivationGroup. */
-function constructIdOf(name: string): string {
+export function constructIdOf(name: string): string {
   return name
     .replace(/^kamflow-/, '')
     .split('-')
@@ -74,11 +74,30 @@ function metricOf(definition: MetricAlarmDefinition): Metric {
   });
 }
 
+/** A CloudWatch alarm named and built as a metric definition says (shared with the operator alarms). */
+export function metricAlarmOf(scope: Construct, definition: MetricAlarmDefinition): Alarm {
+  const common = {
+    alarmName: definition.name,
+    alarmDescription: definition.description,
+    metric: metricOf(definition),
+    evaluationPeriods: definition.evaluationPeriods,
+    datapointsToAlarm: definition.datapointsToAlarm,
+    comparisonOperator: comparisonOperators[definition.comparison],
+    treatMissingData: missingData[definition.treatMissingData],
+  };
+  const id = constructIdOf(definition.name);
+  return definition.kind === 'anomaly'
+    ? new AnomalyDetectionAlarm(scope, id, { ...common, stdDevs: definition.bandStandardDeviations })
+    : new Alarm(scope, id, { ...common, threshold: definition.threshold });
+}
+
 const slaMetric = (metricName: string, dimensions: Record<string, string>, statistic: string, label: string) =>
   new Metric({ namespace: slaMetricsNamespace, metricName, dimensionsMap: { service: slaMetricsService, ...dimensions }, statistic, label, period: Duration.hours(1) });
 
 export class SlaAlarms extends Construct {
   readonly topics: ReadonlyMap<AlarmAudience, Topic>;
+  /** The dead-letter queue of each audience topic's subscriptions (audiences with subscribers only). */
+  readonly undeliveredNotifications: ReadonlyMap<AlarmAudience, Queue>;
   /** Every alarm by its name (the definition's name, also its CloudWatch AlarmName). */
   readonly alarms: ReadonlyMap<string, IAlarm>;
 
@@ -86,20 +105,23 @@ export class SlaAlarms extends Construct {
     super(scope, id);
 
     const topics = new Map<AlarmAudience, Topic>();
+    const undeliveredNotifications = new Map<AlarmAudience, Queue>();
     for (const audience of alarmAudiences) {
       const topic = new Topic(this, `${constructIdOf(audienceTopicName(audience))}Topic`, {
         topicName: audienceTopicName(audience),
         displayName: `KAMflow SLA alarms: ${audience.toLowerCase().replaceAll('_', ' ')}`,
         enforceSSL: true,
       });
-      for (const email of props.subscribers?.[audience] ?? []) topic.addSubscription(new EmailSubscription(email));
+      const undelivered = subscribeTopic(topic, props.subscribers?.[audience]);
+      if (undelivered) undeliveredNotifications.set(audience, undelivered);
       topics.set(audience, topic);
     }
     this.topics = topics;
+    this.undeliveredNotifications = undeliveredNotifications;
 
     const alarms = new Map<string, IAlarm>();
     for (const definition of props.definitions) {
-      const alarm = isMetricAlarm(definition) ? this.metricAlarm(definition) : this.compositeAlarm(definition, alarms);
+      const alarm = isMetricAlarm(definition) ? metricAlarmOf(this, definition) : this.compositeAlarm(definition, alarms);
       for (const audience of definition.audience) {
         const topic = topics.get(audience);
         if (topic) alarm.addAlarmAction(new SnsAction(topic));
@@ -108,22 +130,6 @@ export class SlaAlarms extends Construct {
     }
     this.alarms = alarms;
     this.addDashboardWidgets(props.dashboard);
-  }
-
-  private metricAlarm(definition: MetricAlarmDefinition): Alarm {
-    const common = {
-      alarmName: definition.name,
-      alarmDescription: definition.description,
-      metric: metricOf(definition),
-      evaluationPeriods: definition.evaluationPeriods,
-      datapointsToAlarm: definition.datapointsToAlarm,
-      comparisonOperator: comparisonOperators[definition.comparison],
-      treatMissingData: missingData[definition.treatMissingData],
-    };
-    const id = constructIdOf(definition.name);
-    return definition.kind === 'anomaly'
-      ? new AnomalyDetectionAlarm(this, id, { ...common, stdDevs: definition.bandStandardDeviations })
-      : new Alarm(this, id, { ...common, threshold: definition.threshold });
   }
 
   private compositeAlarm(definition: Extract<AlarmDefinition, { kind: 'composite' }>, alarms: ReadonlyMap<string, IAlarm>): CompositeAlarm {

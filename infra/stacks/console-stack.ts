@@ -8,12 +8,13 @@ import type { StackProps } from 'aws-cdk-lib';
 import { Distribution, ResponseHeadersPolicy, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { consoleBuildDirectory, consoleIsBuilt } from '../repository-paths.ts';
 import { consoleSignInSettings } from './auth-stack.ts';
+import { acknowledge } from '../compliance/acknowledge.ts';
 
 /**
  * The console fetches this at start-up: `{ apiUrl, auth: { region, userPoolId, clientId, endpoint } }`. The API URL
@@ -40,22 +41,39 @@ export interface ConsoleStackProps extends StackProps {
 
 export class ConsoleStack extends Stack {
   readonly bucket: Bucket;
+  /** Who fetched what: the bucket's server access logs and CloudFront's standard logs, kept 90 days. */
+  readonly accessLogs: Bucket;
   readonly distribution: Distribution;
   readonly consoleUrl: string;
 
   constructor(scope: Construct, id: string, props: ConsoleStackProps) {
     super(scope, id, props);
 
+    this.accessLogs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront's standard logs are delivered with an ACL, which needs object ownership by the writer.
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+    });
+    acknowledge(this.accessLogs, { rule: 'AwsSolutions-S1', reason: 'This is the access log bucket; logging its own reads would log the log reading, endlessly.' });
+
     // Left at the default RETAIN removal policy: emptying it on delete would need an auto-delete custom resource.
     this.bucket = new Bucket(this, 'ConsoleBucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'console-bucket/',
     });
 
     this.distribution = new Distribution(this, 'ConsoleDistribution', {
       comment: 'KAMflow admin console',
       defaultRootObject: 'index.html',
+      enableLogging: true,
+      logBucket: this.accessLogs,
+      logFilePrefix: 'cloudfront/',
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,

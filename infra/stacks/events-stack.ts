@@ -1,7 +1,8 @@
 /**
  * Order events for listeners: the dispatcher function reads the table's stream (new audit-trail entries) and fans them
  * out to hub subscribers and the KAMflow orders bus on EventBridge; the retry function, run every minute, tries again
- * the deliveries that failed. A stream batch that keeps failing goes to a dead-letter queue after its retries.
+ * the deliveries that failed. A stream batch that keeps failing goes to a dead-letter queue after its retries, as does
+ * a retry run EventBridge could not start.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
@@ -11,12 +12,11 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { KamflowFunction } from '../constructs/kamflow-function.ts';
 import { grantTableReadWrite } from '../grants.ts';
+import { acknowledgeDeadLetterQueue } from '../compliance/acknowledge.ts';
+import { deadLetterQueue } from '../constructs/dead-letter-queue.ts';
 
 import { orderEventsBusName } from '../../functions/domain/order-notifications.ts';
 
@@ -24,21 +24,23 @@ export { orderEventsBusName };
 
 export interface EventsStackProps extends StackProps {
   readonly table: ITable;
-  /** Where the stream's alarms notify (the observability stack's topic), when given. */
-  readonly alarmTopic?: ITopic;
 }
 
 export class EventsStack extends Stack {
   readonly dispatcher: KamflowFunction;
   readonly retrier: KamflowFunction;
   readonly ordersBus: EventBus;
+  /** Stream batches the dispatcher gave up on (their positions); the observability stack alarms on its depth. */
   readonly deadLetters: Queue;
-  readonly alarms: readonly Alarm[];
+  readonly retrySchedule: Rule;
+  /** Retry sweep invocations EventBridge could not make. */
+  readonly retryDeadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: EventsStackProps) {
     super(scope, id, props);
     this.ordersBus = new EventBus(this, 'OrdersBus', { eventBusName: orderEventsBusName });
     this.deadLetters = new Queue(this, 'OrderEventsDeadLetters', { retentionPeriod: Duration.days(14), encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
+    acknowledgeDeadLetterQueue(this.deadLetters);
 
     this.dispatcher = new KamflowFunction(this, 'DispatchOrderEvents', {
       entry: 'functions/handlers/events/dispatch-order-events.ts',
@@ -70,32 +72,13 @@ export class EventsStack extends Stack {
       table: props.table,
     });
     grantTableReadWrite(this.retrier, props.table);
-    new Rule(this, 'RetrySchedule', {
+    this.retryDeadLetters = deadLetterQueue(this, 'RetryDeadLetters');
+    this.retrySchedule = new Rule(this, 'RetrySchedule', {
       description: 'Runs the hub delivery retry sweep every minute',
       schedule: Schedule.rate(Duration.minutes(1)),
-      targets: [new LambdaFunction(this.retrier, { retryAttempts: 0, maxEventAge: Duration.minutes(1) })],
+      targets: [new LambdaFunction(this.retrier, { retryAttempts: 0, maxEventAge: Duration.minutes(1), deadLetterQueue: this.retryDeadLetters })],
     });
-
-    // A record in the dead-letter queue is an audit event no listener and no bus consumer got: someone must look.
-    // An iterator age that keeps growing means the dispatcher falls behind the table's changes.
-    this.alarms = [
-      new Alarm(this, 'OrderEventsDeadLettersAlarm', {
-        alarmDescription: 'Order events were given up after their retries: their stream positions are in the dead-letter queue.',
-        metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-        threshold: 0,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-      new Alarm(this, 'OrderEventsIteratorAgeAlarm', {
-        alarmDescription: 'The order event dispatcher is more than 5 minutes behind the table stream.',
-        metric: new Metric({ namespace: 'AWS/Lambda', metricName: 'IteratorAge', dimensionsMap: { FunctionName: this.dispatcher.functionName }, period: Duration.minutes(5), statistic: 'Maximum' }),
-        threshold: Duration.minutes(5).toMilliseconds(),
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 3,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-    ];
-    if (props.alarmTopic) for (const alarm of this.alarms) alarm.addAlarmAction(new SnsAction(props.alarmTopic));
+    // Its dead letters and the dispatcher's iterator age are alarmed by the observability stack, which watches
+    // every stack (functions/commons/alarm-definitions.ts, operator alarms).
   }
 }

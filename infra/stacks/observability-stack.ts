@@ -1,39 +1,38 @@
 /**
- * What operations watches: one dashboard (API, workflow, functions) and the alarms that page SLA managers through the
- * kamflow-sla-managers topic. A failed or timed-out execution is an order that left the closed loop, so any one alarms.
+ * What operations and SLA managers watch, over every other stack: one dashboard (API, workflow, functions, SLA,
+ * operations), the SLA alarms and the operator alarms (functions/commons/alarm-definitions.ts), the topic per
+ * audience and the kamflow-sla-managers topic (orders that left the closed loop, lost order events or escalations).
  */
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import type { RestApiBase } from 'aws-cdk-lib/aws-apigateway';
-import { Alarm, AlarmStatusWidget, ComparisonOperator, Dashboard, GraphWidget, TextWidget, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import type { IMetric } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Dashboard, GraphWidget, TextWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { alarmDefinitions } from '../../functions/commons/alarm-definitions.ts';
+import { alarmDefinitions, operatorAlarmDefinitions } from '../../functions/commons/alarm-definitions.ts';
 import { SlaAlarms } from '../constructs/sla-alarms.ts';
-import type { AlarmSubscribers } from '../constructs/sla-alarms.ts';
+import { OperatorAlarms } from '../constructs/operator-alarms.ts';
+import type { MonitoredResources } from '../constructs/operator-alarms.ts';
+import type { NotificationSubscribers } from '../notification-subscribers.ts';
+import { subscribeTopic } from '../constructs/topic-subscribers.ts';
 
 export const slaManagersTopicName = 'kamflow-sla-managers';
-
-const alarmPeriod = Duration.minutes(1);
 
 export interface ObservabilityStackProps extends StackProps {
   readonly restApi: RestApiBase;
   readonly stateMachine: IStateMachine;
-  /** Every KAMflow function, by the name it has on the dashboard (operationId or workflow task name). */
-  readonly functions: ReadonlyMap<string, IFunction>;
-  /** Who gets the SLA alarms of each audience (email); topics exist either way. */
-  readonly alarmSubscribers?: AlarmSubscribers | undefined;
+  /** Everything the operator alarms watch; functions by the name they have on the dashboard (operationId, task name ...). */
+  readonly monitored: MonitoredResources;
+  /** Who is told through the SLA managers' topic and each audience's topic; topics exist either way. */
+  readonly subscribers?: NotificationSubscribers | undefined;
 }
 
 export class ObservabilityStack extends Stack {
   readonly slaManagersTopic: Topic;
-  readonly alarms: readonly Alarm[];
   readonly dashboard: Dashboard;
   readonly slaAlarms: SlaAlarms;
+  readonly operatorAlarms: OperatorAlarms;
 
   constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
     super(scope, id, props);
@@ -44,30 +43,12 @@ export class ObservabilityStack extends Stack {
       displayName: 'KAMflow SLA managers',
       enforceSSL: true,
     });
+    const undeliveredToSlaManagers = subscribeTopic(this.slaManagersTopic, props.subscribers?.SLA_MANAGERS);
 
-    const anyIn = (id: string, description: string, metric: IMetric): Alarm => {
-      const alarm = new Alarm(this, id, {
-        alarmDescription: description,
-        metric,
-        threshold: 0,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        // No datapoints means nothing failed, not that something is wrong.
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-      alarm.addAlarmAction(new SnsAction(this.slaManagersTopic));
-      return alarm;
-    };
-    this.alarms = [
-      anyIn('ExecutionsFailedAlarm', 'An order fulfilment execution failed: the order is in the fallout queue.', stateMachine.metricFailed({ period: alarmPeriod, statistic: 'Sum' })),
-      anyIn('ExecutionsTimedOutAlarm', 'An order fulfilment execution timed out.', stateMachine.metricTimedOut({ period: alarmPeriod, statistic: 'Sum' })),
-      anyIn('Api5xxAlarm', 'The KAMflow API answered with a server error.', restApi.metricServerError({ period: alarmPeriod, statistic: 'Sum' })),
-    ];
-
-    const functions = [...props.functions];
+    const functions = [...props.monitored.functions];
     this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: 'KAMflow' });
     this.dashboard.addWidgets(
-      new TextWidget({ markdown: '# KAMflow\nAPI, order fulfilment workflow and Lambda functions. Alarms notify the `kamflow-sla-managers` topic.', width: 24, height: 2 }),
+      new TextWidget({ markdown: '# KAMflow\nAPI, order fulfilment workflow and Lambda functions; below them the SLA and the operations sections with their alarms.', width: 24, height: 2 }),
     );
     this.dashboard.addWidgets(
       new GraphWidget({
@@ -92,7 +73,6 @@ export class ObservabilityStack extends Stack {
         ],
         width: 12,
       }),
-      new AlarmStatusWidget({ title: 'Alarms', alarms: [...this.alarms], width: 12 }),
     );
     this.dashboard.addWidgets(
       new GraphWidget({
@@ -108,6 +88,21 @@ export class ObservabilityStack extends Stack {
     );
 
     // The SLA alarms, from the same definitions the local alarm evaluator uses.
-    this.slaAlarms = new SlaAlarms(this, 'SlaAlarms', { definitions: alarmDefinitions, subscribers: props.alarmSubscribers, dashboard: this.dashboard });
+    this.slaAlarms = new SlaAlarms(this, 'SlaAlarms', { definitions: alarmDefinitions, subscribers: props.subscribers, dashboard: this.dashboard });
+    this.operatorAlarms = new OperatorAlarms(this, 'OperatorAlarms', {
+      definitions: operatorAlarmDefinitions,
+      // The dead-letter queues of this stack's own topics' subscriptions are watched like every other.
+      resources: {
+        ...props.monitored,
+        deadLetterQueues: new Map([
+          ...props.monitored.deadLetterQueues,
+          ...(undeliveredToSlaManagers ? [['SlaManagersNotifications', undeliveredToSlaManagers] as const] : []),
+          ...[...this.slaAlarms.undeliveredNotifications].map(([audience, queue]) => [`${audience}Notifications`, queue] as const),
+        ]),
+      },
+      audienceTopics: this.slaAlarms.topics,
+      slaManagersTopic: this.slaManagersTopic,
+      dashboard: this.dashboard,
+    });
   }
 }

@@ -9,9 +9,13 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SnsTopic } from 'aws-cdk-lib/aws-events-targets';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { KamflowFunction } from '../constructs/kamflow-function.ts';
 import { grantTableReadWrite } from '../grants.ts';
+import type { TopicSubscribers } from '../notification-subscribers.ts';
+import { subscribeTopic } from '../constructs/topic-subscribers.ts';
+import { deadLetterQueue } from '../constructs/dead-letter-queue.ts';
 
 export const slaNotificationBusName = 'kamflow-sla-notifications';
 export const slaEscalationsTopicName = 'kamflow-sla-escalations';
@@ -23,6 +27,8 @@ export interface SlaStackProps extends StackProps {
   readonly escalationIntervalWorkingHours?: number;
   /** The group key-account person for GROUP accounts; the administrators' role when absent. */
   readonly groupKeyAccount?: string;
+  /** Who receives every escalation step (KAMFLOW_ALARM_<channel>_SLA_ESCALATIONS). */
+  readonly escalationSubscribers?: TopicSubscribers | undefined;
 }
 
 export class SlaStack extends Stack {
@@ -30,17 +36,26 @@ export class SlaStack extends Stack {
   readonly notificationBus: EventBus;
   readonly escalationsTopic: Topic;
   readonly sweepSchedule: Rule;
+  readonly escalationRule: Rule;
+  /** Escalations SNS could not deliver to a subscriber; absent without subscribers. */
+  readonly undeliveredEscalations: Queue | undefined;
+  /** Escalation notifications EventBridge could not publish to the topic. */
+  readonly escalationDeadLetters: Queue;
+  /** Sweep invocations EventBridge could not make (a missed run is caught up by the next; the depth says it happened). */
+  readonly sweepDeadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: SlaStackProps) {
     super(scope, id, props);
 
     this.notificationBus = new EventBus(this, 'SlaNotificationBus', { eventBusName: slaNotificationBusName });
     this.escalationsTopic = new Topic(this, 'SlaEscalationsTopic', { topicName: slaEscalationsTopicName, displayName: 'KAMflow SLA escalations', enforceSSL: true });
-    new Rule(this, 'EscalationsToTopic', {
+    this.undeliveredEscalations = subscribeTopic(this.escalationsTopic, props.escalationSubscribers);
+    this.escalationDeadLetters = deadLetterQueue(this, 'EscalationDeadLetters');
+    this.escalationRule = new Rule(this, 'EscalationsToTopic', {
       eventBus: this.notificationBus,
       description: 'Escalation notifications of the SLA sweep go to the escalations topic',
       eventPattern: { source: ['kamflow.sla'], detailType: ['SlaEscalation'] },
-      targets: [new SnsTopic(this.escalationsTopic)],
+      targets: [new SnsTopic(this.escalationsTopic, { deadLetterQueue: this.escalationDeadLetters })],
     });
 
     this.sweepFunction = new KamflowFunction(this, 'SweepSla', {
@@ -58,10 +73,11 @@ export class SlaStack extends Stack {
     this.notificationBus.grantPutEventsTo(this.sweepFunction);
 
     // Every minute; a missed or failed run is caught up by the next (the sweep reads from its watermark), so no retries.
+    this.sweepDeadLetters = deadLetterQueue(this, 'SweepDeadLetters');
     this.sweepSchedule = new Rule(this, 'SweepSchedule', {
       description: 'Runs the SLA sweep every minute',
       schedule: Schedule.rate(Duration.minutes(1)),
-      targets: [new LambdaFunction(this.sweepFunction, { retryAttempts: 0, maxEventAge: Duration.minutes(1) })],
+      targets: [new LambdaFunction(this.sweepFunction, { retryAttempts: 0, maxEventAge: Duration.minutes(1), deadLetterQueue: this.sweepDeadLetters })],
     });
   }
 }

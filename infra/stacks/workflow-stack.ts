@@ -13,7 +13,7 @@ import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cd
 import type { Construct } from 'constructs';
 import { orderFulfilmentDefinitionPath, workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
 import { KamflowFunction } from '../constructs/kamflow-function.ts';
-import { grantActivationRequestPublishing, grantTableReadWrite, grantWorkflowTaskResponse } from '../grants.ts';
+import { grantActivationRequestPublishing, grantTableReadWrite, grantWorkflowTaskInvoke, grantWorkflowTaskResponse } from '../grants.ts';
 import { fromRepositoryRoot } from '../repository-paths.ts';
 import { assertSubstitutionsMatch, readStateMachineDefinition } from '../state-machine-definition.ts';
 
@@ -100,13 +100,15 @@ export class WorkflowStack extends Stack {
           logGroupName: `/aws/vendedlogs/states/${orderFulfilmentStateMachineName}`,
           retention: RetentionDays.ONE_MONTH,
         }),
-        level: LogLevel.ERROR,
+        // Every state transition but without input or output: what an execution did is in the log, and none of its
+        // data (task tokens included) is.
+        level: LogLevel.ALL,
         // Execution data holds task tokens, which complete a waiting task for whoever holds them: never log them.
         includeExecutionData: false,
       },
     });
     // The definition comes from a file, so CDK cannot see which functions it calls: grant exactly the task functions.
-    for (const fn of taskFunctions.values()) fn.grantInvoke(this.stateMachine);
+    for (const fn of taskFunctions.values()) grantWorkflowTaskInvoke(this.stateMachine, fn);
   }
 }
 

@@ -7,14 +7,17 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { alarmDefinitions, audienceTopicName } from '../../functions/commons/alarm-definitions.ts';
+import { audienceTopicName, locallyEvaluatedAlarmDefinitions } from '../../functions/commons/alarm-definitions.ts';
 import type { AlarmDefinition, AlarmState, MetricAlarmDefinition } from '../../functions/commons/alarm-definitions.ts';
 import { aggregateByPeriod, anomalyTrainingPeriods, evaluateAnomalyAlarm, evaluateCompositeAlarm, evaluateThresholdAlarm, periodStarts } from './alarm-evaluator.ts';
 import type { AlarmEvaluation } from './alarm-evaluator.ts';
 import { MetricStore, parseEmbeddedMetricLine } from './metric-store.ts';
 
-/** The very objects CDK turns into CloudWatch alarms (test/infra/sla-alarms.test.ts checks it is the same array). */
-export const localAlarmDefinitions: readonly AlarmDefinition[] = alarmDefinitions;
+/**
+ * The very objects CDK turns into CloudWatch alarms, every one whose metric the handlers write: the SLA alarms and the
+ * SLA sweep's operator alarms. Alarms on AWS-service metrics (Lambda errors, DynamoDB throttles ...) are CDK-only.
+ */
+export const localAlarmDefinitions: readonly AlarmDefinition[] = locallyEvaluatedAlarmDefinitions;
 
 export interface LocalAlarmRecord extends AlarmEvaluation {
   readonly definition: AlarmDefinition;
@@ -25,14 +28,28 @@ export interface LocalAlarmRecord extends AlarmEvaluation {
 const region = 'us-east-1';
 const account = '000000000000';
 
+/**
+ * How far back the definitions look (their evaluation periods, and the anomaly band's history), plus a period: older
+ * data points are dropped. The SLA sweep writes a data point every business minute, so keeping 15 days as CloudWatch
+ * does would grow without need on a long-running local stack.
+ */
+export function lookbackMs(definitions: readonly AlarmDefinition[]): number {
+  const periods = definitions.map((definition) =>
+    definition.kind === 'composite' ? 0 : definition.periodSeconds * (definition.evaluationPeriods + 1 + (definition.kind === 'anomaly' ? anomalyTrainingPeriods : 0)),
+  );
+  return Math.max(3600, ...periods) * 1000;
+}
+
 export class LocalCloudWatch {
-  readonly store = new MetricStore();
+  readonly store: MetricStore;
   private readonly records = new Map<string, LocalAlarmRecord>();
 
   constructor(
     readonly definitions: readonly AlarmDefinition[] = localAlarmDefinitions,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.store = new MetricStore(lookbackMs(definitions));
+  }
 
   /** Takes an EMF line into the store; false for any other line. */
   ingestLine(line: string): boolean {

@@ -33,14 +33,16 @@ describe('the KAMflow app', () => {
     expect(dependencyNames(kamflow.auth)).toEqual([]);
     expect(dependencyNames(kamflow.api)).toEqual(['KamflowAuth', 'KamflowData']);
     expect(dependencyNames(kamflow.workflow)).toEqual(['KamflowApi', 'KamflowData']);
-    expect(dependencyNames(kamflow.observability)).toEqual(['KamflowApi', 'KamflowWorkflow']);
-    expect(dependencyNames(kamflow.console)).toEqual(['KamflowApi', 'KamflowAuth']);
+    expect(dependencyNames(kamflow.observability)).toEqual(['KamflowApi', 'KamflowData', 'KamflowEvents', 'KamflowSla', 'KamflowWorkflow']);
+    expect(dependencyNames(kamflow.events)).toEqual(['KamflowData']);
+    expect(dependencyNames(kamflow.sla)).toEqual(['KamflowData']);
+    expect(dependencyNames(kamflow.console)).toEqual(['KamflowApi', 'KamflowAuth', 'KamflowEdgeFirewall']);
   });
 });
 
 describe('deployment settings', () => {
   it('synthesises offline with no AWS settings at all', () => {
-    expect(deploymentSettingsFrom({})).toEqual({ env: { account: undefined, region: 'ap-southeast-1' }, consoleOrigin: anyOrigin, skipBundling: false });
+    expect(deploymentSettingsFrom({})).toEqual({ env: { account: undefined, region: 'ap-southeast-1' }, consoleOrigin: anyOrigin, skipBundling: false, notificationSubscribers: {}, consoleWebAcl: { kind: 'created' } });
   });
 
   it('prefers KAMFLOW_REGION over the CLI default region', () => {

@@ -50,24 +50,6 @@ describe('EventsStack', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86_400 });
   });
 
-  it('alarms on dead letters and on a dispatcher falling behind, to the alarm topic', () => {
-    const topicArn = Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('SlaManagersTopic') });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Namespace: 'AWS/SQS',
-      Threshold: 0,
-      ComparisonOperator: 'GreaterThanThreshold',
-      AlarmActions: [topicArn],
-    });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'IteratorAge',
-      Namespace: 'AWS/Lambda',
-      Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(kamflow.events.dispatcher) } }],
-      Threshold: 300_000,
-      AlarmActions: [topicArn],
-    });
-  });
-
   it('retries due deliveries every minute', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(1 minute)',

@@ -15,7 +15,13 @@ import type { IConstruct } from 'constructs';
 export const testAccount = '111111111111';
 export const testRegion = 'ap-southeast-1';
 export const testConsoleOrigin = 'https://console.kamflow.example';
-export const testAlarmSubscribers = { OPERATIONS: ['noc@kamflow.example'], DEPARTMENT_HEADS: ['dept.north@kamflow.example', 'dept.south@kamflow.example'] } as const;
+const noOne = { emails: [], sms: [], https: [] };
+export const testNotificationSubscribers = {
+  OPERATIONS: { ...noOne, emails: ['noc@kamflow.example'], sms: ['+8613800138000'], https: ['https://pager.kamflow.example/hooks/operations'] },
+  DEPARTMENT_HEADS: { ...noOne, emails: ['dept.north@kamflow.example', 'dept.south@kamflow.example'] },
+  SLA_MANAGERS: { ...noOne, emails: ['sla.desk@kamflow.example'], https: ['https://chat.kamflow.example/hooks/sla'] },
+  SLA_ESCALATIONS: { ...noOne, emails: ['escalations@kamflow.example'], sms: ['+8613900139000'] },
+} as const;
 
 export interface KamflowTestApp extends KamflowStacks {
   readonly app: App;
@@ -31,7 +37,7 @@ export function buildKamflowTestApp(): KamflowTestApp {
     context: { 'aws:cdk:bundling-stacks': [] },
     builtinCloudFormationValidation: false,
   });
-  const stacks = addKamflowStacks(app, { env: { account: testAccount, region: testRegion }, consoleOrigin: testConsoleOrigin, alarmSubscribers: testAlarmSubscribers });
+  const stacks = addKamflowStacks(app, { env: { account: testAccount, region: testRegion }, consoleOrigin: testConsoleOrigin, notificationSubscribers: testNotificationSubscribers });
   return { ...stacks, app, outdir, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
 }
 

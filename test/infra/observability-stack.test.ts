@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Template } from 'aws-cdk-lib/assertions';
 import { routes } from '../../functions/api/routes.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
-import { buildKamflowTestApp, logicalIdOf } from './kamflow-test-app.ts';
+import { buildKamflowTestApp, logicalIdOf, testNotificationSubscribers } from './kamflow-test-app.ts';
 import type { KamflowTestApp, TemplateResource } from './kamflow-test-app.ts';
 
 type MetricLine = readonly (string | Record<string, unknown>)[];
@@ -42,15 +42,23 @@ describe('ObservabilityStack', () => {
   }, 60_000);
   afterAll(() => kamflow?.dispose());
 
-  it('creates the kamflow-sla-managers topic', () => {
+  it('creates the kamflow-sla-managers topic, with the deployment\'s SLA managers subscribed (email and HTTPS here)', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'kamflow-sla-managers' });
+    const topic = { Ref: logicalIdOf(kamflow.observability.slaManagersTopic) };
+    const subscriptions = Object.values(template.findResources('AWS::SNS::Subscription'))
+      .map((resource) => (resource as TemplateResource).Properties ?? {})
+      .filter((subscription) => JSON.stringify(subscription['TopicArn']) === JSON.stringify(topic));
+    expect(subscriptions).toEqual([
+      expect.objectContaining({ Protocol: 'email', Endpoint: testNotificationSubscribers.SLA_MANAGERS.emails[0] }),
+      expect.objectContaining({ Protocol: 'https', Endpoint: testNotificationSubscribers.SLA_MANAGERS.https[0] }),
+    ]);
   });
 
   it.each([
     ['AWS/States', 'ExecutionsFailed'],
     ['AWS/States', 'ExecutionsTimedOut'],
     ['AWS/ApiGateway', '5XXError'],
-  ])('alarms on any %s %s, notifying the SLA managers', (namespace, metricName) => {
+  ])('alarms on any %s %s, notifying operations and the SLA managers', (namespace, metricName) => {
     const matching = alarms.filter((alarm) => alarm['Namespace'] === namespace && alarm['MetricName'] === metricName);
     expect(matching).toHaveLength(1);
     expect(matching[0]).toMatchObject({
@@ -58,7 +66,7 @@ describe('ObservabilityStack', () => {
       ComparisonOperator: 'GreaterThanThreshold',
       Statistic: 'Sum',
       TreatMissingData: 'notBreaching',
-      AlarmActions: [{ Ref: logicalIdOf(kamflow.observability.slaManagersTopic) }],
+      AlarmActions: [{ Ref: logicalIdOf(kamflow.observability.slaAlarms.topics.get('OPERATIONS')!) }, { Ref: logicalIdOf(kamflow.observability.slaManagersTopic) }],
     });
   });
 
@@ -83,16 +91,16 @@ describe('ObservabilityStack', () => {
     }
   });
 
-  it('charts errors and throttles of every route function and every workflow task function', () => {
-    const functionNames = [...routes.map((route) => route.operationId), ...workflowTaskFunctions.map((task) => task.name)].sort();
+  it('charts errors and throttles of every function: routes, workflow tasks, the SLA sweep and the order event functions', () => {
+    const functionNames = [...routes.map((route) => route.operationId), ...workflowTaskFunctions.map((task) => task.name), 'SweepSla', 'DispatchOrderEvents', 'RetryHubDeliveries'].sort();
     for (const metricName of ['Errors', 'Throttles']) {
       const lines = widgets.flatMap(chartedMetrics).filter((line) => line.metric === `AWS/Lambda ${metricName}`);
       expect(lines.map((line) => line.label).sort(), metricName).toEqual(functionNames);
     }
   });
 
-  it('shows the state of every alarm', () => {
-    const alarmWidget = widgets.find((widget) => widget.type === 'alarm');
-    expect(alarmWidget?.properties.alarms).toHaveLength(3);
+  it('shows the state of every operator alarm', () => {
+    const shown = widgets.filter((widget) => widget.type === 'alarm' && widget.properties.title?.startsWith('Operator alarms')).flatMap((widget) => widget.properties.alarms ?? []);
+    expect(shown).toHaveLength(kamflow.observability.operatorAlarms.alarms.size);
   });
 });

@@ -9,8 +9,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { alarmAudiences, alarmDefinitions, audienceTopicName, isMetricAlarm, provisioningLoopUnhealthyAlarm } from '../../functions/commons/alarm-definitions.ts';
 import type { AlarmDefinition, MetricAlarmDefinition } from '../../functions/commons/alarm-definitions.ts';
 import { describeAlarms, LocalCloudWatch, localAlarmDefinitions } from '../../local/cloudwatch/local-cloudwatch.ts';
-import { buildKamflowTestApp, logicalIdOf, testAlarmSubscribers } from './kamflow-test-app.ts';
-import { deploymentSettingsFrom } from '../../infra/deployment-settings.ts';
+import { buildKamflowTestApp, logicalIdOf, testNotificationSubscribers } from './kamflow-test-app.ts';
 import type { KamflowTestApp, TemplateResource } from './kamflow-test-app.ts';
 
 type Properties = Record<string, unknown>;
@@ -43,16 +42,19 @@ describe('SLA alarms (ObservabilityStack)', () => {
   const metricDefinitions = alarmDefinitions.filter(isMetricAlarm);
 
   it('creates one CloudWatch alarm per metric definition, named as defined, and nothing else named like them', () => {
-    const slaAlarmNames = [...alarmsByName.keys()].filter((name) => name.startsWith('kamflow-')).sort();
+    const slaAlarmNames = [...alarmsByName.keys()].filter((name) => name.startsWith('kamflow-') && !name.startsWith('kamflow-sla-sweep-')).sort();
     expect(slaAlarmNames).toEqual(metricDefinitions.map((definition) => definition.name).sort());
     expect(metricDefinitions.length).toBeGreaterThanOrEqual(21 + 3 + 3 + 3);
   });
 
   it('the local alarm evaluator evaluates the very same definition objects, and reports exactly the alarms CDK creates', () => {
     const local = new LocalCloudWatch();
-    expect(local.definitions).toBe(alarmDefinitions);
-    expect(localAlarmDefinitions).toBe(alarmDefinitions);
-    expect([...kamflow.observability.slaAlarms.alarms.keys()]).toEqual(local.definitions.map((definition) => definition.name));
+    expect(local.definitions).toBe(localAlarmDefinitions);
+    // every SLA alarm, then the SLA sweep's operator alarms (the other operator alarms watch AWS-service metrics)
+    expect(localAlarmDefinitions.slice(0, alarmDefinitions.length)).toEqual(alarmDefinitions);
+    const sweepAlarms = localAlarmDefinitions.slice(alarmDefinitions.length).map((definition) => definition.name);
+    expect(sweepAlarms).toEqual(['kamflow-sla-sweep-failures', 'kamflow-sla-sweep-stalled']);
+    expect([...kamflow.observability.slaAlarms.alarms.keys(), ...sweepAlarms]).toEqual(local.definitions.map((definition) => definition.name));
     const types = ['MetricAlarm', 'CompositeAlarm'];
     const first = describeAlarms(local, { AlarmTypes: types, MaxRecords: 100 });
     const second = first.NextToken ? describeAlarms(local, { AlarmTypes: types, MaxRecords: 100, NextToken: first.NextToken }) : { MetricAlarms: [], CompositeAlarms: [] };
@@ -115,17 +117,23 @@ describe('SLA alarms (ObservabilityStack)', () => {
     expect(rule).toContain(' OR ');
   });
 
-  it('has a topic per audience, with the deployment\'s email subscribers', () => {
+  it('has a topic per audience, with the deployment\'s email, SMS and HTTPS subscribers of that audience', () => {
     for (const audience of alarmAudiences) template.hasResourceProperties('AWS::SNS::Topic', { TopicName: audienceTopicName(audience) });
-    const subscriptions = Object.values(template.findResources('AWS::SNS::Subscription')).map((resource) => (resource as TemplateResource).Properties ?? {});
-    const expected = Object.entries(testAlarmSubscribers).flatMap(([audience, emails]) => emails.map((email) => ({ Protocol: 'email', Endpoint: email, TopicArn: topicRef(audience as (typeof alarmAudiences)[number]) })));
-    expect(subscriptions).toEqual(expect.arrayContaining(expected));
+    const audienceTopicRefs = new Set(alarmAudiences.map((audience) => JSON.stringify(topicRef(audience))));
+    const subscriptions = Object.values(template.findResources('AWS::SNS::Subscription'))
+      .map((resource) => (resource as TemplateResource).Properties ?? {})
+      .filter((subscription) => audienceTopicRefs.has(JSON.stringify(subscription['TopicArn'])));
+    const expected = alarmAudiences.flatMap((audience) => {
+      const subscribers = (testNotificationSubscribers as Partial<Record<string, { emails: readonly string[]; sms: readonly string[]; https: readonly string[] }>>)[audience];
+      return [
+        ...(subscribers?.emails ?? []).map((endpoint) => ({ Protocol: 'email', Endpoint: endpoint, TopicArn: topicRef(audience) })),
+        ...(subscribers?.sms ?? []).map((endpoint) => ({ Protocol: 'sms', Endpoint: endpoint, TopicArn: topicRef(audience) })),
+        ...(subscribers?.https ?? []).map((endpoint) => ({ Protocol: 'https', Endpoint: endpoint, TopicArn: topicRef(audience) })),
+      ];
+    });
+    expect(expected.map((subscription) => subscription.Protocol).sort()).toEqual(['email', 'email', 'email', 'https', 'sms']);
+    expect(subscriptions).toEqual(expect.arrayContaining(expected.map((subscription) => expect.objectContaining(subscription))));
     expect(subscriptions).toHaveLength(expected.length);
-  });
-
-  it('reads the subscribers of each audience from KAMFLOW_ALARM_EMAILS_<AUDIENCE>', () => {
-    expect(deploymentSettingsFrom({ KAMFLOW_ALARM_EMAILS_OPERATIONS: ' noc@x.example, ops@x.example ,', KAMFLOW_ALARM_EMAILS_SUPERVISORS: '' }).alarmSubscribers).toEqual({ OPERATIONS: ['noc@x.example', 'ops@x.example'] });
-    expect(deploymentSettingsFrom({}).alarmSubscribers).toBeUndefined();
   });
 
   it('every audience that some alarm names is told by at least one alarm, and every alarm tells someone', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildKamflowTestApp, grantedActionsOfFunction, logicalIdOf } from './kamflow-test-app.ts';
+import { buildKamflowTestApp, grantedActionsOfFunction, logicalIdOf, testNotificationSubscribers } from './kamflow-test-app.ts';
 import type { KamflowTestApp, TemplateResource } from './kamflow-test-app.ts';
 import { slaEscalationsTopicName, slaNotificationBusName } from '../../infra/stacks/sla-stack.ts';
 
@@ -44,6 +44,15 @@ describe('SlaStack', () => {
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sns:Publish', Principal: { Service: 'events.amazonaws.com' } })]) },
     });
+  });
+
+  it('subscribes the deployment\'s escalation subscribers (email and SMS here) to the escalations topic', () => {
+    const topic = { Ref: logicalIdOf(kamflow.sla.escalationsTopic) };
+    const subscriptions = Object.values(template.findResources('AWS::SNS::Subscription')).map((resource) => (resource as TemplateResource).Properties);
+    expect(subscriptions).toEqual([
+      expect.objectContaining({ Protocol: 'email', Endpoint: testNotificationSubscribers.SLA_ESCALATIONS.emails[0], TopicArn: topic }),
+      expect.objectContaining({ Protocol: 'sms', Endpoint: testNotificationSubscribers.SLA_ESCALATIONS.sms[0], TopicArn: topic }),
+    ]);
   });
 
   it('lets the sweep read and write the table and put events on its bus, and nothing like Scan', () => {

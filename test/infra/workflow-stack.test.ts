@@ -82,8 +82,8 @@ describe('WorkflowStack', () => {
     expect(JSON.stringify(invokeStatements.map((statement) => statement.Resource))).not.toContain('"*"');
   });
 
-  it('logs errors only and never execution data, which holds task tokens', () => {
-    expect(stateMachine['LoggingConfiguration']).toMatchObject({ Level: 'ERROR', IncludeExecutionData: false });
+  it('logs every state transition but never execution data, which holds task tokens', () => {
+    expect(stateMachine['LoggingConfiguration']).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
     template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/aws/vendedlogs/states/kamflow-order-fulfilment', RetentionInDays: 30 });
   });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { activationCallbackLatencyAlarm, activationDurationAnomalyAlarm, activationFailuresAlarm, alarmDefinitions, provisioningLoopUnhealthyAlarm } from '../../../functions/commons/alarm-definitions.ts';
 import type { ThresholdAlarmDefinition } from '../../../functions/commons/alarm-definitions.ts';
 import { aggregateByPeriod, anomalyBand, evaluateAnomalyAlarm, evaluateCompositeAlarm, evaluateThresholdAlarm, periodStarts, statisticOf } from '../../../local/cloudwatch/alarm-evaluator.ts';
-import { describeAlarms, LocalCloudWatch } from '../../../local/cloudwatch/local-cloudwatch.ts';
+import { describeAlarms, LocalCloudWatch, localAlarmDefinitions } from '../../../local/cloudwatch/local-cloudwatch.ts';
 import { parseEmbeddedMetricLine } from '../../../local/cloudwatch/metric-store.ts';
 
 const hour = 3_600_000;
@@ -172,7 +172,9 @@ describe('LocalCloudWatch over EMF lines', () => {
     const first = describeAlarms(cloudWatch, { AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], MaxRecords: 20 });
     expect(first.MetricAlarms).toHaveLength(20);
     const rest = describeAlarms(cloudWatch, { AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], MaxRecords: 100, NextToken: first.NextToken });
-    expect([...first.MetricAlarms, ...rest.MetricAlarms, ...rest.CompositeAlarms].map((alarm) => alarm.AlarmName)).toEqual(alarmDefinitions.map((definition) => definition.name));
+    // each page lists its metric alarms, then its composite alarms
+    const metricFirst = [...localAlarmDefinitions.filter((definition) => definition.kind !== 'composite'), ...localAlarmDefinitions.filter((definition) => definition.kind === 'composite')];
+    expect([...first.MetricAlarms, ...rest.MetricAlarms, ...rest.CompositeAlarms].map((alarm) => alarm.AlarmName)).toEqual(metricFirst.map((definition) => definition.name));
     expect(describeAlarms(cloudWatch, {}).CompositeAlarms).toEqual([]);
   });
 });
