@@ -46,12 +46,11 @@ export function grantWorkflowStart(grantee: IGrantable, stateMachineArn: string)
  * names the task; IAM scopes it to the state machine the token belongs to.
  */
 export function grantWorkflowTaskResponse(grantee: IGrantable, stateMachineArn: string): void {
-  grantee.grantPrincipal.addToPrincipalPolicy(
-    new PolicyStatement({
-      actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
-      resources: [stateMachineArn],
-    }),
-  );
+  grantee.grantPrincipal.addToPrincipalPolicy(workflowTaskResponseStatement(stateMachineArn));
+}
+
+export function workflowTaskResponseStatement(stateMachineArn: string): PolicyStatement {
+  return new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], resources: [stateMachineArn] });
 }
 
 /** Activation requests leave KAMflow as events on the provisioning bus. */
@@ -80,8 +79,14 @@ export function grantUserPoolAdministration(grantee: IGrantable, userPool: IUser
 }
 
 /**
- * DescribeAlarms on KAMflow's SLA alarms (named kamflow-*). CloudWatch authorises DescribeAlarms per alarm ARN.
+ * DescribeAlarms on the stage's SLA alarms (named `${stagePrefix}kamflow-*`). CloudWatch authorises DescribeAlarms per
+ * alarm ARN.
  */
-export function grantAlarmStateRead(grantee: IGrantable, alarmArnPrefix: string): void {
-  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['cloudwatch:DescribeAlarms'], resources: [`${alarmArnPrefix}kamflow-*`] }));
+export function grantAlarmStateRead(grantee: IGrantable, alarmArnPrefix: string, stagePrefix: string): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['cloudwatch:DescribeAlarms'], resources: [`${alarmArnPrefix}${stagePrefix}kamflow-*`] }));
+}
+
+/** Reading one SSM parameter (by its name, as the stacks share it without a reference). */
+export function grantParameterRead(grantee: IGrantable, parameterArn: string): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['ssm:GetParameter'], resources: [parameterArn] }));
 }

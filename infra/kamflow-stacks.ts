@@ -4,6 +4,8 @@
  */
 import { Tags } from 'aws-cdk-lib';
 import type { App, Environment } from 'aws-cdk-lib';
+import type { RouteDefinition } from '../functions/api/routes.ts';
+import { routes as routeTable } from '../functions/api/routes.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { AuthStack } from './stacks/auth-stack.ts';
 import { ConsoleStack } from './stacks/console-stack.ts';
@@ -13,18 +15,50 @@ import { WorkflowStack } from './stacks/workflow-stack.ts';
 import { SlaStack } from './stacks/sla-stack.ts';
 import { EventsStack } from './stacks/events-stack.ts';
 import type { AlarmSubscribers } from './constructs/sla-alarms.ts';
+import { sourceMapsContextKey } from './constructs/kamflow-function.ts';
+import { stageNamesFor } from './stage-names.ts';
+import type { StageNames } from './stage-names.ts';
+import type { TokenIssuer } from './token-issuer.ts';
+
+/** An OIDC provider other than Cognito signs the people's ID tokens (see deployment-settings.ts). */
+export interface ExternalTokenIssuer {
+  readonly issuer: string;
+  /** The console's client id at the provider: the `aud` of its ID tokens. */
+  readonly clientId: string;
+  /** Where the signing keys are; default `${issuer}/.well-known/jwks.json`. */
+  readonly jwksUrl?: string;
+  /** The claim holding the KAMflow user id; default `preferred_username`. */
+  readonly usernameClaim?: string;
+}
+
+/** The console's own domain on CloudFront, with an ACM certificate (us-east-1) or, in China, an IAM server certificate. */
+export interface ConsoleDomain {
+  readonly domainName: string;
+  readonly certificate: { readonly acmCertificateArn: string } | { readonly iamCertificateId: string };
+}
 
 export interface KamflowDeployment {
   readonly env: Environment;
+  /** Names the stacks and prefixes the names that must be unique (stage-names.ts); unset for the default stage. */
+  readonly stage?: string | undefined;
   /** The console's origin for CORS, or `*` until it is known (see app.ts). */
   readonly consoleOrigin: string;
   /** Email subscribers of the SLA alarm topics, per audience. */
   readonly alarmSubscribers?: AlarmSubscribers | undefined;
+  /** Tokens from this OIDC provider instead of a Cognito user pool (no auth stack is built then). */
+  readonly tokenIssuer?: ExternalTokenIssuer | undefined;
+  readonly consoleDomain?: ConsoleDomain | undefined;
+  /** Ship and load source maps (slower cold starts, readable stack traces). */
+  readonly sourceMaps?: boolean | undefined;
+  /** The route table the API is built from; the infra tests pass a longer one to check the stacks have room to grow. */
+  readonly routes?: readonly RouteDefinition[] | undefined;
 }
 
 export interface KamflowStacks {
+  readonly names: StageNames;
   readonly data: DataStack;
-  readonly auth: AuthStack;
+  /** Absent when an external OIDC provider signs the tokens. */
+  readonly auth: AuthStack | undefined;
   readonly api: ApiStack;
   readonly workflow: WorkflowStack;
   readonly observability: ObservabilityStack;
@@ -35,63 +69,77 @@ export interface KamflowStacks {
 
 export function addKamflowStacks(app: App, deployment: KamflowDeployment): KamflowStacks {
   const { env } = deployment;
+  const names = stageNamesFor(deployment.stage);
+  const id = (concern: string) => `${names.stackPrefix}${concern}`;
+  if (deployment.sourceMaps) app.node.setContext(sourceMapsContextKey, true);
 
-  const data = new DataStack(app, 'KamflowData', { env, description: 'KAMflow: the single DynamoDB table' });
+  const data = new DataStack(app, id('Data'), { env, description: 'KAMflow: the single DynamoDB table' });
 
   // Before the API and the console, which both name the pool and its client; it needs nothing from either (no hosted
   // UI, so no callback URLs pointing back at the console).
-  const auth = new AuthStack(app, 'KamflowAuth', { env, description: "KAMflow: Cognito user pool, a group per role, the console's client" });
+  const auth = deployment.tokenIssuer
+    ? undefined
+    : new AuthStack(app, id('Auth'), { env, description: "KAMflow: Cognito user pool, a group per role, the console's client" });
+  const tokenIssuer: TokenIssuer = auth
+    ? { kind: 'cognito', userPool: auth.userPool, userPoolClient: auth.consoleClient }
+    : { kind: 'external', ...(deployment.tokenIssuer as ExternalTokenIssuer) };
 
-  const api = new ApiStack(app, 'KamflowApi', {
-    env,
-    description: 'KAMflow: REST API, one function per route',
-    table: data.table,
-    consoleOrigin: deployment.consoleOrigin,
-    userPool: auth.userPool,
-    userPoolClient: auth.consoleClient,
-  });
-  api.addStackDependency(data, 'route functions read and write the table');
-  api.addStackDependency(auth, 'the authoriser checks tokens of the user pool; handlers verify its issuer and client');
-
-  // The workflow comes after the API although the API starts it: the API addresses the state machine by its fixed
-  // name (no reference), while activation requests must carry the API's URL, which only exists once the API does.
-  const workflow = new WorkflowStack(app, 'KamflowWorkflow', {
+  // Before the API, which starts its executions and answers its waiting tasks (a reference to the state machine). The
+  // workflow needs the API's public URL only at run time, for callback URLs: it reads it from the SSM parameter the
+  // API stack writes, whose name both derive from the stage, so no reference points back.
+  const workflow = new WorkflowStack(app, id('Workflow'), {
     env,
     description: 'KAMflow: order fulfilment state machine, its task functions, the provisioning event bus',
     table: data.table,
-    publicApiUrl: api.publicApiUrl,
+    publicApiUrlParameterName: names.publicApiUrlParameterName,
   });
   workflow.addStackDependency(data, 'task functions read and write the table');
-  workflow.addStackDependency(api, 'activation requests carry the public API URL for callbacks');
 
-  const observability = new ObservabilityStack(app, 'KamflowObservability', {
+  const api = new ApiStack(app, id('Api'), {
+    env,
+    description: 'KAMflow: REST API, one function per area of the route table',
+    table: data.table,
+    routes: deployment.routes ?? routeTable,
+    consoleOrigin: deployment.consoleOrigin,
+    tokenIssuer,
+    stateMachine: workflow.stateMachine,
+    publicApiUrlParameterName: names.publicApiUrlParameterName,
+    alarmNamePrefix: names.resourcePrefix,
+  });
+  api.addStackDependency(data, 'area functions read and write the table');
+  if (auth) api.addStackDependency(auth, 'the authoriser checks tokens of the user pool; handlers verify its issuer and client');
+  api.addStackDependency(workflow, 'order routes start executions and answer waiting tasks');
+
+  const observability = new ObservabilityStack(app, id('Observability'), {
     env,
     description: 'KAMflow: dashboard, alarms, SLA managers topic',
     restApi: api.restApi,
     stateMachine: workflow.stateMachine,
-    functions: new Map([...api.routeFunctions, ...workflow.taskFunctions]),
+    functions: new Map([...api.areaFunctions, ...workflow.taskFunctions]),
     alarmSubscribers: deployment.alarmSubscribers,
+    alarmNamePrefix: names.resourcePrefix,
   });
   observability.addStackDependency(api, 'watches the API and its functions');
   observability.addStackDependency(workflow, 'watches the state machine and its task functions');
 
-  const console = new ConsoleStack(app, 'KamflowConsole', {
+  const console = new ConsoleStack(app, id('Console'), {
     env,
     description: 'KAMflow: admin console on S3 and CloudFront',
     publicApiUrl: api.publicApiUrl,
-    userPool: auth.userPool,
-    userPoolClient: auth.consoleClient,
+    tokenIssuer,
+    domain: deployment.consoleDomain,
   });
   console.addStackDependency(api, "config.json carries the API's URL");
-  console.addStackDependency(auth, "config.json carries the user pool and the console's client");
+  if (auth) console.addStackDependency(auth, "config.json carries the user pool and the console's client");
 
-  const sla = new SlaStack(app, 'KamflowSla', { env, description: 'KAMflow: SLA sweep every minute, escalation notifications bus and topic', table: data.table });
+  const sla = new SlaStack(app, id('Sla'), { env, description: 'KAMflow: SLA sweep every minute, escalation notifications bus and topic', table: data.table });
   sla.addStackDependency(data, 'the sweep reads and writes the table');
 
   Tags.of(app).add('application', 'kamflow');
-  const events = new EventsStack(app, 'KamflowEvents', { env, description: 'KAMflow: order events from the table stream to hub subscribers and the orders bus', table: data.table, alarmTopic: observability.slaManagersTopic });
+  if (names.stage) Tags.of(app).add('kamflow:stage', names.stage);
+  const events = new EventsStack(app, id('Events'), { env, description: 'KAMflow: order events from the table stream to hub subscribers and the orders bus', table: data.table, alarmTopic: observability.slaManagersTopic });
   events.addStackDependency(data, 'the dispatcher reads the table stream');
   events.addStackDependency(observability, 'its alarms notify the alarm topic');
 
-  return { data, auth, api, workflow, observability, console, sla, events };
+  return { names, data, auth, api, workflow, observability, console, sla, events };
 }

@@ -2,7 +2,7 @@
  * zod schemas at the HTTP boundary. They validate requests, give the handlers their types (z.infer) and feed the
  * OpenAPI document (functions/api/openapi.ts). One schema per concept; no hand-written checks elsewhere.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { accountStatuses, accountTiers, contactRoles, industrySegments, tierOutcomes } from '../domain/accounts.ts';
 import { checkCreditCode } from '../domain/credit-code.ts';
 import { bandwidths, productIds } from '../domain/catalogue.ts';

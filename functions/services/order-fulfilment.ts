@@ -5,7 +5,6 @@
  */
 import { ActivationFailedError, ConflictError, InvalidTransitionError, OrderInterruptedError, TransientError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
-import { optionalEnv } from '../commons/env.ts';
 import { logger } from '../commons/observability.ts';
 import { canPlaceOrders } from '../domain/accounts.ts';
 import { planOrderSla } from '../domain/order-sla.ts';
@@ -26,8 +25,8 @@ import { commitOrderChange, getOrderDetail, stageOf } from '../data/orders-repos
 import type { OrderDetail, OrderRecord, StageChange } from '../data/orders-repository.ts';
 import { sendActivationRequest } from './provisioning-gateway.ts';
 import { completeWaitingTask } from './workflow-tasks.ts';
+import { publicApiUrl } from './public-api-url.ts';
 
-const publicApiUrl = optionalEnv('PUBLIC_API_URL') ?? '';
 
 const statesAfterResources = new Set(['RESOURCE_CONFIRMED', 'PROVISIONING', 'TECHNICALLY_COMPLETE', 'PENDING_ACCEPTANCE', 'ACCEPTED', 'ACCEPTANCE_FAILED', 'BILLING_STARTED', 'CLOSED']);
 const statesAfterActivation = new Set(['TECHNICALLY_COMPLETE', 'PENDING_ACCEPTANCE', 'ACCEPTED', 'ACCEPTANCE_FAILED', 'BILLING_STARTED', 'CLOSED']);
@@ -224,7 +223,7 @@ export async function requestActivation(orderId: string, taskToken: string): Pro
     product: order.productId,
     bandwidth: order.bandwidth,
     places: order.places.map((place) => ({ role: place.role, city: place.city, address: place.address, ...(place.exchange ? { exchange: place.exchange } : {}) })),
-    callbackUrl: `${publicApiUrl}/provisioning/v1/orders/${orderId}/stages/ACTIVATION/callbacks`,
+    callbackUrl: `${await publicApiUrl()}/provisioning/v1/orders/${orderId}/stages/ACTIVATION/callbacks`,
   });
 }
 

@@ -36,6 +36,8 @@ export interface SlaAlarmsProps {
   readonly subscribers?: AlarmSubscribers | undefined;
   /** Where the SLA widgets go. */
   readonly dashboard: Dashboard;
+  /** Put before every alarm's name, so each stage has its own alarms ('' for the default stage, `qa-` for `qa`). */
+  readonly namePrefix?: string | undefined;
 }
 
 const comparisonOperators: Readonly<Record<MetricAlarmDefinition['comparison'], ComparisonOperator>> = {
@@ -82,13 +84,16 @@ export class SlaAlarms extends Construct {
   /** Every alarm by its name (the definition's name, also its CloudWatch AlarmName). */
   readonly alarms: ReadonlyMap<string, IAlarm>;
 
+  private readonly namePrefix: string;
+
   constructor(scope: Construct, id: string, props: SlaAlarmsProps) {
     super(scope, id);
+    this.namePrefix = props.namePrefix ?? '';
 
     const topics = new Map<AlarmAudience, Topic>();
     for (const audience of alarmAudiences) {
+      // Named by CloudFormation after the stack, so stages do not collide.
       const topic = new Topic(this, `${constructIdOf(audienceTopicName(audience))}Topic`, {
-        topicName: audienceTopicName(audience),
         displayName: `KAMflow SLA alarms: ${audience.toLowerCase().replaceAll('_', ' ')}`,
         enforceSSL: true,
       });
@@ -112,7 +117,7 @@ export class SlaAlarms extends Construct {
 
   private metricAlarm(definition: MetricAlarmDefinition): Alarm {
     const common = {
-      alarmName: definition.name,
+      alarmName: `${this.namePrefix}${definition.name}`,
       alarmDescription: definition.description,
       metric: metricOf(definition),
       evaluationPeriods: definition.evaluationPeriods,
@@ -133,7 +138,7 @@ export class SlaAlarms extends Construct {
       return AlarmRule.fromAlarm(child, AlarmState.ALARM);
     });
     return new CompositeAlarm(this, constructIdOf(definition.name), {
-      compositeAlarmName: definition.name,
+      compositeAlarmName: `${this.namePrefix}${definition.name}`,
       alarmDescription: definition.description,
       alarmRule: AlarmRule.anyOf(...children),
     });
@@ -143,7 +148,7 @@ export class SlaAlarms extends Construct {
     const stage = slaDimensionNames.stage;
     const tier = slaDimensionNames.tier;
     dashboard.addWidgets(
-      new TextWidget({ markdown: '## SLA\nOn-time rate, working hours, jeopardy, breaches and provisioning callbacks. Alarms notify the `kamflow-alarms-*` topic of their audience.', width: 24, height: 2 }),
+      new TextWidget({ markdown: '## SLA\nOn-time rate, working hours, jeopardy, breaches and provisioning callbacks. Alarms notify the SLA alarm topic of their audience.', width: 24, height: 2 }),
     );
     dashboard.addWidgets(
       new GraphWidget({

@@ -18,10 +18,6 @@ import type { Construct } from 'constructs';
 import { KamflowFunction } from '../constructs/kamflow-function.ts';
 import { grantTableReadWrite } from '../grants.ts';
 
-import { orderEventsBusName } from '../../functions/domain/order-notifications.ts';
-
-export { orderEventsBusName };
-
 export interface EventsStackProps extends StackProps {
   readonly table: ITable;
   /** Where the stream's alarms notify (the observability stack's topic), when given. */
@@ -37,7 +33,8 @@ export class EventsStack extends Stack {
 
   constructor(scope: Construct, id: string, props: EventsStackProps) {
     super(scope, id, props);
-    this.ordersBus = new EventBus(this, 'OrdersBus', { eventBusName: orderEventsBusName });
+    // Named by CloudFormation after the stack: the dispatcher is told the name (locally the bus is `kamflow-orders`).
+    this.ordersBus = new EventBus(this, 'OrdersBus');
     this.deadLetters = new Queue(this, 'OrderEventsDeadLetters', { retentionPeriod: Duration.days(14), encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
 
     this.dispatcher = new KamflowFunction(this, 'DispatchOrderEvents', {

@@ -1,6 +1,6 @@
 /**
  * What operations watches: one dashboard (API, workflow, functions) and the alarms that page SLA managers through the
- * kamflow-sla-managers topic. A failed or timed-out execution is an order that left the closed loop, so any one alarms.
+ * SLA managers topic (named by CloudFormation after the stack, as the dashboard is). A failed or timed-out execution is an order that left the closed loop, so any one alarms.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
@@ -16,8 +16,6 @@ import { alarmDefinitions } from '../../functions/commons/alarm-definitions.ts';
 import { SlaAlarms } from '../constructs/sla-alarms.ts';
 import type { AlarmSubscribers } from '../constructs/sla-alarms.ts';
 
-export const slaManagersTopicName = 'kamflow-sla-managers';
-
 const alarmPeriod = Duration.minutes(1);
 
 export interface ObservabilityStackProps extends StackProps {
@@ -27,6 +25,8 @@ export interface ObservabilityStackProps extends StackProps {
   readonly functions: ReadonlyMap<string, IFunction>;
   /** Who gets the SLA alarms of each audience (email); topics exist either way. */
   readonly alarmSubscribers?: AlarmSubscribers | undefined;
+  /** The stage's prefix of the SLA alarms' names (stage-names.ts). */
+  readonly alarmNamePrefix: string;
 }
 
 export class ObservabilityStack extends Stack {
@@ -40,7 +40,6 @@ export class ObservabilityStack extends Stack {
     const { restApi, stateMachine } = props;
 
     this.slaManagersTopic = new Topic(this, 'SlaManagersTopic', {
-      topicName: slaManagersTopicName,
       displayName: 'KAMflow SLA managers',
       enforceSSL: true,
     });
@@ -65,9 +64,9 @@ export class ObservabilityStack extends Stack {
     ];
 
     const functions = [...props.functions];
-    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: 'KAMflow' });
+    this.dashboard = new Dashboard(this, 'Dashboard');
     this.dashboard.addWidgets(
-      new TextWidget({ markdown: '# KAMflow\nAPI, order fulfilment workflow and Lambda functions. Alarms notify the `kamflow-sla-managers` topic.', width: 24, height: 2 }),
+      new TextWidget({ markdown: '# KAMflow\nAPI, order fulfilment workflow and Lambda functions. Alarms notify the SLA managers topic.', width: 24, height: 2 }),
     );
     this.dashboard.addWidgets(
       new GraphWidget({
@@ -108,6 +107,6 @@ export class ObservabilityStack extends Stack {
     );
 
     // The SLA alarms, from the same definitions the local alarm evaluator uses.
-    this.slaAlarms = new SlaAlarms(this, 'SlaAlarms', { definitions: alarmDefinitions, subscribers: props.alarmSubscribers, dashboard: this.dashboard });
+    this.slaAlarms = new SlaAlarms(this, 'SlaAlarms', { definitions: alarmDefinitions, subscribers: props.alarmSubscribers, dashboard: this.dashboard, namePrefix: props.alarmNamePrefix });
   }
 }

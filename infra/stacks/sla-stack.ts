@@ -1,7 +1,8 @@
 /**
  * SLA jeopardy and escalation: the sweep function (functions/handlers/scheduled/sweep-sla.ts) run every minute by an
- * EventBridge rule, and the path escalation notifications take: the function puts them on the kamflow-sla-notifications
- * bus, a rule delivers them to the kamflow-sla-escalations SNS topic, which people and systems subscribe to.
+ * EventBridge rule, and the path escalation notifications take: the function puts them on the SLA notifications bus,
+ * a rule delivers them to the SLA escalations SNS topic, which people and systems subscribe to. CloudFormation names
+ * both after the stack, so stages do not collide.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
@@ -13,8 +14,6 @@ import type { Construct } from 'constructs';
 import { KamflowFunction } from '../constructs/kamflow-function.ts';
 import { grantTableReadWrite } from '../grants.ts';
 
-export const slaNotificationBusName = 'kamflow-sla-notifications';
-export const slaEscalationsTopicName = 'kamflow-sla-escalations';
 export const slaSweepHandlerEntry = 'functions/handlers/scheduled/sweep-sla.ts';
 
 export interface SlaStackProps extends StackProps {
@@ -34,8 +33,8 @@ export class SlaStack extends Stack {
   constructor(scope: Construct, id: string, props: SlaStackProps) {
     super(scope, id, props);
 
-    this.notificationBus = new EventBus(this, 'SlaNotificationBus', { eventBusName: slaNotificationBusName });
-    this.escalationsTopic = new Topic(this, 'SlaEscalationsTopic', { topicName: slaEscalationsTopicName, displayName: 'KAMflow SLA escalations', enforceSSL: true });
+    this.notificationBus = new EventBus(this, 'SlaNotificationBus');
+    this.escalationsTopic = new Topic(this, 'SlaEscalationsTopic', { displayName: 'KAMflow SLA escalations', enforceSSL: true });
     new Rule(this, 'EscalationsToTopic', {
       eventBus: this.notificationBus,
       description: 'Escalation notifications of the SLA sweep go to the escalations topic',
