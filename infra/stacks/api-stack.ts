@@ -171,6 +171,8 @@ export class ApiStack extends Stack {
     });
     this.restApi = new SpecRestApi(this, 'KamflowApi', {
       apiDefinition: ApiDefinition.fromInline(definition),
+      // The stack's name, so each stage's API has its own ApiName dimension in CloudWatch.
+      restApiName: this.stackName,
       description: 'KAMflow: key accounts, TMF622 product orders and provisioning callbacks',
       endpointTypes: [EndpointType.REGIONAL],
       // Access logs need API Gateway's account-level CloudWatch role. Retained: other APIs in the account rely on it.

@@ -42,8 +42,10 @@ describe('ObservabilityStack', () => {
   }, 60_000);
   afterAll(() => kamflow?.dispose());
 
-  it('creates the kamflow-sla-managers topic', () => {
-    template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'kamflow-sla-managers' });
+  it('creates the SLA managers topic, named by CloudFormation so stages do not collide', () => {
+    const topic = template.toJSON()['Resources'][logicalIdOf(kamflow.observability.slaManagersTopic)] as TemplateResource;
+    expect(topic.Properties?.['DisplayName']).toBe('KAMflow SLA managers');
+    expect(topic.Properties?.['TopicName']).toBeUndefined();
   });
 
   it.each([
@@ -65,7 +67,7 @@ describe('ObservabilityStack', () => {
   it('watches the order fulfilment state machine and the kamflow API by name', () => {
     const byMetric = (name: string) => alarms.find((alarm) => alarm['MetricName'] === name);
     expect(JSON.stringify(byMetric('ExecutionsFailed')?.['Dimensions'])).toContain('KamflowWorkflow:ExportsOutputRefOrderFulfilment');
-    expect(byMetric('5XXError')?.['Dimensions']).toEqual([{ Name: 'ApiName', Value: 'kamflow' }]);
+    expect(byMetric('5XXError')?.['Dimensions']).toEqual([{ Name: 'ApiName', Value: 'KamflowApi' }]);
   });
 
   it('charts API errors and latency, executions failed and timed out, and function errors and throttles', () => {
@@ -83,8 +85,8 @@ describe('ObservabilityStack', () => {
     }
   });
 
-  it('charts errors and throttles of every route function and every workflow task function', () => {
-    const functionNames = [...routes.map((route) => route.operationId), ...workflowTaskFunctions.map((task) => task.name)].sort();
+  it('charts errors and throttles of every area function and every workflow task function', () => {
+    const functionNames = [...new Set(routes.map((route) => route.area)), ...workflowTaskFunctions.map((task) => task.name)].sort();
     for (const metricName of ['Errors', 'Throttles']) {
       const lines = widgets.flatMap(chartedMetrics).filter((line) => line.metric === `AWS/Lambda ${metricName}`);
       expect(lines.map((line) => line.label).sort(), metricName).toEqual(functionNames);
