@@ -2,7 +2,8 @@
  * KAMflow's stacks and how they depend on each other. app.ts calls this with the deployment's settings; the infra
  * tests call it with bundling skipped, so both build exactly the same thing.
  */
-import { Tags } from 'aws-cdk-lib';
+import { Tags, Token } from 'aws-cdk-lib';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import type { App, Environment } from 'aws-cdk-lib';
 import type { RouteDefinition } from '../functions/api/routes.ts';
 import { routes as routeTable } from '../functions/api/routes.ts';
@@ -72,6 +73,10 @@ export function addKamflowStacks(app: App, deployment: KamflowDeployment): Kamfl
   const names = stageNamesFor(deployment.stage);
   const id = (concern: string) => `${names.stackPrefix}${concern}`;
   if (deployment.sourceMaps) app.node.setContext(sourceMapsContextKey, true);
+  const region = env.region;
+  if (region !== undefined && !Token.isUnresolved(region) && RegionInfo.get(region).partition === 'aws-cn' && !deployment.tokenIssuer) {
+    throw new Error(`Cognito user pools do not exist in ${region}: set KAMFLOW_AUTH_ISSUER and KAMFLOW_AUTH_CLIENT_ID to the OIDC provider that signs people in (see the README, "Deploy to AWS")`);
+  }
 
   const data = new DataStack(app, id('Data'), { env, description: 'KAMflow: the single DynamoDB table' });
 
