@@ -2,7 +2,7 @@
  * Every HTTP route, declared once. CDK (infra/stacks/api-stack.ts) builds the API Gateway definition from this list,
  * pointing each route at its area's function (api-areas.ts), which dispatches to the route's handler module by this
  * same list (area-router.ts); the local API Gateway (local/api-gateway.ts) invokes the same area entries;
- * functions/api/openapi.ts documents it and the console derives what a person may do from the permissions.
+ * functions/api/openapi.ts documents it.
  */
 import type { z } from 'zod';
 import type { ApiArea } from './api-areas.ts';

@@ -44,7 +44,7 @@ const workflowAccessByRoute: Partial<Record<string, WorkflowAccess>> = {
   recordCustomerAcceptance: 'respond-to-waiting-tasks',
   confirmNetworkBuild: 'respond-to-waiting-tasks',
   receiveProvisioningCallback: 'respond-to-waiting-tasks',
-};
+} satisfies Partial<Record<OperationId, WorkflowAccess>>;
 
 /** Routes that create people in the user pool or change their groups and enabled flag (services/user-administration.ts). */
 const userPoolAdministrationRoutes: ReadonlySet<string> = new Set<OperationId>(['createUser', 'updateUser']);
