@@ -73,6 +73,10 @@ export function formatReport(report: AssemblyReport): string {
   const lines = ['Resources per stack (CloudFormation allows 500):'];
   for (const stack of report.stacks) lines.push(`  ${stack.stackName.padEnd(28)} ${String(stack.resources).padStart(4)}  ${((100 * stack.resources) / cloudFormationResourceLimit).toFixed(0)} %`);
   const sizes = report.functions.map((fn) => fn.bundleBytes);
+  if (sizes.length === 0) {
+    lines.push('', 'No function bundles in this assembly (synthesised with KAMFLOW_SKIP_BUNDLING=1?)');
+    return lines.join('\n');
+  }
   lines.push('', `Functions: ${report.functions.length}; bundle ${kb(Math.min(...sizes))} to ${kb(Math.max(...sizes))} (minified, source maps apart)`);
   for (const fn of [...report.functions].sort((a, b) => b.bundleBytes - a.bundleBytes)) {
     lines.push(`  ${kb(fn.bundleBytes).padStart(7)}  ${fn.stackName}/${fn.logicalId}${fn.sourceMapBytes > 0 ? ` (+ ${kb(fn.sourceMapBytes)} map)` : ''}`);
