@@ -3,7 +3,8 @@
  * exchange without free capacity, so an order there shows the shortfall → build path), and a few orders submitted
  * through the public API so they run through the real workflow.
  */
-import type { CreateAccountRequest, CreateProductOrderRequest } from '../functions/api/schemas.ts';
+import type { CreateAccountRequest } from '../functions/api/schemas/accounts.ts';
+import type { CreateProductOrderRequest } from '../functions/api/schemas/product-orders.ts';
 import type { UserRole } from '../functions/domain/people.ts';
 import type { WorkPosition } from '../functions/domain/order-stages.ts';
 
@@ -44,8 +45,9 @@ export function demoResourceIds(exchange: DemoExchange) {
   ];
 }
 
-export function demoOrder(accountId: string, variant: { product: 'EPL' | 'DIA' | 'IP_VPN' | 'SDH'; bandwidth: string; aCity: string; zCity?: string; externalId: string }): CreateProductOrderRequest {
-  const requested = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+/** `businessNow`: the stack's business clock (ms); the customer asks for the circuit 20 days from then. */
+export function demoOrder(accountId: string, variant: { product: 'EPL' | 'DIA' | 'IP_VPN' | 'SDH'; bandwidth: string; aCity: string; zCity?: string; externalId: string }, businessNow: number): CreateProductOrderRequest {
+  const requested = new Date(businessNow + 20 * 86_400_000).toISOString().slice(0, 10);
   return {
     externalId: variant.externalId,
     description: `${variant.product} ${variant.bandwidth} ${variant.aCity}${variant.zCity ? ` ⇄ ${variant.zCity}` : ''}`,

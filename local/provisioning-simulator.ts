@@ -10,8 +10,8 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomInt } from 'node:crypto';
-import { activationRequestSchema } from '../functions/api/schemas.ts';
-import type { ActivationRequest } from '../functions/api/schemas.ts';
+import { activationRequestSchema } from '../functions/api/schemas/provisioning.ts';
+import type { ActivationRequest } from '../functions/api/schemas/provisioning.ts';
 import { newNonce, signRequest, signatureHeaders, verifySignature } from '../functions/domain/request-signature.ts';
 
 export interface SimulatorSettings {

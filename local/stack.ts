@@ -19,6 +19,7 @@ import { signIn, startIdentityProvider } from './identity-provider.ts';
 import { userRoles } from '../functions/domain/people.ts';
 import { ensureTable, freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalApiGateway } from './api-gateway.ts';
+import { tmfProductOrderPath } from '../functions/api/routes.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
 import type { LocalLambdaHandler } from './stepfunctions/engine.ts';
@@ -302,7 +303,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     retryTimer.unref();
     stoppers.push(async () => clearInterval(retryTimer));
     const signInAs = (username: string, password = demoPassword) => signIn(identityProvider.endpoint, identityProvider.clientId, username, password);
-    if (fresh && options.seedDemoData) await seedDemoOrders(apiUrl, await signInAs('admin'), log);
+    if (fresh && options.seedDemoData) await seedDemoOrders(apiUrl, await signInAs('admin'), log, clock.now);
 
     return {
       apiUrl,
@@ -334,7 +335,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 }
 
 /** Demo accounts and orders go in through the public API, so the orders run the real workflow. */
-async function seedDemoOrders(apiUrl: string, token: string, log: (line: string) => void): Promise<void> {
+async function seedDemoOrders(apiUrl: string, token: string, log: (line: string) => void, businessNow: () => number): Promise<void> {
   const authorization = `Bearer ${token}`;
   const accountIds: string[] = [];
   for (const account of demoAccounts) {
@@ -352,8 +353,8 @@ async function seedDemoOrders(apiUrl: string, token: string, log: (line: string)
   for (const [index, order] of orders.entries()) {
     const accountId = accountIds[order.account];
     if (!accountId) continue;
-    const body = demoOrder(accountId, { ...order, externalId: `DEMO-${index + 1}` });
-    const response = await fetch(`${apiUrl}/tmf-api/productOrderingManagement/v4/productOrder`, {
+    const body = demoOrder(accountId, { ...order, externalId: `DEMO-${index + 1}` }, businessNow());
+    const response = await fetch(`${apiUrl}${tmfProductOrderPath}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization, 'idempotency-key': `demo-order-${index + 1}` },
       body: JSON.stringify(body),
@@ -363,10 +364,10 @@ async function seedDemoOrders(apiUrl: string, token: string, log: (line: string)
   // 跨网一点受理: one accepting point, a parent order with a child order per circuit (Beijing–Shanghai, Beijing–Chengdu).
   const nationalAccount = accountIds[0];
   if (nationalAccount) {
-    const first = demoOrder(nationalAccount, { product: 'EPL', bandwidth: '1G', aCity: '北京', zCity: '上海', externalId: 'DEMO-MULTI' });
-    const second = demoOrder(nationalAccount, { product: 'EPL', bandwidth: '1G', aCity: '北京', zCity: '成都', externalId: 'DEMO-MULTI' });
+    const first = demoOrder(nationalAccount, { product: 'EPL', bandwidth: '1G', aCity: '北京', zCity: '上海', externalId: 'DEMO-MULTI' }, businessNow());
+    const second = demoOrder(nationalAccount, { product: 'EPL', bandwidth: '1G', aCity: '北京', zCity: '成都', externalId: 'DEMO-MULTI' }, businessNow());
     const body = { ...first, description: 'EPL 1G 北京 ⇄ 上海 / 北京 ⇄ 成都（跨网一点受理）', productOrderItem: [...first.productOrderItem.map((item) => ({ ...item, id: 'BJ-SH' })), ...second.productOrderItem.map((item) => ({ ...item, id: 'BJ-CD' }))] };
-    const response = await fetch(`${apiUrl}/tmf-api/productOrderingManagement/v4/productOrder`, {
+    const response = await fetch(`${apiUrl}${tmfProductOrderPath}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization, 'idempotency-key': 'demo-order-multi-site' },
       body: JSON.stringify(body),

@@ -4,8 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { ConfigError as RuntimeConfigError, loadRuntimeConfig } from './config.ts';
-import { enAppMessages } from './i18n/en.ts';
-import { zhAppMessages } from './i18n/zh-CN.ts';
+import { sharedMessages } from './i18n/sharedMessages.ts';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -13,8 +12,8 @@ const root = createRoot(container);
 
 /** Shown when config.json is missing or wrong. react-admin is not running yet, so both languages are shown. */
 function ConfigError({ error }: { error: unknown }) {
-  const zh = zhAppMessages.kamflow.app;
-  const en = enAppMessages.kamflow.app;
+  const zh = sharedMessages.zh.kamflow.app;
+  const en = sharedMessages.en.kamflow.app;
   const problem = error instanceof RuntimeConfigError ? error.problem : undefined;
   return (
     <Alert severity="error" sx={{ m: 4 }}>

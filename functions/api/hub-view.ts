@@ -1,5 +1,5 @@
 /** A hub subscription as its owner sees it: never the secret (shown once, at creation), never another's deliveries. */
-import type { HubDeliveryRecord, HubSubscriptionRecord } from '../data/hub-repository.ts';
+import type { HubDeliveryRecord, HubSubscriptionRecord } from '../data/entities/hub.ts';
 
 export function toHubSubscriptionView(subscription: HubSubscriptionRecord, deliveries?: readonly HubDeliveryRecord[]) {
   return {

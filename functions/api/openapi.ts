@@ -1,6 +1,5 @@
 /** The OpenAPI 3.1 document, generated from the route list and its zod schemas (JSON Schema 2020-12). */
 import * as z from 'zod';
-import './schemas.ts';
 import { routes } from './routes.ts';
 import type { RouteDefinition } from './routes.ts';
 
@@ -16,7 +15,10 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return rest;
 }
 
-/** Every named schema the routes use, converted once, requests as input and responses as output. */
+/**
+ * Every named schema, converted once, requests as input and responses as output. A schema file registers its named
+ * schemas when it is loaded; routes.ts loads every one, in the order the document lists them.
+ */
 function componentSchemas(): Record<string, JsonSchema> {
   const convert = (io: 'input' | 'output') =>
     (z.toJSONSchema(z.globalRegistry, { target: 'draft-2020-12', io, uri: componentRef }) as { schemas: Record<string, JsonSchema> }).schemas;

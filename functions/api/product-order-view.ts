@@ -2,9 +2,12 @@
 import type { z } from 'zod';
 import { circuitProducts } from '../domain/catalogue.ts';
 import { assessCancellation, availableActions, toTmfState } from '../domain/order-lifecycle.ts';
+import { stageDueTimesOf } from '../domain/stage-due-times.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
-import type { OrderDetail, OrderRecord, OrderStageRecord } from '../data/orders-repository.ts';
-import type { productOrderSchema } from './schemas.ts';
+import type { OrderDetail } from '../data/orders-repository.ts';
+import type { OrderRecord } from '../data/entities/order.ts';
+import type { OrderStageRecord } from '../data/entities/order-stage.ts';
+import type { productOrderSchema } from './schemas/product-orders.ts';
 import { tmfCancelProductOrderPath, tmfProductOrderPath } from './routes.ts';
 
 type ProductOrderView = z.input<typeof productOrderSchema>;
@@ -74,7 +77,7 @@ export function toProductOrder(detail: Pick<OrderDetail, 'order'> & Partial<Orde
       : {}),
     ...(order.contractId ? { agreement: [{ id: order.contractId }], slaClass: order.slaClass } : {}),
     ...(order.dueAt ? { dueAt: order.dueAt } : {}),
-    ...(order.slaPolicyId ? { slaPolicy: { id: order.slaPolicyId, version: order.slaPolicyVersion ?? 1, note: order.slaNote ?? '', calendarId: order.calendarId ?? 'CN', stageDueTimes: plannedStageDueTimes(order) } } : {}),
+    ...(order.slaPolicyId ? { slaPolicy: { id: order.slaPolicyId, version: order.slaPolicyVersion ?? 1, note: order.slaNote ?? '', calendarId: order.calendarId ?? 'CN', stageDueTimes: stageDueTimesOf(order) } } : {}),
     ...(order.circuitId ? { circuitId: order.circuitId } : {}),
     ...(order.failure ? { failure: order.failure } : {}),
     ...(order.rejectionReason ? { rejectionReason: order.rejectionReason } : {}),
@@ -168,6 +171,3 @@ export function toCancelProductOrder(order: OrderRecord) {
 }
 
 /** The due time of every stage planned at acknowledgement (a stage not yet started has one too). */
-function plannedStageDueTimes(order: { stageDueTimesJson?: string | undefined }): Partial<Record<OrderStage, string>> {
-  return order.stageDueTimesJson ? (JSON.parse(order.stageDueTimesJson) as Partial<Record<OrderStage, string>>) : {};
-}

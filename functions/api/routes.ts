@@ -7,78 +7,50 @@
 import type { z } from 'zod';
 import type { ApiArea } from './api-areas.ts';
 import type { Permission } from '../domain/people.ts';
+import { idempotencyHeadersSchema, listQuerySchema } from './schemas/common.ts';
 import {
-  acceptanceDecisionSchema,
-  acceptanceResultSchema,
   accountPageSchema,
   accountPathSchema,
   accountSchema,
-  callbackPathSchema,
-  callbackResultSchema,
   createAccountSchema,
-  contractDecisionSchema,
-  contractPageSchema,
-  contractPathSchema,
-  contractSchema,
-  createContractSchema,
-  customerPlanSchema,
-  planPathSchema,
-  savePlanSchema,
-  createContactSchema,
-  contactListSchema,
-  contactSchema,
   tierEvaluationSchema,
   tierHistorySchema,
   tierOverrideSchema,
   updateAccountSchema,
-  currentUserSchema,
-  userPageSchema,
-  createProductOrderSchema,
-  healthSchema,
-  idempotencyHeadersSchema,
-  listOrdersQuerySchema,
-  listQuerySchema,
-  slaPolicyListSchema,
-  slaPolicyPathSchema,
-  slaPolicyDetailSchema,
-  calendarListSchema,
-  calendarPathSchema,
-  calendarYearQuerySchema,
-  calendarYearSchema,
-  calendarOverridesSchema,
-  savedCalendarOverridesSchema,
-  networkBuildConfirmationSchema,
-  orderPathSchema,
-  productListSchema,
-  productOrderSchema,
-  provisioningCallbackSchema,
+  listAccountsQuerySchema,
+} from './schemas/accounts.ts';
+import { createContactSchema, contactListSchema, contactSchema } from './schemas/contacts.ts';
+import { productListSchema, productDetailSchema, productPathSchema, updateProductSchema } from './schemas/products.ts';
+import { createProductOrderSchema, listOrdersQuerySchema, orderPathSchema, productOrderSchema } from './schemas/product-orders.ts';
+import {
   holdRequestSchema,
   noteRequestSchema,
   amendmentSchema,
   cancelProductOrderSchema,
   cancelProductOrderPathSchema,
   cancelProductOrderViewSchema,
-  createUserSchema,
-  updateUserSchema,
-  userPathSchema,
-  managedUserSchema,
-  listAccountsQuerySchema,
-  atRiskListSchema,
-  atRiskQuerySchema,
-  escalationPageSchema,
-  escalationPathSchema,
-  escalationSchema,
-  hubSubscriptionRequestSchema,
-  hubPathSchema,
-  hubSubscriptionSchema,
-  hubSubscriptionPageSchema,
-  slaReportQuerySchema,
-  slaReportSchema,
-  alarmStateListSchema,
-  productDetailSchema,
-  productPathSchema,
-  updateProductSchema,
-} from './schemas.ts';
+} from './schemas/order-commands.ts';
+import { acceptanceDecisionSchema, acceptanceResultSchema } from './schemas/acceptance.ts';
+import { networkBuildConfirmationSchema } from './schemas/network-builds.ts';
+import { callbackPathSchema, callbackResultSchema, provisioningCallbackSchema } from './schemas/provisioning.ts';
+import { healthSchema } from './schemas/health.ts';
+import { currentUserSchema, userPageSchema } from './schemas/people.ts';
+import { createUserSchema, updateUserSchema, userPathSchema, managedUserSchema } from './schemas/users.ts';
+import { customerPlanSchema, planPathSchema, savePlanSchema } from './schemas/customer-plans.ts';
+import { contractDecisionSchema, contractPageSchema, contractPathSchema, contractSchema, createContractSchema } from './schemas/contracts.ts';
+import { atRiskListSchema, atRiskQuerySchema, escalationPageSchema, escalationPathSchema, escalationSchema } from './schemas/sla-jeopardy.ts';
+import { hubSubscriptionRequestSchema, hubPathSchema, hubSubscriptionSchema, hubSubscriptionPageSchema } from './schemas/hub.ts';
+import { slaReportQuerySchema, slaReportSchema, alarmStateListSchema } from './schemas/sla-reports.ts';
+import { slaPolicyListSchema, slaPolicyPathSchema, slaPolicyDetailSchema } from './schemas/sla-policies.ts';
+import {
+  calendarListSchema,
+  calendarPathSchema,
+  calendarYearQuerySchema,
+  calendarYearSchema,
+  calendarOverridesSchema,
+  savedCalendarOverridesSchema,
+} from './schemas/calendars.ts';
+import { tmfCancelProductOrderPath, tmfHubPath, tmfProductOrderPath } from './tmf-paths.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -109,9 +81,8 @@ export interface RouteDefinition {
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
 }
 
-export const tmfProductOrderPath = '/tmf-api/productOrderingManagement/v4/productOrder';
-export const tmfCancelProductOrderPath = '/tmf-api/productOrderingManagement/v4/cancelProductOrder';
-export const tmfHubPath = '/tmf-api/productOrderingManagement/v4/hub';
+// Defined in tmf-paths.ts so the console can share them; the functions keep reading them from the route table.
+export { tmfCancelProductOrderPath, tmfHubPath, tmfProductOrderPath };
 
 export const routes = [
   {

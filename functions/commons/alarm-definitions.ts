@@ -78,7 +78,7 @@ const tierDimension = (tier: AccountTier) => ({ ...service, [slaDimensionNames.t
 /** The share of stages finished on time that each tier is promised. */
 export const onTimeTargetByTier: Readonly<Record<AccountTier, number>> = { GROUP: 0.95, PROVINCIAL: 0.9, LOCAL: 0.85 };
 
-/** Stages with a time limit (DOMAIN.md); a network build runs to its own agreed date. */
+/** Stages with a time limit (docs/domain.md, "The order loop"); a network build runs to its own agreed date. */
 export const timedStages = ['ORDER_ACCEPTANCE', 'RESOURCE_CONFIRMATION', 'ACTIVATION', 'TEST', 'CUSTOMER_ACCEPTANCE', 'BILLING_START', 'CRM_CLOSE'] as const satisfies readonly OrderStage[];
 
 const slug = (value: string) => value.toLowerCase().replaceAll('_', '-');

@@ -2,10 +2,9 @@
  * The one error taxonomy. Handlers and domain code throw these; the HTTP error middleware maps them to responses
  * (statusCode, expose) and the workflow sees their `name` as the Step Functions error (Retry/Catch match on it).
  */
-export interface FieldIssue {
-  readonly field: string;
-  readonly message: string;
-}
+import type { FieldIssue } from '../domain/field-issue.ts';
+
+export type { FieldIssue };
 
 export abstract class KamflowError extends Error {
   abstract readonly statusCode: number;

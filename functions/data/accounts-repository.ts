@@ -1,21 +1,20 @@
 /** Named access patterns for key accounts. */
-import type { EntityItem } from 'electrodb';
 import { ulid } from 'ulid';
 import { ConflictError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
 import type { TierOutcome } from '../domain/accounts.ts';
 import { ContactEntity, CustomerPlanEntity, TierChangeEntity } from './entities/account-records.ts';
 import { BillingRecordEntity } from './entities/billing-record.ts';
+import { queryInScope } from './scope-query.ts';
 import { kamflowService } from './kamflow-service.ts';
 import { AccountEntity } from './entities/account.ts';
 import type { AccountScope } from '../domain/people.ts';
-import type { Page } from './orders-repository.ts';
+import type { Page } from './page.ts';
 import { isConditionFailure } from './table.ts';
+import type { AccountRecord } from './entities/account.ts';
+import type { TierChangeRecord, ContactRecord, CustomerPlanRecord } from './entities/account-records.ts';
 
-export type AccountRecord = EntityItem<typeof AccountEntity>;
 
-export type TierChangeRecord = EntityItem<typeof TierChangeEntity>;
-export type ContactRecord = EntityItem<typeof ContactEntity>;
 
 /** A new account and the first entry of its tier history, together. */
 export async function insertAccount(account: AccountRecord, firstTier: { changedBy: string; reason: string; ruleVersion?: number | undefined }): Promise<AccountRecord> {
@@ -128,21 +127,13 @@ export async function findAccount(accountId: string): Promise<AccountRecord | un
 
 /** Accounts inside a row-level scope, newest first: one Query on the index that answers the scope. */
 export async function listAccountsInScope(scope: AccountScope, page: { limit: number; cursor?: string | undefined }): Promise<Page<AccountRecord>> {
-  const options = { order: 'desc' as const, limit: page.limit, cursor: page.cursor ?? null };
-  const result =
-    scope.kind === 'all'
-      ? await AccountEntity.query.allAccounts({}).go(options)
-      : scope.kind === 'unit'
-        ? await AccountEntity.query.byUnit({ unitId: scope.unitId }).go(options)
-        : scope.kind === 'team'
-          ? await AccountEntity.query.byTeam({ supervisorId: scope.supervisorId }).go(options)
-          : scope.kind === 'owner'
-            ? await AccountEntity.query.byOwner({ accountManager: scope.userId }).go(options)
-            : { data: [], cursor: null };
-  return { items: result.data, nextCursor: result.cursor ?? undefined };
+  return queryInScope(scope, page, {
+    all: (options) => AccountEntity.query.allAccounts({}).go(options),
+    unit: (unitId, options) => AccountEntity.query.byUnit({ unitId }).go(options),
+    team: (supervisorId, options) => AccountEntity.query.byTeam({ supervisorId }).go(options),
+    owner: (accountManager, options) => AccountEntity.query.byOwner({ accountManager }).go(options),
+  });
 }
-
-export type CustomerPlanRecord = EntityItem<typeof CustomerPlanEntity>;
 
 export async function findPlan(accountId: string, year: number): Promise<CustomerPlanRecord | undefined> {
   const { data } = await CustomerPlanEntity.get({ accountId, year }).go();
@@ -181,14 +172,11 @@ export async function billingOfAccount(accountId: string) {
  */
 export async function listRootAccountsInScope(scope: AccountScope, page: { limit: number; cursor?: string | undefined }): Promise<Page<AccountRecord>> {
   if (scope.kind === 'all') return childrenOf('none', page);
-  const options = { order: 'desc' as const, limit: page.limit, cursor: page.cursor ?? null };
-  const result =
-    scope.kind === 'unit'
-      ? await AccountEntity.query.byUnit({ unitId: scope.unitId }).where((attributes, { eq }) => eq(attributes.parentAccountId, 'none')).go(options)
-      : scope.kind === 'team'
-        ? await AccountEntity.query.byTeam({ supervisorId: scope.supervisorId }).where((attributes, { eq }) => eq(attributes.parentAccountId, 'none')).go(options)
-        : scope.kind === 'owner'
-          ? await AccountEntity.query.byOwner({ accountManager: scope.userId }).where((attributes, { eq }) => eq(attributes.parentAccountId, 'none')).go(options)
-          : { data: [], cursor: null };
-  return { items: result.data, nextCursor: result.cursor ?? undefined };
+  // Everyone's roots were answered above from the branches index; the narrower scopes filter their own index.
+  return queryInScope(scope, page, {
+    all: () => Promise.resolve({ data: [], cursor: null }),
+    unit: (unitId, options) => AccountEntity.query.byUnit({ unitId }).where((attributes, { eq }) => eq(attributes.parentAccountId, 'none')).go(options),
+    team: (supervisorId, options) => AccountEntity.query.byTeam({ supervisorId }).where((attributes, { eq }) => eq(attributes.parentAccountId, 'none')).go(options),
+    owner: (accountManager, options) => AccountEntity.query.byOwner({ accountManager }).where((attributes, { eq }) => eq(attributes.parentAccountId, 'none')).go(options),
+  });
 }

@@ -4,15 +4,14 @@
  * extra holidays and working days). Built calendars are kept per process; the data behind them is read again after
  * CALENDAR_DATA_TTL_MS, and at once in the process that saved a change.
  */
-import type { EntityItem } from 'electrodb';
 import { ConflictError, NotFoundError } from '../commons/errors.ts';
 import { NATIONAL_CALENDAR_ID } from '../domain/business-calendar.ts';
 import type { BusinessCalendar } from '../domain/business-calendar.ts';
 import { calendarWith, isKnownCalendarId, nationalCalendarWith } from '../domain/calendar-overrides.ts';
 import { CalendarOverridesEntity } from './entities/calendar-overrides.ts';
 import { isConditionFailure } from './table.ts';
+import type { CalendarOverridesRecord } from './entities/calendar-overrides.ts';
 
-export type CalendarOverridesRecord = EntityItem<typeof CalendarOverridesEntity>;
 
 /** How long a Lambda instance plans on calendar data it has read before reading it again. */
 export const CALENDAR_DATA_TTL_MS = 60_000;

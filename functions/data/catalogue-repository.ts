@@ -2,15 +2,14 @@
  * The product catalogue as data. A product without a stored version is its built-in version 0
  * (functions/domain/catalogue.ts): a fresh table needs no seeding, locally or on AWS, and the first edit makes version 1.
  */
-import type { EntityItem } from 'electrodb';
 import { ConflictError } from '../commons/errors.ts';
 import { builtInProductSpec, circuitProducts } from '../domain/catalogue.ts';
 import type { Bandwidth, ProductId, ProductPrice, ProductSpec, StageLimit } from '../domain/catalogue.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
 import { ProductSpecEntity } from './entities/product-spec.ts';
 import { isConditionFailure } from './table.ts';
+import type { ProductSpecRecord } from './entities/product-spec.ts';
 
-type ProductSpecRecord = EntityItem<typeof ProductSpecEntity>;
 
 function toSpec(record: ProductSpecRecord): ProductSpec {
   return {

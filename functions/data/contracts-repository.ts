@@ -1,12 +1,11 @@
 /** Named access patterns for contracts and the approvals inbox. */
-import type { EntityItem } from 'electrodb';
 import { ConflictError, NotFoundError } from '../commons/errors.ts';
 import { ContractEntity } from './entities/contract.ts';
-import type { Page } from './orders-repository.ts';
+import type { Page } from './page.ts';
 import { isConditionFailure } from './table.ts';
 import type { AccountScope } from '../domain/people.ts';
+import type { ContractRecord } from './entities/contract.ts';
 
-export type ContractRecord = EntityItem<typeof ContractEntity>;
 
 export async function insertContract(contract: ContractRecord): Promise<ContractRecord> {
   await ContractEntity.create(contract).go();

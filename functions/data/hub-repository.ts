@@ -1,12 +1,10 @@
 /** Hub subscriptions and their deliveries (see functions/services/order-event-hub.ts). */
-import type { EntityItem } from 'electrodb';
 import { ConflictError } from '../commons/errors.ts';
 import { HubDeliveryEntity, HubSubscriptionEntity } from './entities/hub.ts';
-import type { Page } from './orders-repository.ts';
+import type { Page } from './page.ts';
 import { isConditionFailure } from './table.ts';
+import type { HubSubscriptionRecord, HubDeliveryRecord } from './entities/hub.ts';
 
-export type HubSubscriptionRecord = EntityItem<typeof HubSubscriptionEntity>;
-export type HubDeliveryRecord = EntityItem<typeof HubDeliveryEntity>;
 
 export async function putSubscription(subscription: HubSubscriptionRecord): Promise<void> {
   await HubSubscriptionEntity.create(subscription).go();

@@ -1,10 +1,8 @@
 /** Named access patterns for the resource inventory: exchanges per city, access lines and ports per exchange. */
-import type { EntityItem } from 'electrodb';
 import { ExchangeEntity, NetworkResourceEntity } from './entities/network-resource.ts';
 import type { ResourceType } from './entities/network-resource.ts';
+import type { ExchangeRecord, NetworkResourceRecord } from './entities/network-resource.ts';
 
-export type ExchangeRecord = EntityItem<typeof ExchangeEntity>;
-export type NetworkResourceRecord = EntityItem<typeof NetworkResourceEntity>;
 
 export async function exchangesServing(city: string): Promise<ExchangeRecord[]> {
   const { data } = await ExchangeEntity.query.byCity({ city }).go({ pages: 'all' });

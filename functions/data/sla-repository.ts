@@ -8,136 +8,29 @@
  * `fireAt` (partition `bucket`, sort `fireAt#orderId#target`), so a sweep Queries only the hour buckets between its
  * watermark and now, with a range on `fireAt`: it reads what is due, not what is open.
  *
- * ONE pure function computes a watch's attributes, {@link slaWatchItem}; ONE function derives the watch writes of an
- * order change, {@link slaWatchWrites}, and commitOrderChange (orders-repository.ts) puts them in the same transaction
- * as the stage records, so the index cannot drift from the stages:
- * - a stage entering IN_PROGRESS or WAITING with a due time (re)schedules its watch from AT_RISK;
- * - a stage DONE or FAILED, or not started (PENDING), has its watch removed;
- * - an order whose plan sets `dueAt` gets an ORDER watch; an order reaching HELD loses every watch it has (the clock is
- *   stopped) and an order that ends (phase ENDED) too;
- * - a change that carries `slaPauses` (customer holds, ended or not) schedules with them: a resume re-adds the watch with
- *   its due time moved by the hold; an open hold schedules nothing.
- * Writes outside commitOrderChange use {@link scheduleStageThresholds} and {@link clearStageThresholds}.
+ * Which watches an order change puts or removes is decided by the pure domain/sla-watch-plan.ts, and the order change
+ * planner (domain/order-change-plan.ts) has writeOrderChange (orders-repository.ts) put them in the same transaction as
+ * the stage records, so the index cannot drift from the stages. Writes outside an order change use
+ * {@link scheduleStageThresholds} and {@link clearStageThresholds}.
  *
  * Damping: the sweep advances a watch with a put conditioned on the step and `fireAt` it read, and creates each
  * (target, level) alert only if absent, in one transaction: of two sweeps acting on the same watch, one wins.
  */
-import type { EntityItem } from 'electrodb';
 import { ConflictError, NotFoundError } from '../commons/errors.ts';
-import type { BusinessCalendar } from '../domain/business-calendar.ts';
-import { CalendarNotPublishedError } from '../domain/business-calendar.ts';
-import { isInterruption, isTerminal } from '../domain/order-lifecycle.ts';
-import type { OrderState } from '../domain/order-lifecycle.ts';
-import { orderStages } from '../domain/order-stages.ts';
 import type { AccountScope } from '../domain/people.ts';
-import { DEFAULT_JEOPARDY_THRESHOLD } from '../domain/sla-clock.ts';
-import type { Pause } from '../domain/sla-clock.ts';
-import { slaPolicies } from '../domain/sla-policy.ts';
-import { hourBucketOf, orderTarget, scheduleWatch } from '../domain/sla-jeopardy.ts';
-import type { SlaTarget, WatchSchedule } from '../domain/sla-jeopardy.ts';
+import type { SlaTarget } from '../domain/order-stages.ts';
 import { EscalationEntity } from './entities/escalation.ts';
 import { JeopardyAlertEntity } from './entities/jeopardy-alert.ts';
 import { SlaSweepStateEntity, SlaWatchEntity } from './entities/sla-watch.ts';
 import { kamflowService } from './kamflow-service.ts';
-import type { OrderEventRecord, OrderRecord, OrderStageRecord, Page } from './orders-repository.ts';
+import type { OrderEventRecord } from './entities/order-event.ts';
+import type { Page } from './page.ts';
+import { queryInScope } from './scope-query.ts';
 import { isConditionFailure } from './table.ts';
+import type { SlaWatchRecord } from './entities/sla-watch.ts';
+import type { JeopardyAlertRecord } from './entities/jeopardy-alert.ts';
+import type { EscalationRecord } from './entities/escalation.ts';
 
-export type SlaWatchRecord = EntityItem<typeof SlaWatchEntity>;
-export type JeopardyAlertRecord = EntityItem<typeof JeopardyAlertEntity>;
-export type EscalationRecord = EntityItem<typeof EscalationEntity>;
-
-/** The jeopardy threshold of the policy the order was planned with (kept with its version), else the default. */
-export function jeopardyThresholdOf(order: Pick<OrderRecord, 'slaPolicyId' | 'slaPolicyVersion'>): number {
-  const policy = slaPolicies.find((candidate) => candidate.policyId === order.slaPolicyId && candidate.version === (order.slaPolicyVersion ?? candidate.version));
-  return policy?.jeopardyThreshold ?? DEFAULT_JEOPARDY_THRESHOLD;
-}
-
-type WatchedOrder = Pick<OrderRecord, 'orderId' | 'accountId' | 'accountName' | 'accountManager' | 'supervisorId' | 'unitId' | 'slaPolicyId' | 'slaPolicyVersion'>;
-
-/** The watch's item from a schedule: the index attributes (bucket, fireAt, state) are derived here and nowhere else. */
-export function watchItemFromSchedule(base: Omit<SlaWatchRecord, 'step' | 'fireAt' | 'bucket' | 'state' | 'atRiskAt' | 'dueAt' | 'updatedAt'>, schedule: WatchSchedule, at: string): SlaWatchRecord {
-  return {
-    ...base,
-    step: schedule.step,
-    fireAt: schedule.fireAt.toISOString(),
-    bucket: hourBucketOf(schedule.fireAt),
-    state: schedule.state,
-    atRiskAt: schedule.atRiskAt.toISOString(),
-    dueAt: schedule.dueAt.toISOString(),
-    updatedAt: at,
-  };
-}
-
-/**
- * The watch item of one target of an order that is open at `at`, or undefined when there is nothing to watch (no due
- * time, a due time in an unpublished year, or a hold that is still open).
- */
-export function slaWatchItem(
-  order: WatchedOrder,
-  target: { target: SlaTarget; owner: string; startedAt: string; dueAt: string },
-  at: string,
-  calendar: BusinessCalendar,
-  pauses: readonly Pause[] = [],
-): SlaWatchRecord | undefined {
-  const jeopardyThreshold = jeopardyThresholdOf(order);
-  let schedule: WatchSchedule | undefined;
-  try {
-    schedule = scheduleWatch({ startedAt: new Date(target.startedAt), dueAt: new Date(target.dueAt), jeopardyThreshold, pauses }, new Date(at), calendar);
-  } catch (error) {
-    if (error instanceof CalendarNotPublishedError) return undefined;
-    throw error;
-  }
-  if (!schedule) return undefined;
-  return watchItemFromSchedule(
-    {
-      orderId: order.orderId,
-      target: target.target,
-      startedAt: target.startedAt,
-      jeopardyThreshold,
-      owner: target.owner,
-      accountId: order.accountId,
-      accountName: order.accountName,
-      accountManager: order.accountManager,
-      supervisorId: order.supervisorId,
-      unitId: order.unitId,
-      calendarId: calendar.id,
-    },
-    schedule,
-    at,
-  );
-}
-
-export type SlaWatchWrite = { readonly kind: 'put'; readonly item: SlaWatchRecord } | { readonly kind: 'delete'; readonly key: { orderId: string; target: SlaTarget } };
-
-/**
- * The watch writes of one order change (see the module comment): at most one per target. `order` is the order after
- * the change, `stages` the stage records after it.
- */
-export function slaWatchWrites(
-  change: { order: OrderRecord; nextState: OrderState; stages: readonly Pick<OrderStageRecord, 'stage' | 'status' | 'owner' | 'startedAt' | 'dueAt'>[]; at: string; pauses?: readonly Pause[] | undefined; orderPlanned: boolean },
-  calendar: BusinessCalendar,
-): SlaWatchWrite[] {
-  const { order, at } = change;
-  const writes = new Map<SlaTarget, SlaWatchWrite>();
-  const clear = (target: SlaTarget) => writes.set(target, { kind: 'delete', key: { orderId: order.orderId, target } });
-  // Ended, held (the clock is stopped; resuming reschedules with the moved due times) or being cancelled: nothing to watch.
-  if (isTerminal(change.nextState) || isInterruption(change.nextState)) {
-    for (const target of [...orderStages, orderTarget]) clear(target);
-    return [...writes.values()];
-  }
-  for (const stage of change.stages) {
-    const open = stage.status === 'IN_PROGRESS' || stage.status === 'WAITING';
-    const item = open && stage.startedAt && stage.dueAt ? slaWatchItem(order, { target: stage.stage, owner: stage.owner, startedAt: stage.startedAt, dueAt: stage.dueAt }, at, calendar, change.pauses) : undefined;
-    if (item) writes.set(stage.stage, { kind: 'put', item });
-    else clear(stage.stage);
-  }
-  if ((change.orderPlanned || change.pauses !== undefined) && order.dueAt) {
-    const item = slaWatchItem(order, { target: orderTarget, owner: order.accountManager, startedAt: order.orderDate, dueAt: order.dueAt }, at, calendar, change.pauses);
-    if (item) writes.set(orderTarget, { kind: 'put', item });
-    else clear(orderTarget);
-  }
-  return [...writes.values()];
-}
 
 /** For stage writes outside commitOrderChange: (re)schedule a target's watch. */
 export async function scheduleStageThresholds(item: SlaWatchRecord): Promise<void> {
@@ -290,16 +183,10 @@ export async function acknowledgeEscalation(escalation: EscalationRecord, userId
 }
 
 export async function listEscalationsInScope(scope: AccountScope, page: { limit: number; cursor?: string | undefined }): Promise<Page<EscalationRecord>> {
-  const options = { order: 'desc' as const, limit: page.limit, cursor: page.cursor ?? null };
-  const result =
-    scope.kind === 'all'
-      ? await EscalationEntity.query.allEscalations({}).go(options)
-      : scope.kind === 'unit'
-        ? await EscalationEntity.query.byUnit({ unitId: scope.unitId }).go(options)
-        : scope.kind === 'team'
-          ? await EscalationEntity.query.byTeam({ supervisorId: scope.supervisorId }).go(options)
-          : scope.kind === 'owner'
-            ? await EscalationEntity.query.byOwner({ accountManager: scope.userId }).go(options)
-            : { data: [], cursor: null };
-  return { items: result.data, nextCursor: result.cursor ?? undefined };
+  return queryInScope(scope, page, {
+    all: (options) => EscalationEntity.query.allEscalations({}).go(options),
+    unit: (unitId, options) => EscalationEntity.query.byUnit({ unitId }).go(options),
+    team: (supervisorId, options) => EscalationEntity.query.byTeam({ supervisorId }).go(options),
+    owner: (accountManager, options) => EscalationEntity.query.byOwner({ accountManager }).go(options),
+  });
 }

@@ -4,7 +4,7 @@
  */
 import type { AccountScope } from '../domain/people.ts';
 import { StageOutcomeEntity } from './entities/stage-outcome.ts';
-import type { StageOutcomeRecord } from './orders-repository.ts';
+import type { StageOutcomeRecord } from './entities/stage-outcome.ts';
 
 /** finishedAt in [fromInstant, toInstant). */
 export async function listStageOutcomesInScope(scope: AccountScope, window: { fromInstant: string; toInstant: string }): Promise<StageOutcomeRecord[]> {

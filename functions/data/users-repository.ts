@@ -1,14 +1,14 @@
 /** Named access patterns for people. */
-import type { CreateEntityItem, EntityItem } from 'electrodb';
+import type { CreateEntityItem } from 'electrodb';
 import { ConflictError } from '../commons/errors.ts';
 import { userRoles } from '../domain/people.ts';
 import type { UserRole } from '../domain/people.ts';
 import { UserEntity } from './entities/user.ts';
 import type { UserStatus } from './entities/user.ts';
-import type { Page } from './orders-repository.ts';
+import type { Page } from './page.ts';
 import { isConditionFailure } from './table.ts';
+import type { UserRecord } from './entities/user.ts';
 
-export type UserRecord = EntityItem<typeof UserEntity>;
 
 export async function findUser(userId: string): Promise<UserRecord | undefined> {
   const { data } = await UserEntity.get({ userId }).go();

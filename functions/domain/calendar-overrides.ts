@@ -14,7 +14,7 @@ import {
   publishedYearsFromChineseDays,
 } from './business-calendar.ts';
 import type { BusinessCalendar, DayClassification, NamedDate, PublishedYearSchedule } from './business-calendar.ts';
-import type { FieldIssue } from '../commons/errors.ts';
+import type { FieldIssue } from './field-issue.ts';
 import { provinceCode } from './provinces.ts';
 
 export interface CalendarOverrides {

@@ -74,8 +74,8 @@ export interface ProductSpec extends CircuitProduct {
 }
 
 /**
- * DOMAIN.md's limits (working days). Activation takes 3–5 days; the built-in templates take the upper bound, the same
- * as the standard class C, and an administrator tightens a product's template as data.
+ * The limits of docs/domain.md, "The order loop" (working days). Activation takes 3–5 days; the built-in templates take
+ * the upper bound, the same as the standard class C, and an administrator tightens a product's template as data.
  */
 const activationDays: Readonly<Record<ProductId, number>> = { DDN: 5, SDH: 5, FRAME_RELAY: 5, IP_VPN: 5, DIA: 5, EPL: 5 };
 

@@ -1,7 +1,8 @@
 /**
- * 商务授权: who may approve a contract, from its discount off list and its value. The matrix is configuration (DOMAIN.md
- * defaults: manager ≤ 5 %, supervisor ≤ 10 %, department head ≤ 20 %, beyond that provincial/group level); a committed
- * activation time shorter than the standard for the SLA class needs the same kind of sign-off.
+ * 商务授权: who may approve a contract, from its discount off list and its value. The matrix is configuration
+ * (docs/domain.md, "Commercial authorisation"; defaults: manager ≤ 5 %, supervisor ≤ 10 %, department head ≤ 20 %,
+ * beyond that provincial/group level); a committed activation time shorter than the standard for the SLA class needs
+ * the same kind of sign-off.
  */
 import type { UserRole } from './people.ts';
 
@@ -12,7 +13,7 @@ export type ApprovalLevel = (typeof approvalLevels)[number];
 export const slaClasses = ['A', 'B', 'C', 'D'] as const;
 export type SlaClass = (typeof slaClasses)[number];
 
-/** End-to-end activation targets in working days by SLA class, resources available (DOMAIN.md defaults). */
+/** End-to-end activation targets in working days by SLA class, resources available (docs/domain.md, "SLA classes"). */
 export const standardActivationDays: Readonly<Record<SlaClass, number>> = { A: 8, B: 10, C: 12, D: 13 };
 
 export interface AuthorisationBand {

@@ -1,10 +1,11 @@
 /**
- * The escalation chain of a breach (DOMAIN.md: owner → supervisor → department head), along the reporting line of the
- * account manager; GROUP accounts also reach the group key-account level. The key account manager is informed at every
- * step. Whoever takes ownership acknowledges the escalation; that stops the climb. Pure.
+ * The escalation chain of a breach (owner → supervisor → department head; docs/domain.md, "Jeopardy and escalation"),
+ * along the reporting line of the account manager; GROUP accounts also reach the group key-account level. The key
+ * account manager is informed at every step. Whoever takes ownership acknowledges the escalation; that stops the climb.
+ * Pure.
  */
 import type { AccountTier } from './accounts.ts';
-import type { SlaTarget } from './sla-jeopardy.ts';
+import type { SlaTarget } from './order-stages.ts';
 
 export const escalationLevels = ['OWNER', 'SUPERVISOR', 'DEPARTMENT_HEAD', 'GROUP_KEY_ACCOUNT'] as const;
 export type EscalationLevel = (typeof escalationLevels)[number];

@@ -3,11 +3,13 @@
  * Every state change in KAMflow goes through `transition`; the data layer then writes it conditionally on the
  * state it was computed from, so a stale or racing change is a conflict, never a silent overwrite.
  *
- * Besides the straight path of DOMAIN.md there are its overlays: a customer-caused hold (HELD, resumes to the state
- * it interrupted), cancellation (ASSESSING_CANCELLATION → PENDING_CANCELLATION → CANCELLED, refused after the point
- * of no return), amendments that send the order back to resource confirmation or to a new activation attempt, and
- * the fallout queue (FAILED), from which operations retry or cancel.
+ * Besides the straight path (docs/domain.md, "Order states and overlays") there are its overlays: a customer-caused
+ * hold (HELD, resumes to the state it interrupted), cancellation (ASSESSING_CANCELLATION → PENDING_CANCELLATION →
+ * CANCELLED, refused after the point of no return), amendments that send the order back to resource confirmation or to
+ * a new activation attempt, and the fallout queue (FAILED), from which operations retry or cancel.
  */
+import type { OrderStage } from './order-stages.ts';
+
 export const orderStates = [
   'SUBMITTED',
   'ACKNOWLEDGED',
@@ -182,6 +184,51 @@ export function assessCancellation(order: { state: OrderState; heldFrom?: OrderS
   return { allowed: true };
 }
 
+/**
+ * An order may be amended before the point of no return; a failed one while no circuit was activated (it is re-planned
+ * and retried). A held order is amended once resumed.
+ */
+export function isAmendable(order: { state: OrderState; circuitId?: string | undefined }): boolean {
+  return order.state === 'FAILED' ? !order.circuitId : (statesBeforePointOfNoReturn as readonly OrderState[]).includes(order.state);
+}
+
+/** States in which the resources of the order are confirmed (reserved), whatever came after. */
+const statesAfterResources: ReadonlySet<OrderState> = new Set(['RESOURCE_CONFIRMED', 'PROVISIONING', 'TECHNICALLY_COMPLETE', 'PENDING_ACCEPTANCE', 'ACCEPTED', 'ACCEPTANCE_FAILED', 'BILLING_STARTED', 'CLOSED']);
+
+/** States in which the circuit has been activated by the provisioning system. */
+const statesAfterActivation: ReadonlySet<OrderState> = new Set(['TECHNICALLY_COMPLETE', 'PENDING_ACCEPTANCE', 'ACCEPTED', 'ACCEPTANCE_FAILED', 'BILLING_STARTED', 'CLOSED']);
+
+/** Resource confirmation is done: a step that would confirm them again answers with the recorded outcome instead. */
+export function hasConfirmedResources(state: OrderState): boolean {
+  return statesAfterResources.has(state);
+}
+
+/** The circuit was activated and reported complete at some point (a failed acceptance included). */
+export function isPastActivation(state: OrderState): boolean {
+  return statesAfterActivation.has(state);
+}
+
+/** Activation is done and stands: a failed acceptance sends the order back to activation, so there it does not. */
+export function activationStands(state: OrderState): boolean {
+  return isPastActivation(state) && state !== 'ACCEPTANCE_FAILED';
+}
+
+/** The state an order in the fallout queue is retried into: the one from which its failed stage runs again. */
+const retryStateOfStage: Readonly<Record<OrderStage, (typeof retryTargets)[number]>> = {
+  ORDER_ACCEPTANCE: 'SUBMITTED',
+  RESOURCE_CONFIRMATION: 'ACKNOWLEDGED',
+  NETWORK_BUILD: 'AWAITING_BUILD',
+  ACTIVATION: 'RESOURCE_CONFIRMED',
+  TEST: 'TECHNICALLY_COMPLETE',
+  CUSTOMER_ACCEPTANCE: 'TECHNICALLY_COMPLETE',
+  BILLING_START: 'ACCEPTED',
+  CRM_CLOSE: 'BILLING_STARTED',
+};
+
+export function retryStateOf(failedStage: OrderStage): OrderState {
+  return retryStateOfStage[failedStage];
+}
+
 export const orderActions = ['hold', 'resume', 'amend', 'cancel', 'retry'] as const;
 export type OrderAction = (typeof orderActions)[number];
 
@@ -190,8 +237,7 @@ export function availableActions(order: { state: OrderState; heldFrom?: OrderSta
   const actions: OrderAction[] = [];
   if (transition(order.state, 'HOLD').allowed) actions.push('hold');
   if (order.state === 'HELD') actions.push('resume');
-  const amendable = order.state === 'FAILED' ? !order.circuitId : (statesBeforePointOfNoReturn as readonly OrderState[]).includes(order.state);
-  if (amendable) actions.push('amend');
+  if (isAmendable(order)) actions.push('amend');
   if (assessCancellation(order).allowed) actions.push('cancel');
   if (order.state === 'FAILED') actions.push('retry');
   return actions;

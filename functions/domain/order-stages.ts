@@ -58,3 +58,7 @@ export function stageOwner(stage: OrderStage, accountManager: string | undefined
 /** Stages that accept callbacks from outside, and who may send them. */
 export const callbackStages = ['ACTIVATION'] as const satisfies readonly OrderStage[];
 export type CallbackStage = (typeof callbackStages)[number];
+
+/** What an SLA watch watches: one stage of an order, or the order end to end. */
+export type SlaTarget = OrderStage | 'ORDER';
+export const orderTarget = 'ORDER' as const;

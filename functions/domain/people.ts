@@ -1,7 +1,8 @@
 /**
- * People and what they may do. Roles come from DOMAIN.md; permissions are per route; row-level access follows the
- * account: a key account manager sees the accounts they own, a supervisor their team's, a department head their
- * unit's, administrators everything. Operations and solution staff work on every order, read-only on accounts.
+ * People and what they may do. Roles as in docs/domain.md, "Roles and reach"; permissions are per route; row-level
+ * access follows the account: a key account manager sees the accounts they own, a supervisor their team's, a department
+ * head their unit's, administrators everything. Operations and solution staff work on every order, read-only on
+ * accounts.
  */
 import type { WorkPosition } from './order-stages.ts';
 

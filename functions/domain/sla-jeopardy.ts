@@ -12,14 +12,11 @@
 import type { BusinessCalendar } from './business-calendar.ts';
 import { dueTimeOrHold, elapsedWorkingTime, DEFAULT_JEOPARDY_THRESHOLD } from './sla-clock.ts';
 import type { Pause, SlaStatus } from './sla-clock.ts';
-import type { OrderStage } from './order-stages.ts';
+import type { SlaTarget } from './order-stages.ts';
 import { nextEscalationLevel } from './escalation.ts';
 import type { EscalationLevel } from './escalation.ts';
 import type { AccountTier } from './accounts.ts';
 
-/** What an SLA watch watches: one stage of an order, or the order end to end. */
-export type SlaTarget = OrderStage | 'ORDER';
-export const orderTarget = 'ORDER' as const;
 
 export type JeopardyLevel = 'AT_RISK' | 'BREACHED';
 

@@ -20,12 +20,15 @@ export interface SlaPolicy {
   readonly appliesTo: { readonly slaClass?: SlaClass; readonly tier?: AccountTier; readonly productId?: ProductId };
   readonly stageBudgets: Readonly<Partial<Record<OrderStage, WorkingBudget>>>;
   readonly endToEnd: WorkingBudget;
-  /** Share of a budget used from which a stage or order is at risk (DOMAIN.md default 75 %). */
+  /**
+   * Share of a budget used from which a stage or order is at risk (default 75 %; docs/domain.md, "Jeopardy and
+   * escalation").
+   */
   readonly jeopardyThreshold: number;
   readonly calendarId: string;
 }
 
-/** Stage limits of DOMAIN.md (working days); activation is what the SLA classes differ in. */
+/** Stage limits of docs/domain.md, "SLA classes" (working days); activation is what the SLA classes differ in. */
 function classPolicy(slaClass: SlaClass, activationDays: number, endToEndDays: number): SlaPolicy {
   return {
     policyId: `class-${slaClass}`,

@@ -8,7 +8,10 @@ export type { TierOutcome };
 
 export interface TieringRule {
   readonly version: number;
-  /** RMB billed per month from which a customer is a key account (DOMAIN.md default 3,000). */
+  /**
+   * RMB billed per month from which a customer is a key account (default 3,000; docs/domain.md, "Key accounts and
+   * tiers").
+   */
   readonly revenueThresholdMonthly: number;
   /** Provinces the customer's footprint must span to be a group customer. */
   readonly groupMinProvinces: number;

@@ -7,7 +7,7 @@
 import { accountScopeOf, scopeCovers } from '../domain/people.ts';
 import type { Principal } from '../domain/people.ts';
 import { allChildrenOf } from '../data/accounts-repository.ts';
-import type { AccountRecord } from '../data/accounts-repository.ts';
+import type { AccountRecord } from '../data/entities/account.ts';
 import { countOpenOrdersOfAccount } from '../data/orders-repository.ts';
 
 export interface AccountRollup {

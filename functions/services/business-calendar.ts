@@ -8,9 +8,9 @@ import { NATIONAL_CALENDAR_ID, publishedYearsFromChineseDays } from '../domain/b
 import { calendarIdsOffered, calendarNames, calendarOverrideProblems, emptyOverrides, isKnownCalendarId, yearView } from '../domain/calendar-overrides.ts';
 import type { CalendarOverrides } from '../domain/calendar-overrides.ts';
 import type { Principal } from '../domain/people.ts';
-import type { CalendarOverridesRequest } from '../api/schemas.ts';
+import type { CalendarOverridesRequest } from '../api/schemas/calendars.ts';
 import { findCalendarOverrides, listCalendarOverrides, loadBusinessCalendar, saveCalendarOverrides } from '../data/calendars-repository.ts';
-import type { CalendarOverridesRecord } from '../data/calendars-repository.ts';
+import type { CalendarOverridesRecord } from '../data/entities/calendar-overrides.ts';
 
 const packageYears = publishedYearsFromChineseDays().map((schedule) => schedule.year);
 

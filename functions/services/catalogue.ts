@@ -5,7 +5,7 @@ import { logger } from '../commons/observability.ts';
 import type { Bandwidth, ProductId, ProductPrice, ProductSpec, StageLimit } from '../domain/catalogue.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
 import type { Principal } from '../domain/people.ts';
-import type { UpdateProductRequest } from '../api/schemas.ts';
+import type { UpdateProductRequest } from '../api/schemas/products.ts';
 import { addProductVersion, currentProduct, productHistory } from '../data/catalogue-repository.ts';
 
 export async function updateProduct(principal: Principal, productId: ProductId, request: UpdateProductRequest): Promise<ProductSpec[]> {

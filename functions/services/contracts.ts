@@ -13,10 +13,10 @@ import type { ApprovalLevel } from '../domain/commercial-authorisation.ts';
 import { accountScopeOf } from '../domain/people.ts';
 import type { Principal } from '../domain/people.ts';
 import { ValidationError } from '../commons/errors.ts';
-import type { ContractDecisionRequest, CreateContractRequest } from '../api/schemas.ts';
+import type { ContractDecisionRequest, CreateContractRequest } from '../api/schemas/contracts.ts';
 import { approvalInbox, listContractsInScope, contractsOfAccount, decideContract, getContract, insertContract } from '../data/contracts-repository.ts';
-import type { ContractRecord } from '../data/contracts-repository.ts';
-import type { Page } from '../data/orders-repository.ts';
+import type { ContractRecord } from '../data/entities/contract.ts';
+import type { Page } from '../data/page.ts';
 import { assertCovers } from './access.ts';
 import { getAccountFor } from './accounts.ts';
 

@@ -5,13 +5,18 @@
  */
 import { ConflictError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
-import type { AcceptanceDecisionRequest, NetworkBuildConfirmationRequest, ProvisioningCallback } from '../api/schemas.ts';
-import { appendStageProgress, commitOrderChange, getOrderDetail, stageOf } from '../data/orders-repository.ts';
-import type { OrderStageRecord } from '../data/orders-repository.ts';
+import { retryOnConflict } from '../commons/conflict-retry.ts';
+import type { AcceptanceDecisionRequest } from '../api/schemas/acceptance.ts';
+import type { NetworkBuildConfirmationRequest } from '../api/schemas/network-builds.ts';
+import type { ProvisioningCallback } from '../api/schemas/provisioning.ts';
+import { appendStageProgress, getOrderDetail, stageOf } from '../data/orders-repository.ts';
+import { commitOrderChange } from './order-change-commit.ts';
+import type { OrderStageRecord } from '../data/entities/order-stage.ts';
 import { exchangesServing } from '../data/inventory-repository.ts';
 import { ExchangeEntity } from '../data/entities/network-resource.ts';
 import { completeWaitingTask, failWaitingTask, heartbeatWaitingTask } from './workflow-tasks.ts';
 import { observeCallbackLatency } from './callback-latency.ts';
+import { activationResult, networkBuildResult } from '../domain/stage-results.ts';
 
 export interface CallbackReceipt {
   readonly orderId: string;
@@ -27,18 +32,17 @@ function notWaiting(stage: OrderStageRecord | undefined, name: string): Conflict
 
 export async function receiveProvisioningCallback(orderId: string, callback: ProvisioningCallback, systemId: string): Promise<CallbackReceipt> {
   const receipt = { orderId, stage: 'ACTIVATION', eventId: callback.eventId, status: callback.status };
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await applyProvisioningCallback(orderId, callback, receipt, `system:${systemId}`);
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= 5) throw error;
-      // Lost a race. If the winner was this very event, it is a duplicate; if the stage is still waiting (the other
-      // write was only a progress note), apply again on the fresh record; otherwise the stage moved on: 409.
+  return retryOnConflict(() => applyProvisioningCallback(orderId, callback, receipt, `system:${systemId}`), {
+    attempts: 5,
+    // Lost a race. If the winner was this very event, it is a duplicate; if the stage is still waiting (the other
+    // write was only a progress note), apply again on the fresh record; otherwise the stage moved on: 409.
+    onConflict: async (error) => {
       const stage = stageOf(await getOrderDetail(orderId), 'ACTIVATION');
-      if (stage?.appliedEventIds?.includes(callback.eventId)) return { ...receipt, duplicate: true };
+      if (stage?.appliedEventIds?.includes(callback.eventId)) return { answer: { ...receipt, duplicate: true } };
       if (stage?.status !== 'WAITING') throw error;
-    }
-  }
+      return 'retry';
+    },
+  });
 }
 
 async function applyProvisioningCallback(orderId: string, callback: ProvisioningCallback, receipt: Omit<CallbackReceipt, 'duplicate'>, actor: string): Promise<CallbackReceipt> {
@@ -68,7 +72,7 @@ async function applyProvisioningCallback(orderId: string, callback: Provisioning
             finish: true,
             outcome: 'COMPLETED',
             note: `circuit ${callback.circuitId} activated`,
-            resultJson: JSON.stringify({ circuitId: callback.circuitId, testReport: callback.testReport }),
+            resultJson: activationResult({ circuitId: callback.circuitId, testReport: callback.testReport }),
             appliedEventId: callback.eventId,
           },
         ],
@@ -154,7 +158,7 @@ export async function confirmNetworkBuild(orderId: string, confirmation: Network
         finish: true,
         outcome: confirmation.investmentType,
         note: `${confirmation.investmentType === 'ROLLING' ? 'rolling' : 'strategic'} investment, agreed date ${confirmation.agreedDate}${confirmation.note ? `: ${confirmation.note}` : ''}; confirmed by ${confirmedBy}`,
-        resultJson: JSON.stringify(confirmation),
+        resultJson: networkBuildResult(confirmation),
       },
     ],
   });

@@ -6,26 +6,28 @@
  * machine catches and hands to HandleInterruption. A failed order has no workflow; retrying or cancelling it starts one.
  */
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { dynamoClient } from '../commons/clients.ts';
+import { idempotencyStore as commandIdempotencyStore } from '../data/idempotency-store.ts';
 import { ConflictError, InvalidTransitionError, ValidationError } from '../commons/errors.ts';
 import type { FieldIssue } from '../commons/errors.ts';
 import { now, nowIso } from '../commons/clock.ts';
+import { retryOnConflict } from '../commons/conflict-retry.ts';
 import { logger } from '../commons/observability.ts';
 import { priceIn } from '../domain/catalogue.ts';
 import { productVersion } from '../data/catalogue-repository.ts';
 import { shanghaiDate } from '../domain/billing.ts';
-import { assessCancellation, statesBeforePointOfNoReturn, transition } from '../domain/order-lifecycle.ts';
+import { assessCancellation, isAmendable, retryStateOf, transition } from '../domain/order-lifecycle.ts';
+import { reservationsOf, resourceConfirmationResult, resourceLabel } from '../domain/stage-results.ts';
+import { stageDueTimesJson as stageDueTimesJsonOf, stageDueTimesOf } from '../domain/stage-due-times.ts';
 import type { OrderState } from '../domain/order-lifecycle.ts';
 import { planAfterHold } from '../domain/order-sla.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
 import type { Principal } from '../domain/people.ts';
 import { resumePoint } from '../domain/resume-point.ts';
-import type { AmendmentRequest, CancelProductOrderRequest, HoldRequest, NoteRequest } from '../api/schemas.ts';
-import { commitOrderChange, getOrderDetail, recordExecution, stageOf } from '../data/orders-repository.ts';
-import type { OrderDetail, OrderRecord, StageChange } from '../data/orders-repository.ts';
-import { kamflowTable } from '../data/table-design.ts';
-import { tableName } from '../data/table.ts';
+import type { AmendmentRequest, CancelProductOrderRequest, HoldRequest, NoteRequest } from '../api/schemas/order-commands.ts';
+import { getOrderDetail, recordExecution, stageOf } from '../data/orders-repository.ts';
+import { commitOrderChange } from './order-change-commit.ts';
+import type { OrderDetail, StageChange } from '../data/orders-repository.ts';
+import type { OrderRecord } from '../data/entities/order.ts';
 import { calendarOfOrder } from '../data/calendars-repository.ts';
 import { getOrderFor } from './order-queries.ts';
 import { completeWaitingTask, failWaitingTask, startOrderWorkflow } from './workflow-tasks.ts';
@@ -34,16 +36,20 @@ const maxAttempts = 5;
 
 /** Read, decide, write; a write that lost a race to the workflow is decided again on the fresh order. */
 async function withFreshOrder<T>(orderId: string, principal: Principal, command: (detail: OrderDetail) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    const detail = await getOrderFor(principal, orderId);
-    if (detail.children) throw new InvalidTransitionError(`order ${orderId} is a parent order: hold, amend or retry its child orders ${detail.children.map((child) => child.orderId).join(', ')}`);
-    try {
-      return await command(detail);
-    } catch (error) {
-      if (!(error instanceof ConflictError) || error instanceof InvalidTransitionError || attempt >= maxAttempts) throw error;
-      logger.info('order changed while a command was applied; deciding again', { orderId, attempt });
-    }
-  }
+  return retryOnConflict(
+    async () => {
+      const detail = await getOrderFor(principal, orderId);
+      if (detail.children) throw new InvalidTransitionError(`order ${orderId} is a parent order: hold, amend or retry its child orders ${detail.children.map((child) => child.orderId).join(', ')}`);
+      return command(detail);
+    },
+    {
+      attempts: maxAttempts,
+      onConflict: async (_error, attempt) => {
+        logger.info('order changed while a command was applied; deciding again', { orderId, attempt });
+        return 'retry' as const;
+      },
+    },
+  );
 }
 
 /** Tokens of the tasks the workflow is waiting in, read before the command changes them. */
@@ -100,9 +106,9 @@ export async function resumeOrder(principal: Principal, orderId: string, request
     const hold = order.hold;
     const endedAt = now();
     const finished = new Set(detail.stages.filter((stage) => stage.status === 'DONE').map((stage) => stage.stage));
-    const plannedBefore = order.stageDueTimesJson ? (JSON.parse(order.stageDueTimesJson) as Partial<Record<OrderStage, string>>) : {};
+    const plannedBefore = stageDueTimesOf(order);
     const replanned = planAfterHold({ stageDueTimes: plannedBefore, dueAt: order.dueAt }, finished, new Date(hold.startedAt), endedAt, await calendarOfOrder(order));
-    const stageDueTimesJson = JSON.stringify(replanned.stageDueTimes);
+    const stageDueTimesJson = stageDueTimesJsonOf(replanned.stageDueTimes);
     const current = openStage(detail);
     const resumed: OrderRecord = { ...order, stageDueTimesJson };
     const stageChanges: StageChange[] = current ? [{ stage: current.stage, current, status: 'IN_PROGRESS', note: `resumed after the customer's hold${request.note ? `: ${request.note}` : ''}` }] : [];
@@ -168,11 +174,10 @@ export async function amendOrder(principal: Principal, orderId: string, request:
     if (issues.length > 0) throw new ValidationError(issues);
 
     if (order.state === 'HELD') throw new InvalidTransitionError('the order is held: resume it before amending it');
-    const amendable = order.state === 'FAILED' ? !order.circuitId : (statesBeforePointOfNoReturn as readonly OrderState[]).includes(order.state);
-    if (!amendable) throw new InvalidTransitionError(`order ${orderId} is ${order.state}: past the point of no return, it can no longer be amended`);
+    if (!isAmendable(order)) throw new InvalidTransitionError(`order ${orderId} is ${order.state}: past the point of no return, it can no longer be amended`);
 
     const bandwidthChanged = request.bandwidth !== undefined && request.bandwidth !== order.bandwidth;
-    const resources = reservationsOf(detail);
+    const resources = reservationsOf(stageOf(detail, 'RESOURCE_CONFIRMATION'));
     const tokens = waitingTokens(detail);
     const changes: string[] = [];
     if (bandwidthChanged) changes.push(`bandwidth ${order.bandwidth} → ${request.bandwidth}`);
@@ -190,7 +195,7 @@ export async function amendOrder(principal: Principal, orderId: string, request:
     const stageChanges: StageChange[] = [];
     if (recheck) {
       const resourceStage = stageOf(detail, 'RESOURCE_CONFIRMATION');
-      if (resourceStage) stageChanges.push({ stage: 'RESOURCE_CONFIRMATION', current: resourceStage, status: order.state === 'FAILED' ? 'PENDING' : 'IN_PROGRESS', startAttempt: order.state !== 'FAILED', note: `re-checked after an amendment: ${changes.join('; ')}`, resultJson: JSON.stringify({ reservations: [], released: resources.map(resourceLabel) }) });
+      if (resourceStage) stageChanges.push({ stage: 'RESOURCE_CONFIRMATION', current: resourceStage, status: order.state === 'FAILED' ? 'PENDING' : 'IN_PROGRESS', startAttempt: order.state !== 'FAILED', note: `re-checked after an amendment: ${changes.join('; ')}`, resultJson: resourceConfirmationResult({ reservations: [], released: resources.map(resourceLabel) }) });
     }
     for (const stage of [stageOf(detail, 'NETWORK_BUILD'), stageOf(detail, 'ACTIVATION')]) {
       if (stage && (stage.status === 'WAITING' || stage.status === 'IN_PROGRESS') && (recheck || (reactivate && stage.stage === 'ACTIVATION'))) {
@@ -218,22 +223,11 @@ export async function amendOrder(principal: Principal, orderId: string, request:
 }
 
 // ------------------------------------------------------------------ fallout: retry
-const retryStateOf: Readonly<Record<OrderStage, OrderState>> = {
-  ORDER_ACCEPTANCE: 'SUBMITTED',
-  RESOURCE_CONFIRMATION: 'ACKNOWLEDGED',
-  NETWORK_BUILD: 'AWAITING_BUILD',
-  ACTIVATION: 'RESOURCE_CONFIRMED',
-  TEST: 'TECHNICALLY_COMPLETE',
-  CUSTOMER_ACCEPTANCE: 'TECHNICALLY_COMPLETE',
-  BILLING_START: 'ACCEPTED',
-  CRM_CLOSE: 'BILLING_STARTED',
-};
-
 export async function retryOrder(principal: Principal, orderId: string, request: NoteRequest): Promise<OrderDetail> {
   const retried = await withFreshOrder(orderId, principal, async (detail) => {
     const { order } = detail;
     if (order.state !== 'FAILED') throw new InvalidTransitionError(`order ${orderId} is ${order.state}: only orders in the fallout queue can be retried`);
-    const target = retryStateOf[order.currentStage];
+    const target = retryStateOf(order.currentStage);
     const stage = stageOf(detail, order.currentStage);
     const committed = await commitOrderChange({
       order,
@@ -306,21 +300,21 @@ async function cancelParentOrder(principal: Principal, parent: OrderDetail, requ
   const refusals = verdicts.flatMap(({ child, assessment }) => (assessment.allowed ? [] : [`${child.orderId}: ${assessment.reason}`]));
   if (cancellable.length === 0) throw new InvalidTransitionError(`no child order of ${parent.order.orderId} can be cancelled: ${refusals.join('; ')}`);
   // The parent records the request first: its children's state changes roll up into it right after.
-  for (let attempt = 1; !parent.order.cancellation; attempt += 1) {
-    const { order } = await getOrderDetail(parent.order.orderId);
-    if (order.cancellation) break;
-    try {
-      const at = nowIso();
-      await commitOrderChange({
-        order,
-        actor: actorOf(principal),
-        reason: `cancellation requested for ${cancellable.length} child orders${refusals.length ? `; refused for ${refusals.join('; ')}` : ''}: ${request.cancellationReason}`,
-        set: { cancellation: { cancellationId: cancellationIdOf(order.orderId), reason: request.cancellationReason, requestedBy: principal.userId, requestedAt: at, cancelledFrom: order.state, state: 'inProgress' } },
-      });
-      break;
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= maxAttempts) throw error;
-    }
+  if (!parent.order.cancellation) {
+    await retryOnConflict(
+      async () => {
+        const { order } = await getOrderDetail(parent.order.orderId);
+        if (order.cancellation) return;
+        const at = nowIso();
+        await commitOrderChange({
+          order,
+          actor: actorOf(principal),
+          reason: `cancellation requested for ${cancellable.length} child orders${refusals.length ? `; refused for ${refusals.join('; ')}` : ''}: ${request.cancellationReason}`,
+          set: { cancellation: { cancellationId: cancellationIdOf(order.orderId), reason: request.cancellationReason, requestedBy: principal.userId, requestedAt: at, cancelledFrom: order.state, state: 'inProgress' } },
+        });
+      },
+      { attempts: maxAttempts },
+    );
   }
   for (const child of cancellable) await requestCancellation(principal, { ...request, productOrder: { id: child.orderId } });
   return getOrderDetail(parent.order.orderId);
@@ -330,48 +324,34 @@ export async function getCancellationFor(principal: Principal, cancellationId: s
   return getOrderFor(principal, orderIdOfCancellation(cancellationId));
 }
 
-// ------------------------------------------------------------------ resources held by an order
-type ResourceKey = { exchangeCode: string; resourceType: 'ACCESS_LINE' | 'PORT'; resourceId: string };
-
-/** The reservations the last successful resource confirmation made (released ones are recorded as released). */
-export function reservationsOf(detail: OrderDetail): ResourceKey[] {
-  const stage = stageOf(detail, 'RESOURCE_CONFIRMATION');
-  if (!stage?.resultJson) return [];
-  const result = JSON.parse(stage.resultJson) as { reservations?: ResourceKey[] };
-  return result.reservations ?? [];
-}
-
-export function resourceLabel(resource: ResourceKey): string {
-  return `${resource.resourceType} ${resource.resourceId} @ ${resource.exchangeCode}`;
-}
-
 // ------------------------------------------------------------------ repeat-safe commands
-export type OrderCommandName = 'hold' | 'resume' | 'amend' | 'retry' | 'cancel';
-type OrderCommandInput = { readonly principal: Principal; readonly command: OrderCommandName; readonly orderId: string; readonly body: unknown };
+/** A command with the body its route validated: the command name tells which body it carries. */
+export type OrderCommand =
+  | { readonly command: 'hold'; readonly body: HoldRequest }
+  | { readonly command: 'resume'; readonly body: NoteRequest }
+  | { readonly command: 'amend'; readonly body: AmendmentRequest }
+  | { readonly command: 'retry'; readonly body: NoteRequest }
+  | { readonly command: 'cancel'; readonly body: CancelProductOrderRequest };
+export type OrderCommandName = OrderCommand['command'];
+type OrderCommandInput = { readonly principal: Principal; readonly orderId: string } & OrderCommand;
 
-function dispatch({ principal, command, orderId, body }: OrderCommandInput): Promise<OrderDetail> {
-  switch (command) {
+function dispatch(input: OrderCommandInput): Promise<OrderDetail> {
+  const { principal, orderId } = input;
+  switch (input.command) {
     case 'hold':
-      return holdOrder(principal, orderId, body as HoldRequest);
+      return holdOrder(principal, orderId, input.body);
     case 'resume':
-      return resumeOrder(principal, orderId, body as NoteRequest);
+      return resumeOrder(principal, orderId, input.body);
     case 'amend':
-      return amendOrder(principal, orderId, body as AmendmentRequest);
+      return amendOrder(principal, orderId, input.body);
     case 'retry':
-      return retryOrder(principal, orderId, body as NoteRequest);
+      return retryOrder(principal, orderId, input.body);
     case 'cancel':
-      return requestCancellation(principal, body as CancelProductOrderRequest);
+      return requestCancellation(principal, input.body);
   }
 }
 
-const commandStore = new DynamoDBPersistenceLayer({
-  tableName,
-  keyAttr: kamflowTable.partitionKey,
-  sortKeyAttr: kamflowTable.sortKey,
-  staticPkValue: 'idempotency#orderCommand',
-  expiryAttr: kamflowTable.timeToLiveAttribute,
-  awsSdkV3Client: dynamoClient,
-});
+const commandStore = commandIdempotencyStore('orderCommand');
 
 /** The caller, the command and the order are part of the key: one key never replays another person's or order's result. */
 export const orderCommandIdempotency = new IdempotencyConfig({ eventKeyJmesPath: '[idempotencyKey, principal.userId, command, orderId]', payloadValidationJmesPath: 'body', expiresAfterSeconds: 24 * 3600 });

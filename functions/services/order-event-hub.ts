@@ -13,10 +13,10 @@
 import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { idempotencyStore } from '../data/idempotency-store.ts';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { ulid } from 'ulid';
-import { dynamoClient, eventBridgeClient } from '../commons/clients.ts';
+import { eventBridgeClient } from '../commons/clients.ts';
 import { businessDurationOf, now, nowIso } from '../commons/clock.ts';
 import { numberEnv, optionalEnv } from '../commons/env.ts';
 import { NotFoundError, TransientError, ValidationError } from '../commons/errors.ts';
@@ -28,13 +28,11 @@ import { matchesFilter, nextAttemptDelayMs, orderEventsSource, parseHubQuery, si
 import type { AuditEvent, HubFilter, OrderNotification } from '../domain/order-notifications.ts';
 import { findAccount } from '../data/accounts-repository.ts';
 import { abandonDelivery, allSubscriptions, claimAttempt, createDelivery, deleteSubscription, deliveriesOf, dueDeliveries, findSubscription, listSubscriptionsOf, putSubscription, recordAttempt } from '../data/hub-repository.ts';
-import type { HubDeliveryRecord, HubSubscriptionRecord } from '../data/hub-repository.ts';
-import type { Page } from '../data/orders-repository.ts';
+import type { HubDeliveryRecord, HubSubscriptionRecord } from '../data/entities/hub.ts';
+import type { Page } from '../data/page.ts';
 import { findOrder } from '../data/orders-repository.ts';
-import { tableName } from '../data/table.ts';
-import { kamflowTable } from '../data/table-design.ts';
 import { tmfProductOrderPath } from '../api/routes.ts';
-import type { HubSubscriptionRequest } from '../api/schemas.ts';
+import type { HubSubscriptionRequest } from '../api/schemas/hub.ts';
 import { principalOf } from './authentication.ts';
 
 const ordersBusName = optionalEnv('ORDER_EVENTS_BUS_NAME');
@@ -50,14 +48,7 @@ const deliveryTimeoutMs = 5_000;
 const attemptLeaseMs = businessDurationOf(60_000);
 
 // ------------------------------------------------------------------ subscriptions
-const idempotencyStore = new DynamoDBPersistenceLayer({
-  tableName,
-  keyAttr: kamflowTable.partitionKey,
-  sortKeyAttr: kamflowTable.sortKey,
-  staticPkValue: 'idempotency#subscribe',
-  expiryAttr: kamflowTable.timeToLiveAttribute,
-  awsSdkV3Client: dynamoClient,
-});
+const commandStore = idempotencyStore('subscribe');
 
 /** The caller is part of the key: two people never share one subscription. Only the id is kept, never the secret. */
 export const subscribeIdempotency = new IdempotencyConfig({ eventKeyJmesPath: '[idempotencyKey, principal.userId]', payloadValidationJmesPath: 'request', expiresAfterSeconds: 24 * 3600 });
@@ -68,7 +59,7 @@ export const subscribeIdempotency = new IdempotencyConfig({ eventKeyJmesPath: '[
  */
 export const subscribeOnce = makeIdempotent(
   async (command: { idempotencyKey: string; request: HubSubscriptionRequest; principal: Principal }) => ({ subscriptionId: (await subscribe(command.principal, command.request)).subscription.subscriptionId }),
-  { persistenceStore: idempotencyStore, config: subscribeIdempotency },
+  { persistenceStore: commandStore, config: subscribeIdempotency },
 );
 
 export function hubFilterOf(query: string): HubFilter {

@@ -5,6 +5,7 @@
  */
 import { ActivationFailedError, ConflictError, InvalidTransitionError, OrderInterruptedError, TransientError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
+import { retryOnConflict } from '../commons/conflict-retry.ts';
 import { logger } from '../commons/observability.ts';
 import { canPlaceOrders } from '../domain/accounts.ts';
 import { planOrderSla } from '../domain/order-sla.ts';
@@ -15,21 +16,20 @@ import { planningCalendarId } from '../domain/calendar-overrides.ts';
 import { loadBusinessCalendar } from '../data/calendars-repository.ts';
 import { billingTerms } from '../domain/billing.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
-import { isInterruption } from '../domain/order-lifecycle.ts';
+import { activationStands, hasConfirmedResources, isInterruption, isPastActivation } from '../domain/order-lifecycle.ts';
 import { resumePoint } from '../domain/resume-point.ts';
 import type { ResumePoint } from '../domain/resume-point.ts';
-import { reservationsOf, resourceLabel } from './order-changes.ts';
+import { stageDueTimesJson } from '../domain/stage-due-times.ts';
+import { buildCostOf, reservationsOf, resourceConfirmationResult, resourceLabel } from '../domain/stage-results.ts';
 import { findAccount } from '../data/accounts-repository.ts';
 import { availableResources, exchangesServing } from '../data/inventory-repository.ts';
-import { commitOrderChange, getOrderDetail, stageOf } from '../data/orders-repository.ts';
-import type { OrderDetail, OrderRecord, StageChange } from '../data/orders-repository.ts';
+import { getOrderDetail, stageOf } from '../data/orders-repository.ts';
+import { commitOrderChange } from './order-change-commit.ts';
+import type { OrderDetail, StageChange } from '../data/orders-repository.ts';
+import type { OrderRecord } from '../data/entities/order.ts';
 import { sendActivationRequest } from './provisioning-gateway.ts';
 import { completeWaitingTask } from './workflow-tasks.ts';
 import { publicApiUrl } from './public-api-url.ts';
-
-
-const statesAfterResources = new Set(['RESOURCE_CONFIRMED', 'PROVISIONING', 'TECHNICALLY_COMPLETE', 'PENDING_ACCEPTANCE', 'ACCEPTED', 'ACCEPTANCE_FAILED', 'BILLING_STARTED', 'CLOSED']);
-const statesAfterActivation = new Set(['TECHNICALLY_COMPLETE', 'PENDING_ACCEPTANCE', 'ACCEPTED', 'ACCEPTANCE_FAILED', 'BILLING_STARTED', 'CLOSED']);
 
 /** A held order, or one being cancelled, runs none of the loop's steps: the state machine hands it to HandleInterruption. */
 function guardInterruption(order: OrderRecord): void {
@@ -69,7 +69,7 @@ export async function acknowledgeOrder(orderId: string): Promise<{ decision: 'AC
   const calendar = await loadBusinessCalendar(planningCalendarId(order));
   const calendarPlan = planOrderSla(new Date(order.orderDate), policy, calendar, standard);
   const plan = { ...calendarPlan, note: `${calendarPlan.note}; calendar ${calendar.id}` };
-  const planned = { ...order, stageDueTimesJson: JSON.stringify(plan.stageDueTimes) };
+  const planned = { ...order, stageDueTimesJson: stageDueTimesJson(plan.stageDueTimes) };
   await commitOrderChange({
     order: planned,
     event: 'ACKNOWLEDGE',
@@ -84,30 +84,46 @@ export async function acknowledgeOrder(orderId: string): Promise<{ decision: 'AC
 type ResourceOutcome = { outcome: 'CONFIRMED' | 'SHORTFALL' };
 
 export async function confirmResources(orderId: string): Promise<ResourceOutcome> {
-  for (let attempt = 1; attempt <= 5; attempt += 1) {
-    let detail = await getOrderDetail(orderId);
-    guardInterruption(detail.order);
-    if (detail.order.state === 'AWAITING_BUILD') return { outcome: 'SHORTFALL' };
-    if (statesAfterResources.has(detail.order.state)) return { outcome: 'CONFIRMED' };
-    try {
-      if (detail.order.state === 'ACKNOWLEDGED') {
-        const stage = stageOf(detail, 'RESOURCE_CONFIRMATION');
-        await commitOrderChange({
-          order: detail.order,
-          event: 'START_RESOURCE_CHECK',
-          stages: [{ stage: 'RESOURCE_CONFIRMATION', current: stage, status: 'IN_PROGRESS', startAttempt: true }],
-        });
-        detail = await getOrderDetail(orderId);
-      }
-      if (detail.order.state !== 'RESOURCE_CHECK') throw unexpectedState(detail.order, 'ConfirmResources');
-      return await reserveOrReportShortfall(detail);
-    } catch (error) {
-      // A resource taken by a concurrent order, or a concurrent change of this order: read again and retry.
-      if (!(error instanceof ConflictError) || error instanceof InvalidTransitionError) throw error;
-      logger.info('resource reservation raced, retrying', { orderId, attempt });
-    }
+  // A resource taken by a concurrent order, or a concurrent change of this order: read again and decide again.
+  return stillRacingIsTransient(
+    `resources for order ${orderId} kept changing concurrently`,
+    retryOnConflict(
+      async () => {
+        let detail = await getOrderDetail(orderId);
+        guardInterruption(detail.order);
+        if (detail.order.state === 'AWAITING_BUILD') return { outcome: 'SHORTFALL' };
+        if (hasConfirmedResources(detail.order.state)) return { outcome: 'CONFIRMED' };
+        if (detail.order.state === 'ACKNOWLEDGED') {
+          const stage = stageOf(detail, 'RESOURCE_CONFIRMATION');
+          await commitOrderChange({
+            order: detail.order,
+            event: 'START_RESOURCE_CHECK',
+            stages: [{ stage: 'RESOURCE_CONFIRMATION', current: stage, status: 'IN_PROGRESS', startAttempt: true }],
+          });
+          detail = await getOrderDetail(orderId);
+        }
+        if (detail.order.state !== 'RESOURCE_CHECK') throw unexpectedState(detail.order, 'ConfirmResources');
+        return reserveOrReportShortfall(detail);
+      },
+      {
+        attempts: 5,
+        onConflict: async (_error, attempt) => {
+          logger.info('resource reservation raced, retrying', { orderId, attempt });
+          return 'retry' as const;
+        },
+      },
+    ),
+  );
+}
+
+/** A step that kept losing races is a transient failure: the state machine's Retry runs it again later. */
+async function stillRacingIsTransient<T>(what: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof ConflictError) throw new TransientError(what);
+    throw error;
   }
-  throw new TransientError(`resources for order ${orderId} kept changing concurrently`);
 }
 
 async function reserveOrReportShortfall(detail: OrderDetail): Promise<ResourceOutcome> {
@@ -144,7 +160,7 @@ async function reserveOrReportShortfall(detail: OrderDetail): Promise<ResourceOu
     currentStage: 'ACTIVATION',
     set: { places },
     reserveResources: reservations,
-    stages: [{ stage: 'RESOURCE_CONFIRMATION', current: stage, status: 'DONE', startAttempt, finish: true, outcome: 'CONFIRMED', resultJson: JSON.stringify({ reservations }) }],
+    stages: [{ stage: 'RESOURCE_CONFIRMATION', current: stage, status: 'DONE', startAttempt, finish: true, outcome: 'CONFIRMED', resultJson: resourceConfirmationResult({ reservations }) }],
   });
   return { outcome: 'CONFIRMED' };
 }
@@ -194,7 +210,7 @@ export async function requestActivation(orderId: string, taskToken: string): Pro
   const stage = stageOf(detail, 'ACTIVATION');
   guardInterruption(order);
 
-  if (statesAfterActivation.has(order.state) && order.state !== 'ACCEPTANCE_FAILED') {
+  if (activationStands(order.state)) {
     await completeWaitingTask(taskToken, { circuitId: order.circuitId ?? null }, { orderId, stage: 'ACTIVATION' });
     return;
   }
@@ -235,7 +251,7 @@ export async function recordCompletionReport(orderId: string): Promise<void> {
   guardInterruption(order);
   if (testStage?.status === 'DONE' && order.currentStage !== 'TEST') return;
   if (order.state !== 'TECHNICALLY_COMPLETE') {
-    if (statesAfterActivation.has(order.state)) return;
+    if (isPastActivation(order.state)) return;
     throw unexpectedState(order, 'RecordCompletionReport');
   }
   const activation = stageOf(detail, 'ACTIVATION');
@@ -386,20 +402,20 @@ export async function handleInterruption(orderId: string): Promise<InterruptionD
 
 /** 挂起: the workflow waits here while the customer's hold lasts; the resume command completes the task. */
 export async function awaitResume(orderId: string, taskToken: string): Promise<void> {
-  for (let attempt = 1; attempt <= 5; attempt += 1) {
-    const { order } = await getOrderDetail(orderId);
-    if (order.state !== 'HELD') {
-      await completeWaitingTask(taskToken, { resumed: true }, { orderId, stage: order.currentStage });
-      return;
-    }
-    try {
-      await commitOrderChange({ order, set: { resumeTaskToken: taskToken } });
-      return;
-    } catch (error) {
-      if (!(error instanceof ConflictError) || error instanceof InvalidTransitionError) throw error;
-    }
-  }
-  throw new TransientError(`order ${orderId} kept changing while its hold was recorded`);
+  await stillRacingIsTransient(
+    `order ${orderId} kept changing while its hold was recorded`,
+    retryOnConflict(
+      async () => {
+        const { order } = await getOrderDetail(orderId);
+        if (order.state !== 'HELD') {
+          await completeWaitingTask(taskToken, { resumed: true }, { orderId, stage: order.currentStage });
+          return;
+        }
+        await commitOrderChange({ order, set: { resumeTaskToken: taskToken } });
+      },
+      { attempts: 5 },
+    ),
+  );
 }
 
 /**
@@ -411,9 +427,9 @@ export async function cancelOrder(orderId: string): Promise<void> {
   const { order } = detail;
   if (order.state === 'CANCELLED') return;
   if (order.state !== 'PENDING_CANCELLATION' || !order.cancellation) throw unexpectedState(order, 'CancelOrder');
-  const released = reservationsOf(detail);
+  const released = reservationsOf(stageOf(detail, 'RESOURCE_CONFIRMATION'));
   const build = stageOf(detail, 'NETWORK_BUILD');
-  const buildCost = build?.status === 'DONE' && build.resultJson ? ((JSON.parse(build.resultJson) as { buildCost?: number }).buildCost ?? 0) : 0;
+  const buildCost = build?.status === 'DONE' ? buildCostOf(build) : 0;
   const at = nowIso();
   const stages: StageChange[] = detail.stages
     .filter((stage) => stage.status !== 'DONE')
@@ -421,7 +437,7 @@ export async function cancelOrder(orderId: string): Promise<void> {
   const resourceStage = stageOf(detail, 'RESOURCE_CONFIRMATION');
   if (released.length > 0 && resourceStage) {
     const index = stages.findIndex((stage) => stage.stage === 'RESOURCE_CONFIRMATION');
-    const change: StageChange = { stage: 'RESOURCE_CONFIRMATION', current: resourceStage, status: resourceStage.status === 'DONE' ? 'DONE' : 'CANCELLED', resultJson: JSON.stringify({ reservations: [], released: released.map(resourceLabel) }), note: `released on cancellation: ${released.map(resourceLabel).join(', ')}` };
+    const change: StageChange = { stage: 'RESOURCE_CONFIRMATION', current: resourceStage, status: resourceStage.status === 'DONE' ? 'DONE' : 'CANCELLED', resultJson: resourceConfirmationResult({ reservations: [], released: released.map(resourceLabel) }), note: `released on cancellation: ${released.map(resourceLabel).join(', ')}` };
     if (index >= 0) stages[index] = { ...change, finish: true };
     else stages.push(change);
   }

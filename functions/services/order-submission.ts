@@ -4,8 +4,7 @@
  */
 import { ulid } from 'ulid';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { dynamoClient } from '../commons/clients.ts';
+import { idempotencyStore } from '../data/idempotency-store.ts';
 import { now } from '../commons/clock.ts';
 import { ValidationError } from '../commons/errors.ts';
 import type { FieldIssue } from '../commons/errors.ts';
@@ -14,15 +13,14 @@ import { bandwidths, circuitProducts } from '../domain/catalogue.ts';
 import type { Bandwidth, ProductId, ProductSpec } from '../domain/catalogue.ts';
 import { currentProduct } from '../data/catalogue-repository.ts';
 import { shanghaiDate } from '../domain/billing.ts';
-import type { CreateProductOrderRequest } from '../api/schemas.ts';
+import type { CreateProductOrderRequest } from '../api/schemas/product-orders.ts';
 import { accountScopeOf, scopeCovers } from '../domain/people.ts';
 import type { Principal } from '../domain/people.ts';
 import { findAccount } from '../data/accounts-repository.ts';
 import { findContract } from '../data/contracts-repository.ts';
+import { calendarOfOrder } from '../data/calendars-repository.ts';
 import { getOrderDetail, insertOrder, insertParentOrder, recordExecution } from '../data/orders-repository.ts';
 import type { NewOrder, OrderDetail } from '../data/orders-repository.ts';
-import { kamflowTable } from '../data/table-design.ts';
-import { tableName } from '../data/table.ts';
 import { startOrderWorkflow } from './workflow-tasks.ts';
 
 type OrderItem = CreateProductOrderRequest['productOrderItem'][number];
@@ -121,14 +119,16 @@ export async function submitOrder(principal: Principal, request: CreateProductOr
   const [first] = checked;
   if (checked.length === 1 && first) {
     const orderId = `ord_${ulid()}`;
-    await insertOrder(orderOf(first, orderId), actor);
+    const newOrder = orderOf(first, orderId);
+    await insertOrder(newOrder, actor, await calendarOfOrder(newOrder));
     await startWorkflows([orderId]);
     logger.info('order submitted', { orderId, productId: first.productId, bandwidth: first.bandwidth });
     return getOrderDetail(orderId);
   }
   const parentId = `ord_${ulid()}`;
   const children = checked.map((item) => ({ ...orderOf(item, `ord_${ulid()}`), parentOrderId: parentId, orderItemId: item.itemId }));
-  await insertParentOrder({ ...(first ? orderOf(first, parentId) : ({} as NewOrder)), childOrderIds: children.map((child) => child.orderId) }, children, actor);
+  const calendars = await Promise.all(children.map((child) => calendarOfOrder(child)));
+  await insertParentOrder({ ...(first ? orderOf(first, parentId) : ({} as NewOrder)), childOrderIds: children.map((child) => child.orderId) }, children, actor, calendars);
   await startWorkflows(children.map((child) => child.orderId));
   logger.info('multi-site order submitted', { orderId: parentId, children: children.length });
   return getOrderDetail(parentId);
@@ -141,14 +141,7 @@ async function startWorkflows(orderIds: readonly string[]): Promise<void> {
   }
 }
 
-const idempotencyStore = new DynamoDBPersistenceLayer({
-  tableName,
-  keyAttr: kamflowTable.partitionKey,
-  sortKeyAttr: kamflowTable.sortKey,
-  staticPkValue: 'idempotency#submitOrder',
-  expiryAttr: kamflowTable.timeToLiveAttribute,
-  awsSdkV3Client: dynamoClient,
-});
+const commandStore = idempotencyStore('submitOrder');
 
 export const submitOrderIdempotency = new IdempotencyConfig({ eventKeyJmesPath: '[idempotencyKey, principal.userId]', payloadValidationJmesPath: 'request',
   // The caller is part of the key: two people never share one idempotent result.
@@ -161,7 +154,7 @@ export const submitOrderOnce = makeIdempotent(
     return { orderId: detail.order.orderId };
   },
   {
-    persistenceStore: idempotencyStore,
+    persistenceStore: commandStore,
     config: submitOrderIdempotency,
   },
 );

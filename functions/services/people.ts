@@ -1,8 +1,8 @@
 /** People: the signed-in person, and the people a person may see (everyone for administrators, else direct reports). */
 import type { Principal } from '../domain/people.ts';
 import { listReports, listUsers, rolesOf } from '../data/users-repository.ts';
-import type { UserRecord } from '../data/users-repository.ts';
-import type { Page } from '../data/orders-repository.ts';
+import type { UserRecord } from '../data/entities/user.ts';
+import type { Page } from '../data/page.ts';
 
 export function toUserView(principal: Principal) {
   return {

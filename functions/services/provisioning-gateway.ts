@@ -8,7 +8,7 @@ import { eventBridgeClient } from '../commons/clients.ts';
 import { optionalEnv } from '../commons/env.ts';
 import { TransientError } from '../commons/errors.ts';
 import { newNonce, signRequest, signatureHeaders } from '../domain/request-signature.ts';
-import type { ActivationRequest } from '../api/schemas.ts';
+import type { ActivationRequest } from '../api/schemas/provisioning.ts';
 import { provisioningSharedSecret } from './provisioning-credentials.ts';
 
 const webhookUrl = optionalEnv('PROVISIONING_WEBHOOK_URL');

@@ -10,7 +10,7 @@ import { eventBridgeClient } from '../commons/clients.ts';
 import { optionalEnv } from '../commons/env.ts';
 import { TransientError } from '../commons/errors.ts';
 import type { EscalationLevel } from '../domain/escalation.ts';
-import type { SlaTarget } from '../domain/sla-jeopardy.ts';
+import type { SlaTarget } from '../domain/order-stages.ts';
 
 const busName = optionalEnv('SLA_NOTIFICATION_BUS_NAME');
 

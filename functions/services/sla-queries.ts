@@ -9,10 +9,11 @@ import { acknowledgementDecision, escalationIdOf } from '../domain/escalation.ts
 import { accountScopeOf, scopeCovers } from '../domain/people.ts';
 import type { Principal } from '../domain/people.ts';
 import { jeopardyStatusAt } from '../domain/sla-jeopardy.ts';
-import type { SlaTarget } from '../domain/sla-jeopardy.ts';
+import type { SlaTarget } from '../domain/order-stages.ts';
 import { acknowledgeEscalation, findEscalation, listEscalationsInScope, watchesInJeopardy } from '../data/sla-repository.ts';
-import type { EscalationRecord, SlaWatchRecord } from '../data/sla-repository.ts';
-import type { Page } from '../data/orders-repository.ts';
+import type { EscalationRecord } from '../data/entities/escalation.ts';
+import type { SlaWatchRecord } from '../data/entities/sla-watch.ts';
+import type { Page } from '../data/page.ts';
 
 export interface AtRiskItem {
   readonly orderId: string;

@@ -19,9 +19,11 @@ import {
   recordEscalationStep,
   recordJeopardy,
   saveSweepWatermark,
-  watchItemFromSchedule,
 } from '../data/sla-repository.ts';
-import type { EscalationRecord, SlaWatchRecord, SweepWriteOutcome } from '../data/sla-repository.ts';
+import { watchItemFromSchedule } from '../domain/sla-watch-plan.ts';
+import type { SweepWriteOutcome } from '../data/sla-repository.ts';
+import type { EscalationRecord } from '../data/entities/escalation.ts';
+import type { SlaWatchRecord } from '../data/entities/sla-watch.ts';
 import { findUser } from '../data/users-repository.ts';
 import type { AccountTier } from '../domain/accounts.ts';
 import { accountTiers } from '../domain/accounts.ts';
@@ -29,7 +31,8 @@ import { escalationIdOf, escalationRank, escalationRecipients } from '../domain/
 import type { EscalationChain, EscalationLevel } from '../domain/escalation.ts';
 import type { OrderStage } from '../domain/order-stages.ts';
 import { advanceWatch, escalationLevelOf, exhaustedWatch, hourBucketsBetween, jeopardyAlertContent } from '../domain/sla-jeopardy.ts';
-import type { JeopardyLevel, SlaTarget } from '../domain/sla-jeopardy.ts';
+import type { JeopardyLevel } from '../domain/sla-jeopardy.ts';
+import type { SlaTarget } from '../domain/order-stages.ts';
 import { monotonicFactory } from 'ulid';
 import { calendarOfOrder } from '../data/calendars-repository.ts';
 import { notificationChannel, sendEscalationNotification } from './sla-notifications.ts';

@@ -20,9 +20,10 @@ import { ConflictError, NotFoundError, TransientError, ValidationError } from '.
 import { logger } from '../commons/observability.ts';
 import type { Principal, UserRole } from '../domain/people.ts';
 import { maxReportingDepth, reportingLineCycle, sameCreation } from '../domain/user-management.ts';
-import type { CreateUserRequest, UpdateUserRequest } from '../api/schemas.ts';
+import type { CreateUserRequest, UpdateUserRequest } from '../api/schemas/users.ts';
 import { activateClaimedUser, claimUser, findUser, releaseClaimedUser, rolesOf, updateUser } from '../data/users-repository.ts';
-import type { UserChanges, UserRecord } from '../data/users-repository.ts';
+import type { UserChanges } from '../data/users-repository.ts';
+import type { UserRecord } from '../data/entities/user.ts';
 import { IdentityRefusedError } from './identity-directory.ts';
 import type { IdentityDirectory } from './identity-directory.ts';
 import { forgetPrincipal } from './authentication.ts';

@@ -29,7 +29,7 @@ export type OperationId = KamflowRoute['operationId'];
 
 export const apiStageName = 'prod';
 
-/** Sent to browsers as Access-Control-Allow-Headers; matches what functions/commons/http.ts accepts. */
+/** Sent to browsers as Access-Control-Allow-Headers; matches what functions/handlers/http-handler.ts accepts. */
 const corsAllowHeaders = ['content-type', 'authorization', 'idempotency-key'];
 
 type WorkflowAccess = 'start-executions' | 'respond-to-waiting-tasks';

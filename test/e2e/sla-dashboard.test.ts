@@ -73,7 +73,8 @@ describe('SLA dashboard', () => {
     if (!bank) throw new Error('the demo account of km.wang is missing');
     const body = {
       externalId: 'SLA-E2E-LHASA',
-      requestedCompletionDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      // On the business clock: at this time scale wall-clock "today + 30 days" is already past once the team's orders closed.
+      requestedCompletionDate: new Date(businessNow().getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
       relatedParty: [{ id: bank.id, role: 'customer' }],
       productOrderItem: [{ id: '1', action: 'add', quantity: 1, product: { productSpecification: { id: 'SDH' }, productCharacteristic: [{ name: 'bandwidth', value: '2M' }], place: [{ role: 'A-end', city: '北京', address: '北京市西城区复兴门内大街 55 号' }, { role: 'Z-end', city: '拉萨', address: '拉萨市城关区金珠西路 1 号' }] } }],
     };

@@ -120,6 +120,13 @@ describe('product orders', () => {
     expect(fields((await call(stack.apiUrl, 'POST', `/api/orders/${order.body.id}/network-build`, { investmentType: 'HOPE', agreedDate: 'soon' })).body)).toEqual(['investmentType', 'agreedDate']);
   });
 
+  it('answers a submitted order with its TMF location, which is also its href', async () => {
+    const order = await call(stack.apiUrl, 'POST', ordersPath, orderRequest(accountId));
+    expect(order.status).toBe(201);
+    expect(order.headers.get('location')).toBe(`${ordersPath}/${order.body.id}`);
+    expect(order.body.href).toBe(order.headers.get('location'));
+  });
+
   it('makes one order from 100 simultaneous identical submissions', async () => {
     const body = orderRequest(accountId);
     const responses = await Promise.all(Array.from({ length: 100 }, () => call(stack.apiUrl, 'POST', ordersPath, body, { 'idempotency-key': 'burst-key-0001' })));

@@ -237,7 +237,7 @@ describe('a creation that fails midway is finished by repeating it', () => {
     const flaky = { ...real, ensureIdentity: real.ensureIdentity.bind(real), setEnabled: real.setEnabled.bind(real), setRoles: async () => { throw new Error('connection reset'); } };
     const admin = { userId: 'admin', displayName: 'admin', roles: ['ADMINISTRATOR'] as const };
     const body = newUser();
-    const { createUserSchema } = await import('../../functions/api/schemas.ts');
+    const { createUserSchema } = await import('../../functions/api/schemas/users.ts');
     await expect(createUserFor({ ...admin, roles: [...admin.roles] }, createUserSchema.parse(body), flaky)).rejects.toMatchObject({ statusCode: 503 });
 
     // Half done: the record is claimed (PENDING, so nobody can use it) and the identity exists without its group.
@@ -260,7 +260,7 @@ describe('a creation that fails midway is finished by repeating it', () => {
     const { createUserFor } = await import('../../functions/services/user-administration.ts');
     const { IdentityRefusedError } = await import('../../functions/services/identity-directory.ts');
     const refusing = { ensureIdentity: async () => { throw new IdentityRefusedError('temporaryPassword', 'Password does not conform to policy: Password has been used before'); }, setRoles: async () => undefined, setEnabled: async () => undefined };
-    const { createUserSchema } = await import('../../functions/api/schemas.ts');
+    const { createUserSchema } = await import('../../functions/api/schemas/users.ts');
     const body = newUser();
     await expect(createUserFor({ userId: 'admin', displayName: 'admin', roles: ['ADMINISTRATOR'] }, createUserSchema.parse(body), refusing)).rejects.toMatchObject({ statusCode: 400, issues: [{ field: 'temporaryPassword' }] });
     expect((await call(stack.apiUrl, 'GET', `/api/users/${body.username}`)).status).toBe(404);

@@ -5,7 +5,10 @@
  */
 import { ulid } from 'ulid';
 import { findAccount } from '../../functions/data/accounts-repository.ts';
-import { commitOrderChange, getOrderDetail, insertOrder } from '../../functions/data/orders-repository.ts';
+import { calendarOfOrder } from '../../functions/data/calendars-repository.ts';
+import { getOrderDetail, insertOrder } from '../../functions/data/orders-repository.ts';
+import type { NewOrder } from '../../functions/data/orders-repository.ts';
+import { commitOrderChange } from '../../functions/services/order-change-commit.ts';
 import { acknowledgeOrder } from '../../functions/services/order-fulfilment.ts';
 
 /** Submits and acknowledges an order at the current (possibly faked) time and starts its resource confirmation. */
@@ -13,8 +16,7 @@ export async function orderInResourceConfirmation(accountId: string): Promise<st
   const account = await findAccount(accountId);
   if (!account) throw new Error(`no account ${accountId}`);
   const orderId = `ord_${ulid()}`;
-  await insertOrder(
-    {
+  const newOrder: NewOrder = {
       orderId,
       accountId,
       accountName: account.name,
@@ -30,9 +32,8 @@ export async function orderInResourceConfirmation(accountId: string): Promise<st
       requestedCompletionDate: '2026-12-31',
       leaseTermDays: 365,
       orderDate: new Date().toISOString(),
-    },
-    'user:test',
-  );
+  };
+  await insertOrder(newOrder, 'user:test', await calendarOfOrder(newOrder));
   await acknowledgeOrder(orderId);
   const { order } = await getOrderDetail(orderId);
   await commitOrderChange({ order, event: 'START_RESOURCE_CHECK', stages: [{ stage: 'RESOURCE_CONFIRMATION', current: undefined, status: 'IN_PROGRESS', startAttempt: true }] });

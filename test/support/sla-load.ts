@@ -6,7 +6,7 @@
  */
 import { ulid } from 'ulid';
 import { SlaWatchEntity } from '../../functions/data/entities/sla-watch.ts';
-import type { SlaWatchRecord } from '../../functions/data/sla-repository.ts';
+import type { SlaWatchRecord } from '../../functions/data/entities/sla-watch.ts';
 import { hourBucketOf } from '../../functions/domain/sla-jeopardy.ts';
 
 const HOUR = 3_600_000;

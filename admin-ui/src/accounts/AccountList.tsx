@@ -5,6 +5,7 @@ import type { Account } from '../api/types.ts';
 import { StateChip } from '../common/StateChip.tsx';
 import { accountStatusColour } from '../common/statePresentation.ts';
 import { placeOfAccount } from './placeOfAccount.ts';
+import { AccountTree } from './AccountTree.tsx';
 
 const Column = DataTable.Col<Account>;
 
@@ -16,7 +17,7 @@ export function AccountList() {
       perPage={25}
       actions={
         <TopToolbar>
-          <Button component={Link} to="/accounts/tree" size="small" startIcon={<AccountTreeIcon />} data-testid="show-account-tree">
+          <Button component={Link} to={AccountTree.path} size="small" startIcon={<AccountTreeIcon />} data-testid="show-account-tree">
             {translate('kamflow.account_tree.show_tree')}
           </Button>
           <CreateButton />

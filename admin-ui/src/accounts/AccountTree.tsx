@@ -22,7 +22,8 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Title, TopToolbar, useCreatePath, useDataProvider, useTranslate } from 'react-admin';
 import type { Account } from '../api/types.ts';
-import type { AccountTreePage, KamflowDataProvider } from '../dataProvider/index.ts';
+import type { KamflowDataProvider } from '../dataProvider/index.ts';
+import type { AccountTreePage } from './accountsAdapter.ts';
 import { useFormatters } from '../common/formatting.ts';
 
 function RollupFacts({ account }: { account: Account }) {
@@ -143,3 +144,6 @@ export function AccountTree() {
     </Box>
   );
 }
+
+/** Where App.tsx routes the hierarchy and the account list links to it (Atomic CRM gives its custom pages a `path` too). */
+AccountTree.path = '/accounts/tree';

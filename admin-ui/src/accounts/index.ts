@@ -11,3 +11,6 @@ export const accounts = {
   icon: AccountIcon,
   recordRepresentation: (account: Account) => account.name,
 };
+
+/** The hierarchy is a custom route, not a react-admin view: App.tsx routes it at its own `path`. */
+export { AccountTree } from './AccountTree.tsx';

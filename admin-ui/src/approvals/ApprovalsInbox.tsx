@@ -13,7 +13,8 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Contract, KamflowDataProvider } from '../dataProvider/index.ts';
+import type { KamflowDataProvider } from '../dataProvider/index.ts';
+import type { Contract } from './approvalsAdapter.ts';
 import { useFormatters } from '../common/formatting.ts';
 
 function DecisionCell({ contract }: { contract: Contract }) {

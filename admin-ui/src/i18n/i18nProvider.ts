@@ -1,8 +1,7 @@
 /** zh-CN first, English second; react-admin's app bar shows the switcher because two locales are offered. */
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { I18nProvider } from 'react-admin';
-import { enMessages } from './en.ts';
-import { zhCNMessages } from './zh-CN.ts';
+import { enMessages, zhCNMessages } from './consoleMessages.ts';
 
 export const defaultLocale = 'zh-CN';
 

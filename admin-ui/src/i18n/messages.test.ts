@@ -1,8 +1,7 @@
 import englishMessages from 'ra-language-english';
 import { describe, expect, it } from 'vitest';
 import { raChineseMessages } from './raChineseMessages.ts';
-import { enMessages } from './en.ts';
-import { zhCNMessages } from './zh-CN.ts';
+import { enMessages, zhCNMessages } from './consoleMessages.ts';
 
 type Tree = { [key: string]: unknown };
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductOrder } from '../api/types.ts';
-import { orderCommandRequest } from '../dataProvider/index.ts';
-import { amendmentSchema, cancelProductOrderSchema, holdRequestSchema, networkBuildConfirmationSchema, noteRequestSchema } from '../../../functions/api/schemas.ts';
+import { amendmentSchema, cancelProductOrderSchema, holdRequestSchema, noteRequestSchema } from '../../../functions/api/schemas/order-commands.ts';
+import { networkBuildConfirmationSchema } from '../../../functions/api/schemas/network-builds.ts';
 import { commandBody, commandsFor } from './orderCommands.ts';
+import { orderCommandRequest } from './ordersAdapter.ts';
 
 const order = (overrides: Partial<ProductOrder>): ProductOrder =>
   ({ id: 'ord_01J00000000000000000000000', kamflowState: 'PROVISIONING', stages: [], availableActions: [], productOrderItem: [], relatedParty: [], ...overrides }) as unknown as ProductOrder;

@@ -1,6 +1,6 @@
 /** Which lifecycle commands an order offers, and the request body each sends (pure; the dialogs in OrderActions.tsx). */
 import type { ProductOrder } from '../api/types.ts';
-import type { OrderCommand } from '../dataProvider/index.ts';
+import type { OrderCommand } from './ordersAdapter.ts';
 
 export type CommandForm = Record<string, string>;
 

@@ -3,7 +3,7 @@
  * `POST /api/users` and `PATCH /api/users/{id}` take. The form is checked with the API's own schema, so the messages
  * the form shows are the ones the API would answer.
  */
-import { createUserSchema } from '../../../functions/api/schemas.ts';
+import { createUserSchema } from '../../../functions/api/schemas/users.ts';
 import type { RaRecord } from 'react-admin';
 
 export type UserDraft = {

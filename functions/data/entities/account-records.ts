@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { contactRoles, tierOutcomes } from '../../domain/accounts.ts';
 import { planActionStatuses } from '../../domain/customer-plan.ts';
 import { entityConfiguration } from '../table.ts';
@@ -80,3 +81,9 @@ export const CustomerPlanEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type TierChangeRecord = EntityItem<typeof TierChangeEntity>;
+
+export type ContactRecord = EntityItem<typeof ContactEntity>;
+
+export type CustomerPlanRecord = EntityItem<typeof CustomerPlanEntity>;

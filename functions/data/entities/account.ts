@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { accountStatuses, industrySegments, tierOutcomes } from '../../domain/accounts.ts';
 import { entityConfiguration } from '../table.ts';
 
@@ -42,3 +43,5 @@ export const AccountEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type AccountRecord = EntityItem<typeof AccountEntity>;

@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { bandwidths, productIds } from '../../domain/catalogue.ts';
 import { entityConfiguration } from '../table.ts';
 
@@ -30,3 +31,5 @@ export const BillingRecordEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type BillingRecord = EntityItem<typeof BillingRecordEntity>;

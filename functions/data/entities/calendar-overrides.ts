@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { entityConfiguration } from '../table.ts';
 
 const namedDates = { type: 'list', items: { type: 'map', properties: { date: { type: 'string', required: true }, name: { type: 'string', required: true } } } } as const;
@@ -30,3 +31,5 @@ export const CalendarOverridesEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type CalendarOverridesRecord = EntityItem<typeof CalendarOverridesEntity>;

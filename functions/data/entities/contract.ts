@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { approvalLevels, slaClasses } from '../../domain/commercial-authorisation.ts';
 import { bandwidths, productIds } from '../../domain/catalogue.ts';
 import { entityConfiguration } from '../table.ts';
@@ -67,3 +68,5 @@ export const ContractEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type ContractRecord = EntityItem<typeof ContractEntity>;

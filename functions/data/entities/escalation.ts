@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { escalationLevels, escalationStatuses } from '../../domain/escalation.ts';
 import { entityConfiguration } from '../table.ts';
 import { slaTargets } from './sla-watch.ts';
@@ -56,3 +57,5 @@ export const EscalationEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type EscalationRecord = EntityItem<typeof EscalationEntity>;

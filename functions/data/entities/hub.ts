@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { notificationTypes } from '../../domain/order-notifications.ts';
 import { tmfOrderStates } from '../../domain/order-lifecycle.ts';
 import { entityConfiguration } from '../table.ts';
@@ -64,3 +65,7 @@ export const HubDeliveryEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type HubSubscriptionRecord = EntityItem<typeof HubSubscriptionEntity>;
+
+export type HubDeliveryRecord = EntityItem<typeof HubDeliveryEntity>;

@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { entityConfiguration } from '../table.ts';
 import { slaTargets } from './sla-watch.ts';
 
@@ -27,3 +28,5 @@ export const JeopardyAlertEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type JeopardyAlertRecord = EntityItem<typeof JeopardyAlertEntity>;

@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { entityConfiguration } from '../table.ts';
 
 export const resourceTypes = ['ACCESS_LINE', 'PORT'] as const;
@@ -42,3 +43,7 @@ export const NetworkResourceEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type ExchangeRecord = EntityItem<typeof ExchangeEntity>;
+
+export type NetworkResourceRecord = EntityItem<typeof NetworkResourceEntity>;

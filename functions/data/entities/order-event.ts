@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { orderStates } from '../../domain/order-lifecycle.ts';
 import { orderStages } from '../../domain/order-stages.ts';
 import { entityConfiguration } from '../table.ts';
@@ -29,3 +30,5 @@ export const OrderEventEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type OrderEventRecord = EntityItem<typeof OrderEventEntity>;

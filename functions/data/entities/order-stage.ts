@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { orderStages, stageStatuses, workPositions } from '../../domain/order-stages.ts';
 import { entityConfiguration } from '../table.ts';
 
@@ -39,3 +40,5 @@ export const OrderStageEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type OrderStageRecord = EntityItem<typeof OrderStageEntity>;

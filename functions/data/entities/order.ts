@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { bandwidths, productIds } from '../../domain/catalogue.ts';
 import { tierOutcomes } from '../../domain/accounts.ts';
 import { orderStages } from '../../domain/order-stages.ts';
@@ -133,3 +134,5 @@ export const OrderEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type OrderRecord = EntityItem<typeof OrderEntity>;

@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { bandwidths, productIds } from '../../domain/catalogue.ts';
 import { orderStages } from '../../domain/order-stages.ts';
 import { entityConfiguration } from '../table.ts';
@@ -33,3 +34,5 @@ export const ProductSpecEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type ProductSpecRecord = EntityItem<typeof ProductSpecEntity>;

@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { orderStages } from '../../domain/order-stages.ts';
 import { watchSteps } from '../../domain/sla-jeopardy.ts';
 import { entityConfiguration } from '../table.ts';
@@ -87,3 +88,5 @@ export const SlaSweepStateEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type SlaWatchRecord = EntityItem<typeof SlaWatchEntity>;

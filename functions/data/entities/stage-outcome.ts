@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { tierOutcomes } from '../../domain/accounts.ts';
 import { productIds } from '../../domain/catalogue.ts';
 import { orderStages, workPositions } from '../../domain/order-stages.ts';
@@ -48,3 +49,5 @@ export const StageOutcomeEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type StageOutcomeRecord = EntityItem<typeof StageOutcomeEntity>;

@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { workPositions } from '../../domain/order-stages.ts';
 import { entityConfiguration } from '../table.ts';
 
@@ -34,3 +35,5 @@ export const UserEntity = new Entity(
   },
   entityConfiguration,
 );
+
+export type UserRecord = EntityItem<typeof UserEntity>;

@@ -1,6 +1,7 @@
-import { httpHandler } from '../../commons/http.ts';
+import { httpHandler } from '../http-handler.ts';
 import { routeFor } from '../../api/route-lookup.ts';
 import { toProductOrder } from '../../api/product-order-view.ts';
+import { tmfProductOrderPath } from '../../api/routes.ts';
 import { getOrderDetail } from '../../data/orders-repository.ts';
 import { submitOrder, submitOrderIdempotency, submitOrderOnce } from '../../services/order-submission.ts';
 
@@ -11,5 +12,5 @@ export const handler = httpHandler(routeFor('createProductOrder'), async ({ body
   const detail = idempotencyKey
     ? await getOrderDetail((await submitOrderOnce({ idempotencyKey, request: body, principal })).orderId)
     : await submitOrder(principal, body);
-  return { statusCode: 201, body: toProductOrder(detail), headers: { location: `/tmf-api/productOrderingManagement/v4/productOrder/${detail.order.orderId}` } };
+  return { statusCode: 201, body: toProductOrder(detail), headers: { location: `${tmfProductOrderPath}/${detail.order.orderId}` } };
 });

@@ -1,4 +1,4 @@
-import { httpHandler } from '../../commons/http.ts';
+import { httpHandler } from '../http-handler.ts';
 import { routeFor } from '../../api/route-lookup.ts';
 import { userPoolDirectory } from '../../adapters/cognito-identity-directory.ts';
 import { createUserFor, toManagedUserView } from '../../services/user-administration.ts';

@@ -1,4 +1,4 @@
-import { httpHandler } from '../../commons/http.ts';
+import { httpHandler } from '../http-handler.ts';
 import { NotFoundError } from '../../commons/errors.ts';
 import { routeFor } from '../../api/route-lookup.ts';
 import { toCancelProductOrder } from '../../api/product-order-view.ts';

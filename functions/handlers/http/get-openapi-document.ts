@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { httpHandler } from '../../commons/http.ts';
+import { httpHandler } from '../http-handler.ts';
 import { routeFor } from '../../api/route-lookup.ts';
 import { buildOpenApiDocument } from '../../api/openapi.ts';
 

@@ -1,4 +1,4 @@
-import { httpHandler } from '../../commons/http.ts';
+import { httpHandler } from '../http-handler.ts';
 import { routeFor } from '../../api/route-lookup.ts';
 import { toProductView } from '../../api/product-view.ts';
 import { currentCatalogue } from '../../data/catalogue-repository.ts';

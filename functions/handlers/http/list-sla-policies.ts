@@ -1,4 +1,4 @@
-import { httpHandler } from '../../commons/http.ts';
+import { httpHandler } from '../http-handler.ts';
 import { routeFor } from '../../api/route-lookup.ts';
 import { currentSlaPolicies } from '../../services/sla-policies.ts';
 

@@ -1,4 +1,4 @@
-import { httpHandler } from '../../commons/http.ts';
+import { httpHandler } from '../http-handler.ts';
 import { routeFor } from '../../api/route-lookup.ts';
 import { recordCustomerAcceptance } from '../../services/order-callbacks.ts';
 import { getOrderFor } from '../../services/order-queries.ts';

@@ -1,4 +1,4 @@
-import { httpHandler } from '../../commons/http.ts';
+import { httpHandler } from '../http-handler.ts';
 import { routeFor } from '../../api/route-lookup.ts';
 import { toProductOrder } from '../../api/product-order-view.ts';
 import { orderCommandIdempotency, runOrderCommand } from '../../services/order-changes.ts';

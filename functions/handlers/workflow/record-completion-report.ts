@@ -1,4 +1,4 @@
-import { workflowHandler, workflowStepInputSchema } from '../../commons/workflow.ts';
+import { workflowHandler, workflowStepInputSchema } from '../workflow-handler.ts';
 import { recordCompletionReport } from '../../services/order-fulfilment.ts';
 
 export const handler = workflowHandler(workflowStepInputSchema, ({ orderId }) => recordCompletionReport(orderId));

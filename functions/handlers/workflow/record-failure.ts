@@ -1,4 +1,4 @@
-import { failureStepInputSchema, workflowHandler } from '../../commons/workflow.ts';
+import { failureStepInputSchema, workflowHandler } from '../workflow-handler.ts';
 import { recordFailure } from '../../services/order-fulfilment.ts';
 
 export const handler = workflowHandler(failureStepInputSchema, ({ orderId, error, cause }) => recordFailure(orderId, { error, cause }));

@@ -1,4 +1,4 @@
-import { workflowHandler, workflowStepInputSchema } from '../../commons/workflow.ts';
+import { workflowHandler, workflowStepInputSchema } from '../workflow-handler.ts';
 import { startBilling } from '../../services/order-fulfilment.ts';
 
 export const handler = workflowHandler(workflowStepInputSchema, ({ orderId }) => startBilling(orderId));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assessCancellation, availableActions, isTerminal, orderEvents, orderPhase, orderStates, toTmfState, transition } from '../../../functions/domain/order-lifecycle.ts';
 import type { OrderEvent, OrderState } from '../../../functions/domain/order-lifecycle.ts';
 
-/** The documented transitions of DOMAIN.md's order states and overlays, written out independently of the implementation. */
+/** The transitions docs/domain.md documents ("Order states and overlays"), written out independently of the implementation. */
 const documented: Readonly<Record<string, OrderState>> = {
   'SUBMITTED+ACKNOWLEDGE': 'ACKNOWLEDGED',
   'SUBMITTED+REJECT': 'REJECTED',

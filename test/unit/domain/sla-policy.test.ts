@@ -9,7 +9,7 @@ describe('SLA policy resolution', () => {
     expect(resolveSlaPolicy({ tier: 'LOCAL', productId: 'DIA' })).toMatchObject({ policy: { policyId: 'class-C' }, standard: true });
   });
 
-  it('gives every class the DOMAIN.md end-to-end target', () => {
+  it('gives every class its end-to-end target of docs/domain.md', () => {
     expect((['A', 'B', 'C', 'D'] as const).map((slaClass) => resolveSlaPolicy({ slaClass }).policy.endToEnd.workingDays)).toEqual([8, 10, 12, 13]);
   });
 });

@@ -1,0 +1,66 @@
+/** Signing in: the login page, first-sign-in password change and session messages. */
+const zh = {
+  kamflow: {
+    auth: {
+      sign_in_title: '登录 KAMflow',
+      sign_in_subtitle: '大客户管理与专线开通闭环',
+      wrong_credentials: '用户名或密码不正确。',
+      too_many_attempts: '尝试次数过多，请稍后再试。',
+      password_reset_required: '该账号需要重置密码，请联系系统管理员。',
+      not_confirmed: '该账号尚未启用，请联系系统管理员。',
+      challenge_unsupported: '该账号需要输入动态验证码（MFA），控制台暂不支持，请联系系统管理员。',
+      unreachable: '无法连接到登录服务，请检查网络。',
+      misconfigured: '登录服务配置有误（用户池客户端），请联系系统管理员。',
+      sign_in_failed: '登录失败，请稍后再试。',
+      session_expired: '登录已过期，请重新登录。',
+      demo_accounts: '演示账号（仅本地环境）',
+      demo_password: '所有演示账号的密码均为 %{password}，点击账号即可填入。',
+      signed_in_as: '当前用户',
+      demo_note: { team_north: '北区 周主管', south: '南区 黄主管' },
+      new_password_title: '设置新密码',
+      new_password_required: '%{username} 正在使用管理员提供的临时密码登录，请设置自己的新密码。',
+      new_password: '新密码',
+      repeat_new_password: '再次输入新密码',
+      password_rules: '至少 12 位，须包含大写字母、小写字母、数字和符号。',
+      set_new_password: '设置密码并登录',
+      back_to_sign_in: '返回登录',
+      password_policy: '密码不符合要求：至少 12 位，须包含大写字母、小写字母、数字和符号。',
+      passwords_differ: '两次输入的密码不一致。',
+      challenge_expired: '设置新密码的时限已过，请用临时密码重新登录。',
+    },
+  },
+};
+
+const en: typeof zh = {
+  kamflow: {
+    auth: {
+      sign_in_title: 'Sign in to KAMflow',
+      sign_in_subtitle: 'Key accounts and closed-loop circuit provisioning',
+      wrong_credentials: 'Incorrect user name or password.',
+      too_many_attempts: 'Too many attempts; please try again later.',
+      password_reset_required: 'This account needs a password reset; please contact an administrator.',
+      not_confirmed: 'This account is not enabled yet; please contact an administrator.',
+      challenge_unsupported: 'This account must enter a one-time code (MFA), which the console does not support yet; please contact an administrator.',
+      unreachable: 'Cannot reach the sign-in service. Check the network.',
+      misconfigured: 'The sign-in service is misconfigured (user pool client); please contact an administrator.',
+      sign_in_failed: 'Sign-in failed; please try again later.',
+      session_expired: 'Your session has expired; please sign in again.',
+      demo_accounts: 'Demo accounts (local stack only)',
+      demo_password: 'Every demo account’s password is %{password}; click an account to fill it in.',
+      signed_in_as: 'Signed in as',
+      demo_note: { team_north: 'north, sup.zhou', south: 'south, sup.huang' },
+      new_password_title: 'Set a new password',
+      new_password_required: '%{username} signed in with a temporary password from an administrator; please choose your own password.',
+      new_password: 'New password',
+      repeat_new_password: 'Repeat the new password',
+      password_rules: 'At least 12 characters, with upper- and lower-case letters, a digit and a symbol.',
+      set_new_password: 'Set password and sign in',
+      back_to_sign_in: 'Back to sign-in',
+      password_policy: 'The password does not meet the rules: at least 12 characters, with upper- and lower-case letters, a digit and a symbol.',
+      passwords_differ: 'The two passwords differ.',
+      challenge_expired: 'The time to set a new password has run out; please sign in again with the temporary password.',
+    },
+  },
+};
+
+export const authMessages = { zh, en };
