@@ -51,12 +51,11 @@ export function grantWorkflowStart(grantee: IGrantable, stateMachineArn: string)
  * names the task; IAM scopes it to the state machine the token belongs to.
  */
 export function grantWorkflowTaskResponse(grantee: IGrantable, stateMachineArn: string): void {
-  grantee.grantPrincipal.addToPrincipalPolicy(
-    new PolicyStatement({
-      actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
-      resources: [stateMachineArn],
-    }),
-  );
+  grantee.grantPrincipal.addToPrincipalPolicy(workflowTaskResponseStatement(stateMachineArn));
+}
+
+export function workflowTaskResponseStatement(stateMachineArn: string): PolicyStatement {
+  return new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], resources: [stateMachineArn] });
 }
 
 /** Activation requests leave KAMflow as events on the provisioning bus. */
@@ -85,12 +84,13 @@ export function grantUserPoolAdministration(grantee: IGrantable, userPool: IUser
 }
 
 /**
- * DescribeAlarms on exactly KAMflow's SLA alarms (functions/commons/alarm-definitions.ts), by ARN: CloudWatch
- * authorises DescribeAlarms per alarm, and a name pattern would also reveal any other alarm named like them.
+ * DescribeAlarms on exactly the stage's SLA alarms (functions/commons/alarm-definitions.ts, names prefixed by the stage),
+ * by ARN: CloudWatch authorises DescribeAlarms per alarm, and a name pattern would also reveal any other alarm named
+ * like them.
  */
-export function grantAlarmStateRead(grantee: IGrantable, alarmArnPrefix: string): void {
+export function grantAlarmStateRead(grantee: IGrantable, alarmArnPrefix: string, stagePrefix: string): void {
   grantee.grantPrincipal.addToPrincipalPolicy(
-    new PolicyStatement({ actions: ['cloudwatch:DescribeAlarms'], resources: alarmDefinitions.map((definition) => `${alarmArnPrefix}${definition.name}`) }),
+    new PolicyStatement({ actions: ['cloudwatch:DescribeAlarms'], resources: alarmDefinitions.map((definition) => `${alarmArnPrefix}${stagePrefix}${definition.name}`) }),
   );
 }
 
@@ -100,4 +100,9 @@ export function grantAlarmStateRead(grantee: IGrantable, alarmArnPrefix: string)
  */
 export function grantWorkflowTaskInvoke(stateMachine: IStateMachine, fn: IFunction): void {
   stateMachine.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.functionArn] }));
+}
+
+/** Reading one SSM parameter (by its name, as the stacks share it without a reference). */
+export function grantParameterRead(grantee: IGrantable, parameterArn: string): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['ssm:GetParameter'], resources: [parameterArn] }));
 }

@@ -21,7 +21,7 @@ export interface WatchedStacks {
 export function monitoredResourcesOf({ table, api, workflow, sla, events }: WatchedStacks): MonitoredResources {
   return {
     functions: new Map([
-      ...api.routeFunctions,
+      ...api.areaFunctions,
       ...workflow.taskFunctions,
       ['SweepSla', sla.sweepFunction],
       ['DispatchOrderEvents', events.dispatcher],

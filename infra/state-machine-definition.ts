@@ -3,7 +3,7 @@
  * and learn which tasks wait for a callback, instead of keeping a second description of the workflow in infra.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Only what infra needs from a state; every other field passes through untouched. */
 interface AslState {

@@ -1,7 +1,7 @@
 /**
  * A local API Gateway (REST API, Lambda proxy integration): serves the route list of functions/api/routes.ts,
- * builds the same APIGatewayProxyEvent API Gateway would, invokes the same handler module in-process and writes its
- * result back. Like API Gateway: unknown resources answer 403 "Missing Authentication Token", a handler that throws
+ * builds the same APIGatewayProxyEvent API Gateway would, invokes the route's area entry in-process (the module
+ * deployed as that area's function, which dispatches to the route's handler as on AWS) and writes its result back. Like API Gateway: unknown resources answer 403 "Missing Authentication Token", a handler that throws
  * or returns a malformed result answers 502, bodies over 10 MB answer 413, CORS preflight is answered here.
  */
 import { createServer } from 'node:http';
@@ -12,6 +12,9 @@ import { resolve } from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { routes } from '../functions/api/routes.ts';
 import type { RouteDefinition } from '../functions/api/routes.ts';
+import { apiAreaEntry } from '../functions/api/api-areas.ts';
+import type { ApiArea } from '../functions/api/api-areas.ts';
+import { missingRouteResponse } from '../functions/api/area-router.ts';
 import { lambdaContext } from './lambda-context.ts';
 
 type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
@@ -20,7 +23,9 @@ interface CompiledRoute {
   readonly route: RouteDefinition;
   readonly pattern: RegExp;
   readonly parameterNames: readonly string[];
+  /** The area function's entry and its name, as the Lambda context reports it on AWS. */
   readonly handler: ProxyHandler;
+  readonly functionName: string;
 }
 
 const maxPayloadBytes = 10 * 1024 * 1024;
@@ -40,12 +45,22 @@ function compile(path: string): { pattern: RegExp; parameterNames: string[] } {
   return { pattern: new RegExp(`^${source}/?$`), parameterNames };
 }
 
+/** The deployed function's name for an area; the local name carries no stack prefix. */
+export const localAreaFunctionName = (area: ApiArea) => `kamflow-${area}`;
+
 export async function loadRoutes(repositoryRoot: string): Promise<CompiledRoute[]> {
+  const entries = new Map<ApiArea, ProxyHandler>();
   const compiled: CompiledRoute[] = [];
   for (const route of routes as readonly RouteDefinition[]) {
-    const module = (await import(pathToFileURL(resolve(repositoryRoot, route.handler)).href)) as { handler?: ProxyHandler };
-    if (typeof module.handler !== 'function') throw new Error(`${route.handler} does not export a handler`);
-    compiled.push({ route, ...compile(route.path), handler: module.handler });
+    let handler = entries.get(route.area);
+    if (!handler) {
+      const entry = apiAreaEntry(route.area);
+      const module = (await import(pathToFileURL(resolve(repositoryRoot, entry)).href)) as { handler?: ProxyHandler };
+      if (typeof module.handler !== 'function') throw new Error(`${entry} does not export a handler`);
+      handler = module.handler;
+      entries.set(route.area, handler);
+    }
+    compiled.push({ route, ...compile(route.path), handler, functionName: localAreaFunctionName(route.area) });
   }
   return compiled;
 }
@@ -125,7 +140,8 @@ export async function startLocalApiGateway(options: { repositoryRoot: string; po
     }
     const selected = candidates.find((candidate) => candidate.entry.route.method === method);
     if (!selected?.match) {
-      send(response, 403, JSON.stringify({ message: 'Missing Authentication Token' }), { 'x-amzn-errortype': 'MissingAuthenticationTokenException' });
+      const missing = missingRouteResponse();
+      send(response, missing.statusCode, missing.body, missing.headers as Record<string, string>);
       return;
     }
     const body = await readBody(request);
@@ -180,7 +196,7 @@ export async function startLocalApiGateway(options: { repositoryRoot: string; po
       isBase64Encoded: false,
     };
     try {
-      const result: unknown = await entry.handler(event, lambdaContext(`kamflow-${entry.route.operationId}`, options.lambdaTimeoutMs));
+      const result: unknown = await entry.handler(event, lambdaContext(entry.functionName, options.lambdaTimeoutMs));
       if (!isProxyResult(result)) {
         send(response, 502, JSON.stringify({ message: 'Internal server error' }));
         return;

@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { workflowTaskFunctions, orderFulfilmentDefinitionPath } from '../functions/workflow/task-functions.ts';
+import { workflowTaskFunctions, orderFulfilmentDefinitionPath, partitionSubstitution } from '../functions/workflow/task-functions.ts';
 import { anchorBusinessClock } from './business-clock.ts';
 import { consoleDistFolder, startConsoleServer } from './console-server.ts';
 import { demoAccounts, demoExchanges, demoOrder, demoPassword, demoPeople, demoResourceIds } from './demo-data.ts';
@@ -225,7 +225,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
     const engine = new LocalStepFunctions({
       definition: readFileSync(join(repositoryRoot, orderFulfilmentDefinitionPath), 'utf8'),
-      definitionSubstitutions: Object.fromEntries(workflowTaskFunctions.map((task) => [task.substitution, localFunctionArn(task.name)])),
+      // As CDK fills them: the partition (the local engine speaks `aws`), and one function ARN per task.
+      definitionSubstitutions: {
+        [partitionSubstitution]: 'aws',
+        ...Object.fromEntries(workflowTaskFunctions.map((task) => [task.substitution, localFunctionArn(task.name)])),
+      },
       stateMachineName,
       region,
       resolveLambda: (functionName) => handlers.get(functionName) ?? handlers.get(localFunctionArn(functionName.replace(/^kamflow-/, ''))),

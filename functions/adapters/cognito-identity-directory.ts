@@ -78,10 +78,22 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
 let directory: IdentityDirectory | undefined;
 
 /**
+ * Where an external OIDC provider signs the tokens (IDENTITY_DIRECTORY=external, as in the China regions), people's
+ * logins are created and disabled at that provider. Nothing is left to do here: roles and whether a person may sign in
+ * are the people table's, which authentication reads on every request.
+ */
+const externalProviderDirectory: IdentityDirectory = {
+  ensureIdentity: async () => 'existed',
+  setRoles: async () => undefined,
+  setEnabled: async () => undefined,
+};
+
+/**
  * The directory of this deployment's user pool (USER_POOL_ID), built once per process on first use. COGNITO_ENDPOINT
  * is set only on the local stack, where it points the same client at the local identity provider.
  */
 export function userPoolDirectory(): IdentityDirectory {
+  if (optionalEnv('IDENTITY_DIRECTORY') === 'external') return externalProviderDirectory;
   if (!directory) {
     const endpoint = optionalEnv('COGNITO_ENDPOINT');
     const client = tracer.captureAWSv3Client(new CognitoIdentityProviderClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 3 }));

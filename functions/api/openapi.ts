@@ -1,5 +1,5 @@
 /** The OpenAPI 3.1 document, generated from the route list and its zod schemas (JSON Schema 2020-12). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { routes } from './routes.ts';
 import type { RouteDefinition } from './routes.ts';
 

@@ -4,7 +4,7 @@
  * delivery is tried again. Pure: the hub service does the reading and the sending.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OrderState, TmfOrderState } from './order-lifecycle.ts';
 import { toTmfState, tmfOrderStates } from './order-lifecycle.ts';
 

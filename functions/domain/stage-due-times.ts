@@ -3,7 +3,7 @@
  * entered yet have no record to hold theirs. One accessor reads it, checked with zod: a column that is not the map it
  * should be is a defect to see, not a plan to trust.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { orderStages } from './order-stages.ts';
 import type { OrderStage } from './order-stages.ts';
 

@@ -6,7 +6,7 @@
  * - 开通 ACTIVATION (and 测试 TEST, which copies it): the circuit and its test report;
  * - NETWORK_BUILD: planning's confirmation of the build (investment type, agreed date, cost).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const resourceKeySchema = z.object({ exchangeCode: z.string(), resourceType: z.enum(['ACCESS_LINE', 'PORT']), resourceId: z.string() });
 export type ResourceKey = z.infer<typeof resourceKeySchema>;

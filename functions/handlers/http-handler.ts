@@ -9,7 +9,7 @@ import httpCors from '@middy/http-cors';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError, isKamflowError, ValidationError } from '../commons/errors.ts';
 import type { KamflowError } from '../commons/errors.ts';
 import { logger } from '../commons/observability.ts';

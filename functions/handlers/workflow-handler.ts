@@ -6,7 +6,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrderInterruptedError, ValidationError } from '../commons/errors.ts';
 import { isInterruption } from '../domain/order-lifecycle.ts';
 import { findOrderDetail } from '../data/orders-repository.ts';

@@ -5,6 +5,7 @@
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import type { CompositeAlarm, MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { cloudWatchClient } from '../commons/clients.ts';
+import { optionalEnv } from '../commons/env.ts';
 import { alarmDefinitions } from '../commons/alarm-definitions.ts';
 import type { AlarmAudience, AlarmDefinition, AlarmState } from '../commons/alarm-definitions.ts';
 
@@ -28,6 +29,9 @@ export interface AlarmStateView {
 
 const describeBatch = 100;
 
+/** Each stage's alarms carry its prefix in CloudWatch (ALARM_NAME_PREFIX, e.g. `qa-`); the default stage's none. */
+const alarmNamePrefix = optionalEnv('ALARM_NAME_PREFIX') ?? '';
+
 async function describe(names: readonly string[]): Promise<Map<string, MetricAlarm | CompositeAlarm>> {
   const found = new Map<string, MetricAlarm | CompositeAlarm>();
   for (let index = 0; index < names.length; index += describeBatch) {
@@ -48,9 +52,9 @@ function asState(value: string | undefined): AlarmState {
 }
 
 export async function listAlarmStates(): Promise<AlarmStateView[]> {
-  const found = await describe(alarmDefinitions.map((definition) => definition.name));
+  const found = await describe(alarmDefinitions.map((definition) => `${alarmNamePrefix}${definition.name}`));
   return alarmDefinitions.map((definition) => {
-    const alarm = found.get(definition.name);
+    const alarm = found.get(`${alarmNamePrefix}${definition.name}`);
     const base = {
       name: definition.name,
       kind: definition.kind,

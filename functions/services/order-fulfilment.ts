@@ -6,7 +6,6 @@
 import { ActivationFailedError, ConflictError, InvalidTransitionError, OrderInterruptedError, TransientError } from '../commons/errors.ts';
 import { nowIso } from '../commons/clock.ts';
 import { retryOnConflict } from '../commons/conflict-retry.ts';
-import { optionalEnv } from '../commons/env.ts';
 import { logger } from '../commons/observability.ts';
 import { canPlaceOrders } from '../domain/accounts.ts';
 import { planOrderSla } from '../domain/order-sla.ts';
@@ -30,8 +29,7 @@ import type { OrderChange, OrderDetail, StageChange } from '../data/orders-repos
 import type { OrderRecord } from '../data/entities/order.ts';
 import { sendActivationRequest } from './provisioning-gateway.ts';
 import { completeWaitingTask } from './workflow-tasks.ts';
-
-const publicApiUrl = optionalEnv('PUBLIC_API_URL') ?? '';
+import { publicApiUrl } from './public-api-url.ts';
 
 /** A held order, or one being cancelled, runs none of the loop's steps: the state machine hands it to HandleInterruption. */
 function guardInterruption(order: OrderRecord): void {
@@ -253,7 +251,7 @@ export async function requestActivation(orderId: string, taskToken: string): Pro
     product: order.productId,
     bandwidth: order.bandwidth,
     places: order.places.map((place) => ({ role: place.role, city: place.city, address: place.address, ...(place.exchange ? { exchange: place.exchange } : {}) })),
-    callbackUrl: `${publicApiUrl}/provisioning/v1/orders/${orderId}/stages/ACTIVATION/callbacks`,
+    callbackUrl: `${await publicApiUrl()}/provisioning/v1/orders/${orderId}/stages/ACTIVATION/callbacks`,
   });
 }
 

@@ -2,6 +2,11 @@
  * The Lambda functions behind the Task states of stepfunctions/order-fulfilment.asl.json. Each entry's
  * `substitution` is the `${...}` placeholder in the definition. CDK creates one function per entry and passes its ARN
  * as a definition substitution; the local engine maps the same placeholder to the same handler module.
+ *
+ * One function per task, not one for the workflow as the API has one per area: each task has its own permissions
+ * (only RequestActivation publishes to the provisioning bus and reads the API's URL; only the callback tasks answer
+ * waiting tasks), its own errors, duration and throttles on the dashboard, and a bundle of only its step. The count
+ * follows the states of the definition, which change rarely, not the routes, so the workflow stack has room.
  */
 export interface WorkflowTaskFunction {
   /** Short name, used for the Lambda function's logical id and its local name. */
@@ -29,3 +34,9 @@ export const workflowTaskFunctions = [
 ] as const satisfies readonly WorkflowTaskFunction[];
 
 export const orderFulfilmentDefinitionPath = 'stepfunctions/order-fulfilment.asl.json';
+
+/**
+ * `${Partition}` in service integration ARNs (`arn:${Partition}:states:::lambda:invoke`): CDK fills in the stack's
+ * partition (aws-cn in China), the local engine `aws`.
+ */
+export const partitionSubstitution = 'Partition';

@@ -71,7 +71,7 @@ export function acknowledgeKamflowFindings(stacks: KamflowStacks): void {
     reason: "X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSamplingRules, GetSamplingTargets) and log delivery to the execution log (logs:*LogDelivery, PutResourcePolicy, DescribeResourcePolicies, DescribeLogGroups) are only authorised on \"*\" (no resource-level permissions); the state machine's Lambda invocations name each task function.",
   });
 
-  acknowledge(auth.userPool, {
+  if (auth) acknowledge(auth.userPool, {
     rule: 'AwsSolutions-COG8',
     reason: "Threat protection needs the Plus plan, billed per monthly active user; KAMflow's users are a few hundred staff created by administrators, with a 12-character password policy and TOTP MFA, and no self sign-up.",
   });

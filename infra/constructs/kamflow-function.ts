@@ -1,12 +1,14 @@
 /**
- * Every KAMflow Lambda function, with the settings written once: Node.js 22 on arm64, X-Ray tracing, a log group kept
- * for a month, ESM bundles built by the local esbuild, and the environment every handler reads at start-up.
+ * Every KAMflow Lambda function, with the settings written once: Node.js 22 on arm64, X-Ray tracing where Lambda has
+ * it, a log group kept for a month, small minified ESM bundles built by the local esbuild (source maps only when the
+ * deployment asks), and the environment every handler reads at start-up.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import type { Construct } from 'constructs';
 import { fromRepositoryRoot, lockFilePath, repositoryRoot } from '../repository-paths.ts';
 import { acknowledgeFunctionFindings } from '../compliance/function-findings.ts';
@@ -27,9 +29,19 @@ const observabilityEnvironment = {
   POWERTOOLS_SERVICE_NAME: 'kamflow',
   POWERTOOLS_METRICS_NAMESPACE: 'KAMflow',
   LOG_LEVEL: 'INFO',
-  // Stack traces in logs point at the TypeScript source instead of the minified bundle.
-  NODE_OPTIONS: '--enable-source-maps',
 } as const;
+
+/**
+ * App context set by the `sourceMaps` deployment setting. Source maps are as large as the bundles and Node reads them
+ * at start-up when --enable-source-maps is on, which slows every cold start; by default they are not even built.
+ */
+export const sourceMapsContextKey = 'kamflow:source-maps';
+
+/** Lambda has no X-Ray integration in the China regions (aws-cn): functions there pass no trace header on. */
+function lambdaTracingIn(scope: Construct): Tracing {
+  const region = Stack.of(scope).region;
+  return RegionInfo.get(region).partition === 'aws-cn' ? Tracing.PASS_THROUGH : Tracing.ACTIVE;
+}
 
 export interface KamflowFunctionProps {
   /** Handler module relative to the repository root; it exports `handler`. */
@@ -47,6 +59,7 @@ export interface KamflowFunctionProps {
 
 export class KamflowFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: KamflowFunctionProps) {
+    const sourceMaps = scope.node.tryGetContext(sourceMapsContextKey) === true;
     super(scope, id, {
       entry: fromRepositoryRoot(props.entry),
       handler: 'handler',
@@ -55,12 +68,14 @@ export class KamflowFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       memorySize: 512,
       timeout: timeoutByKind[props.kind],
-      tracing: Tracing.ACTIVE,
+      tracing: lambdaTracingIn(scope),
       // An explicit log group (a sibling, because `this` does not exist yet) instead of `logRetention`, which would
       // add a custom-resource Lambda to every stack just to set the retention.
       logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH }),
       environment: {
         ...observabilityEnvironment,
+        // Stack traces in logs point at the TypeScript source instead of the minified bundle.
+        ...(sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         TABLE_NAME: props.table.tableName,
         ...props.environment,
       },
@@ -71,8 +86,8 @@ export class KamflowFunction extends NodejsFunction {
         target: 'node24',
         mainFields: ['module', 'main'],
         minify: true,
-        sourceMap: true,
-        // The map keeps file and line; leaving the sources out keeps the bundle small.
+        sourceMap: sourceMaps,
+        // The map keeps file and line; leaving the sources out keeps it small.
         sourcesContent: false,
         // The Lambda runtime ships SDK v3; bundling it would add megabytes and cold-start time.
         externalModules: ['@aws-sdk/*'],

@@ -42,6 +42,8 @@ export interface MonitoredResources {
 
 export interface OperatorAlarmsProps {
   readonly definitions: readonly OperatorAlarmDefinition[];
+  /** The stage's prefix of named alarms (stage-names.ts). */
+  readonly namePrefix?: string | undefined;
   readonly resources: MonitoredResources;
   readonly audienceTopics: ReadonlyMap<AlarmAudience, ITopic>;
   readonly slaManagersTopic: ITopic;
@@ -103,7 +105,7 @@ export class OperatorAlarms extends Construct {
     const alarms = new Map<string, IAlarm>();
     for (const definition of props.definitions) {
       if (definition.kind === 'threshold') {
-        alarms.set(definition.name, this.notify(metricAlarmOf(this, definition), definition, props));
+        alarms.set(definition.name, this.notify(metricAlarmOf(this, definition, props.namePrefix ?? ''), definition, props));
         continue;
       }
       for (const [label, dimensions] of resourcesOfKind(props.resources, definition.resource)) {

@@ -36,6 +36,8 @@ export interface SlaAlarmsProps {
   readonly subscribers?: NotificationSubscribers | undefined;
   /** Where the SLA widgets go. */
   readonly dashboard: Dashboard;
+  /** The stage's prefix of the alarms' names (stage-names.ts). */
+  readonly namePrefix?: string | undefined;
 }
 
 export const comparisonOperators: Readonly<Record<MetricAlarmDefinition['comparison'], ComparisonOperator>> = {
@@ -75,9 +77,9 @@ function metricOf(definition: MetricAlarmDefinition): Metric {
 }
 
 /** A CloudWatch alarm named and built as a metric definition says (shared with the operator alarms). */
-export function metricAlarmOf(scope: Construct, definition: MetricAlarmDefinition): Alarm {
+export function metricAlarmOf(scope: Construct, definition: MetricAlarmDefinition, namePrefix: string): Alarm {
   const common = {
-    alarmName: definition.name,
+    alarmName: `${namePrefix}${definition.name}`,
     alarmDescription: definition.description,
     metric: metricOf(definition),
     evaluationPeriods: definition.evaluationPeriods,
@@ -101,14 +103,18 @@ export class SlaAlarms extends Construct {
   /** Every alarm by its name (the definition's name, also its CloudWatch AlarmName). */
   readonly alarms: ReadonlyMap<string, IAlarm>;
 
+  /** The stage's prefix of the alarms' names (stage-names.ts): two stages in one account name their alarms apart. */
+  private readonly namePrefix: string;
+
   constructor(scope: Construct, id: string, props: SlaAlarmsProps) {
     super(scope, id);
+    this.namePrefix = props.namePrefix ?? '';
 
     const topics = new Map<AlarmAudience, Topic>();
     const undeliveredNotifications = new Map<AlarmAudience, Queue>();
     for (const audience of alarmAudiences) {
+      // Named by CloudFormation: a fixed name would allow one copy per account and region.
       const topic = new Topic(this, `${constructIdOf(audienceTopicName(audience))}Topic`, {
-        topicName: audienceTopicName(audience),
         displayName: `KAMflow SLA alarms: ${audience.toLowerCase().replaceAll('_', ' ')}`,
         enforceSSL: true,
       });
@@ -121,7 +127,7 @@ export class SlaAlarms extends Construct {
 
     const alarms = new Map<string, IAlarm>();
     for (const definition of props.definitions) {
-      const alarm = isMetricAlarm(definition) ? metricAlarmOf(this, definition) : this.compositeAlarm(definition, alarms);
+      const alarm = isMetricAlarm(definition) ? metricAlarmOf(this, definition, this.namePrefix) : this.compositeAlarm(definition, alarms);
       for (const audience of definition.audience) {
         const topic = topics.get(audience);
         if (topic) alarm.addAlarmAction(new SnsAction(topic));
@@ -139,7 +145,7 @@ export class SlaAlarms extends Construct {
       return AlarmRule.fromAlarm(child, AlarmState.ALARM);
     });
     return new CompositeAlarm(this, constructIdOf(definition.name), {
-      compositeAlarmName: definition.name,
+      compositeAlarmName: `${this.namePrefix}${definition.name}`,
       alarmDescription: definition.description,
       alarmRule: AlarmRule.anyOf(...children),
     });

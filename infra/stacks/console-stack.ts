@@ -1,13 +1,17 @@
 /**
- * The admin console: a private bucket served only through CloudFront (origin access control), with the built UI and
- * a config.json telling it where the API is and how to sign in. Without a build, a placeholder page says so instead
- * of a blank 403.
+ * The admin console: a private bucket served only through CloudFront, with the built UI and a config.json telling it
+ * where the API is and how to sign in. Without a build, a placeholder page says so instead of a blank 403.
+ *
+ * In the China regions CloudFront serves nothing on its default *.cloudfront.cn domain, takes no ACM certificate and
+ * has no origin access control: there the console needs its own ICP-recorded domain with an IAM server certificate
+ * (KAMFLOW_CONSOLE_DOMAIN, KAMFLOW_CONSOLE_IAM_CERTIFICATE_ID) and reads the bucket through an origin access identity.
  */
-import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
-import { Distribution, ResponseHeadersPolicy, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { CfnDistribution, Distribution, ResponseHeadersPolicy, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { ISource } from 'aws-cdk-lib/aws-s3-deployment';
@@ -15,10 +19,13 @@ import type { Construct } from 'constructs';
 import { consoleBuildDirectory, consoleIsBuilt } from '../repository-paths.ts';
 import { consoleSignInSettings } from './auth-stack.ts';
 import { acknowledge } from '../compliance/acknowledge.ts';
+import type { ConsoleDomain } from '../kamflow-stacks.ts';
+import type { TokenIssuer } from '../token-issuer.ts';
 
 /**
- * The console fetches this at start-up: `{ apiUrl, auth: { region, userPoolId, clientId, endpoint } }`. The API URL
- * and the pool's ids are only known once those stacks are deployed.
+ * The console fetches this at start-up: `{ apiUrl, auth: { region, userPoolId, clientId, endpoint } }`, or with an
+ * external OIDC provider `{ apiUrl, auth: { issuer, clientId } }`. The API URL and the pool's ids are only known once
+ * those stacks are deployed.
  */
 export const consoleConfigFile = 'config.json';
 
@@ -34,9 +41,10 @@ const notBuiltPage = `<!doctype html>
 
 export interface ConsoleStackProps extends StackProps {
   readonly publicApiUrl: string;
-  /** The people's user pool and the console's app client (auth-stack.ts). */
-  readonly userPool: IUserPool;
-  readonly userPoolClient: IUserPoolClient;
+  /** Who signs the people's tokens: the auth stack's pool and console client, or an external OIDC provider. */
+  readonly tokenIssuer: TokenIssuer;
+  /** The console's own domain and its certificate; required in China (see above). */
+  readonly domain?: ConsoleDomain | undefined;
 }
 
 export class ConsoleStack extends Stack {
@@ -68,21 +76,40 @@ export class ConsoleStack extends Stack {
       serverAccessLogsPrefix: 'console-bucket/',
     });
 
+    const inChina = RegionInfo.get(this.region).partition === 'aws-cn';
+    const acmCertificateArn = props.domain && 'acmCertificateArn' in props.domain.certificate ? props.domain.certificate.acmCertificateArn : undefined;
+    const iamCertificateId = props.domain && 'iamCertificateId' in props.domain.certificate ? props.domain.certificate.iamCertificateId : undefined;
+    if (inChina && !props.domain) {
+      Annotations.of(this).addWarningV2('kamflow:console-domain-china', 'CloudFront in China serves no content on *.cloudfront.cn: set KAMFLOW_CONSOLE_DOMAIN (ICP-recorded) and KAMFLOW_CONSOLE_IAM_CERTIFICATE_ID.');
+    }
+    if (inChina && acmCertificateArn) throw new Error('CloudFront in China takes no ACM certificate: set KAMFLOW_CONSOLE_IAM_CERTIFICATE_ID instead of KAMFLOW_CONSOLE_CERTIFICATE_ARN');
+
     this.distribution = new Distribution(this, 'ConsoleDistribution', {
       comment: 'KAMflow admin console',
       defaultRootObject: 'index.html',
       enableLogging: true,
       logBucket: this.accessLogs,
       logFilePrefix: 'cloudfront/',
+      ...(props.domain ? { domainNames: [props.domain.domainName] } : {}),
+      ...(acmCertificateArn ? { certificate: Certificate.fromCertificateArn(this, 'ConsoleCertificate', acmCertificateArn) } : {}),
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        // Origin access control does not exist in China; an origin access identity does the same there.
+        origin: inChina ? S3BucketOrigin.withOriginAccessIdentity(this.bucket) : S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
       },
       // A private bucket answers 403 for a missing key; deep links into the single-page app must still load it.
       errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0) })),
     });
-    this.consoleUrl = `https://${this.distribution.distributionDomainName}`;
+    if (iamCertificateId) {
+      // The Distribution construct knows only ACM certificates; an IAM server certificate goes in through its template.
+      (this.distribution.node.defaultChild as CfnDistribution).addPropertyOverride('DistributionConfig.ViewerCertificate', {
+        IamCertificateId: iamCertificateId,
+        SslSupportMethod: 'sni-only',
+        MinimumProtocolVersion: 'TLSv1.2_2021',
+      });
+    }
+    this.consoleUrl = `https://${props.domain?.domainName ?? this.distribution.distributionDomainName}`;
 
     const ui: ISource = consoleIsBuilt() ? Source.asset(consoleBuildDirectory) : Source.data('index.html', notBuiltPage);
     new BucketDeployment(this, 'ConsoleContent', {
@@ -90,7 +117,10 @@ export class ConsoleStack extends Stack {
         ui,
         Source.jsonData(consoleConfigFile, {
           apiUrl: props.publicApiUrl,
-          auth: consoleSignInSettings(this, props.userPool, props.userPoolClient),
+          auth:
+            props.tokenIssuer.kind === 'cognito'
+              ? consoleSignInSettings(this, props.tokenIssuer.userPool, props.tokenIssuer.userPoolClient)
+              : { issuer: props.tokenIssuer.issuer, clientId: props.tokenIssuer.clientId },
         }),
       ],
       destinationBucket: this.bucket,

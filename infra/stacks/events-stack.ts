@@ -18,10 +18,6 @@ import { grantTableReadWrite } from '../grants.ts';
 import { acknowledgeDeadLetterQueue } from '../compliance/acknowledge.ts';
 import { deadLetterQueue } from '../constructs/dead-letter-queue.ts';
 
-import { orderEventsBusName } from '../../functions/domain/order-notifications.ts';
-
-export { orderEventsBusName };
-
 export interface EventsStackProps extends StackProps {
   readonly table: ITable;
 }
@@ -38,7 +34,8 @@ export class EventsStack extends Stack {
 
   constructor(scope: Construct, id: string, props: EventsStackProps) {
     super(scope, id, props);
-    this.ordersBus = new EventBus(this, 'OrdersBus', { eventBusName: orderEventsBusName });
+    // Named by CloudFormation after the stack: the dispatcher is told the name (locally the bus is `kamflow-orders`).
+    this.ordersBus = new EventBus(this, 'OrdersBus');
     this.deadLetters = new Queue(this, 'OrderEventsDeadLetters', { retentionPeriod: Duration.days(14), encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
     acknowledgeDeadLetterQueue(this.deadLetters);
 

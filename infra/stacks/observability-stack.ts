@@ -17,7 +17,6 @@ import type { MonitoredResources } from '../constructs/operator-alarms.ts';
 import type { NotificationSubscribers } from '../notification-subscribers.ts';
 import { subscribeTopic } from '../constructs/topic-subscribers.ts';
 
-export const slaManagersTopicName = 'kamflow-sla-managers';
 
 export interface ObservabilityStackProps extends StackProps {
   readonly restApi: RestApiBase;
@@ -26,6 +25,8 @@ export interface ObservabilityStackProps extends StackProps {
   readonly monitored: MonitoredResources;
   /** Who is told through the SLA managers' topic and each audience's topic; topics exist either way. */
   readonly subscribers?: NotificationSubscribers | undefined;
+  /** The stage's prefix of the alarms' names (stage-names.ts). */
+  readonly alarmNamePrefix: string;
 }
 
 export class ObservabilityStack extends Stack {
@@ -39,14 +40,13 @@ export class ObservabilityStack extends Stack {
     const { restApi, stateMachine } = props;
 
     this.slaManagersTopic = new Topic(this, 'SlaManagersTopic', {
-      topicName: slaManagersTopicName,
       displayName: 'KAMflow SLA managers',
       enforceSSL: true,
     });
     const undeliveredToSlaManagers = subscribeTopic(this.slaManagersTopic, props.subscribers?.SLA_MANAGERS);
 
     const functions = [...props.monitored.functions];
-    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: 'KAMflow' });
+    this.dashboard = new Dashboard(this, 'Dashboard');
     this.dashboard.addWidgets(
       new TextWidget({ markdown: '# KAMflow\nAPI, order fulfilment workflow and Lambda functions; below them the SLA and the operations sections with their alarms.', width: 24, height: 2 }),
     );
@@ -88,9 +88,10 @@ export class ObservabilityStack extends Stack {
     );
 
     // The SLA alarms, from the same definitions the local alarm evaluator uses.
-    this.slaAlarms = new SlaAlarms(this, 'SlaAlarms', { definitions: alarmDefinitions, subscribers: props.subscribers, dashboard: this.dashboard });
+    this.slaAlarms = new SlaAlarms(this, 'SlaAlarms', { definitions: alarmDefinitions, subscribers: props.subscribers, dashboard: this.dashboard, namePrefix: props.alarmNamePrefix });
     this.operatorAlarms = new OperatorAlarms(this, 'OperatorAlarms', {
       definitions: operatorAlarmDefinitions,
+      namePrefix: props.alarmNamePrefix,
       // The dead-letter queues of this stack's own topics' subscriptions are watched like every other.
       resources: {
         ...props.monitored,

@@ -1,7 +1,8 @@
 /**
  * SLA jeopardy and escalation: the sweep function (functions/handlers/scheduled/sweep-sla.ts) run every minute by an
- * EventBridge rule, and the path escalation notifications take: the function puts them on the kamflow-sla-notifications
- * bus, a rule delivers them to the kamflow-sla-escalations SNS topic, which people and systems subscribe to.
+ * EventBridge rule, and the path escalation notifications take: the function puts them on the SLA notifications bus,
+ * a rule delivers them to the SLA escalations SNS topic, which people and systems subscribe to. CloudFormation names
+ * both after the stack, so stages do not collide.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
@@ -17,8 +18,6 @@ import type { TopicSubscribers } from '../notification-subscribers.ts';
 import { subscribeTopic } from '../constructs/topic-subscribers.ts';
 import { deadLetterQueue } from '../constructs/dead-letter-queue.ts';
 
-export const slaNotificationBusName = 'kamflow-sla-notifications';
-export const slaEscalationsTopicName = 'kamflow-sla-escalations';
 export const slaSweepHandlerEntry = 'functions/handlers/scheduled/sweep-sla.ts';
 
 export interface SlaStackProps extends StackProps {
@@ -47,8 +46,8 @@ export class SlaStack extends Stack {
   constructor(scope: Construct, id: string, props: SlaStackProps) {
     super(scope, id, props);
 
-    this.notificationBus = new EventBus(this, 'SlaNotificationBus', { eventBusName: slaNotificationBusName });
-    this.escalationsTopic = new Topic(this, 'SlaEscalationsTopic', { topicName: slaEscalationsTopicName, displayName: 'KAMflow SLA escalations', enforceSSL: true });
+    this.notificationBus = new EventBus(this, 'SlaNotificationBus');
+    this.escalationsTopic = new Topic(this, 'SlaEscalationsTopic', { displayName: 'KAMflow SLA escalations', enforceSSL: true });
     this.undeliveredEscalations = subscribeTopic(this.escalationsTopic, props.escalationSubscribers);
     this.escalationDeadLetters = deadLetterQueue(this, 'EscalationDeadLetters');
     this.escalationRule = new Rule(this, 'EscalationsToTopic', {

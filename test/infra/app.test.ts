@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from 'aws-cdk-lib';
-import { anyOrigin, consoleOriginFrom, deploymentSettingsFrom } from '../../infra/deployment-settings.ts';
+import { anyOrigin, consoleDomainFrom, consoleOriginFrom, deploymentSettingsFrom, tokenIssuerFrom } from '../../infra/deployment-settings.ts';
+import { stageNamesFor } from '../../infra/stage-names.ts';
 import { buildKamflowTestApp } from './kamflow-test-app.ts';
 import type { KamflowTestApp } from './kamflow-test-app.ts';
 
@@ -28,11 +29,11 @@ describe('the KAMflow app', () => {
     ]);
   });
 
-  it('deploys data and users first, the API before the workflow that needs its URL, then what watches and fronts them', () => {
+  it('deploys data and users first, the workflow before the API that starts it, then what watches and fronts them', () => {
     expect(dependencyNames(kamflow.data)).toEqual([]);
     expect(dependencyNames(kamflow.auth)).toEqual([]);
-    expect(dependencyNames(kamflow.api)).toEqual(['KamflowAuth', 'KamflowData']);
-    expect(dependencyNames(kamflow.workflow)).toEqual(['KamflowApi', 'KamflowData']);
+    expect(dependencyNames(kamflow.workflow)).toEqual(['KamflowData']);
+    expect(dependencyNames(kamflow.api)).toEqual(['KamflowAuth', 'KamflowData', 'KamflowWorkflow']);
     expect(dependencyNames(kamflow.observability)).toEqual(['KamflowApi', 'KamflowData', 'KamflowEvents', 'KamflowSla', 'KamflowWorkflow']);
     expect(dependencyNames(kamflow.events)).toEqual(['KamflowData']);
     expect(dependencyNames(kamflow.sla)).toEqual(['KamflowData']);
@@ -53,6 +54,44 @@ describe('deployment settings', () => {
   it('skips bundling only when asked to with KAMFLOW_SKIP_BUNDLING=1', () => {
     expect(deploymentSettingsFrom({ KAMFLOW_SKIP_BUNDLING: '1' }).skipBundling).toBe(true);
     expect(deploymentSettingsFrom({ KAMFLOW_SKIP_BUNDLING: 'true' }).skipBundling).toBe(false);
+  });
+
+  it('names the stacks and the stage-unique names after KAMFLOW_STAGE, and refuses a stage that cannot be in a name', () => {
+    expect(deploymentSettingsFrom({ KAMFLOW_STAGE: 'qa' }).stage).toBe('qa');
+    expect(stageNamesFor(undefined)).toEqual({ stage: undefined, stackPrefix: 'Kamflow', resourcePrefix: '', publicApiUrlParameterName: '/Kamflow/public-api-url' });
+    expect(stageNamesFor('load-test')).toEqual({ stage: 'load-test', stackPrefix: 'KamflowLoadTest', resourcePrefix: 'load-test-', publicApiUrlParameterName: '/KamflowLoadTest/public-api-url' });
+    expect(() => stageNamesFor('QA')).toThrow(/KAMFLOW_STAGE/);
+    expect(() => stageNamesFor('qa_1')).toThrow(/KAMFLOW_STAGE/);
+  });
+
+  it('reads an external OIDC provider, with its client and optional keys URL and user claim', () => {
+    expect(tokenIssuerFrom({})).toBeUndefined();
+    expect(tokenIssuerFrom({ KAMFLOW_AUTH_ISSUER: 'https://login.example.cn/realms/kamflow/', KAMFLOW_AUTH_CLIENT_ID: 'console' })).toEqual({ issuer: 'https://login.example.cn/realms/kamflow', clientId: 'console' });
+    expect(tokenIssuerFrom({ KAMFLOW_AUTH_ISSUER: 'https://login.example.cn', KAMFLOW_AUTH_CLIENT_ID: 'c', KAMFLOW_AUTH_JWKS_URL: 'https://login.example.cn/keys', KAMFLOW_AUTH_USERNAME_CLAIM: 'sub' })).toEqual({
+      issuer: 'https://login.example.cn',
+      clientId: 'c',
+      jwksUrl: 'https://login.example.cn/keys',
+      usernameClaim: 'sub',
+    });
+    expect(() => tokenIssuerFrom({ KAMFLOW_AUTH_ISSUER: 'https://login.example.cn' })).toThrow(/KAMFLOW_AUTH_CLIENT_ID/);
+    expect(() => tokenIssuerFrom({ KAMFLOW_AUTH_ISSUER: 'http://login.example.cn', KAMFLOW_AUTH_CLIENT_ID: 'c' })).toThrow(/https/);
+    expect(() => tokenIssuerFrom({ KAMFLOW_AUTH_CLIENT_ID: 'c' })).toThrow(/KAMFLOW_AUTH_ISSUER/);
+  });
+
+  it('reads the console domain with exactly one certificate: ACM, or an IAM server certificate for China', () => {
+    expect(consoleDomainFrom({})).toBeUndefined();
+    expect(consoleDomainFrom({ KAMFLOW_CONSOLE_DOMAIN: 'console.kamflow.example', KAMFLOW_CONSOLE_CERTIFICATE_ARN: 'arn:aws:acm:us-east-1:111111111111:certificate/abc' })).toEqual({
+      domainName: 'console.kamflow.example',
+      certificate: { acmCertificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/abc' },
+    });
+    expect(consoleDomainFrom({ KAMFLOW_CONSOLE_DOMAIN: 'console.kamflow.example.cn', KAMFLOW_CONSOLE_IAM_CERTIFICATE_ID: 'ASCAEXAMPLE' })?.certificate).toEqual({ iamCertificateId: 'ASCAEXAMPLE' });
+    expect(() => consoleDomainFrom({ KAMFLOW_CONSOLE_DOMAIN: 'console.kamflow.example' })).toThrow(/exactly one/);
+    expect(() => consoleDomainFrom({ KAMFLOW_CONSOLE_CERTIFICATE_ARN: 'arn:aws:acm:us-east-1:111111111111:certificate/abc' })).toThrow(/KAMFLOW_CONSOLE_DOMAIN/);
+  });
+
+  it('turns source maps on only when asked to with KAMFLOW_SOURCE_MAPS=1', () => {
+    expect(deploymentSettingsFrom({}).sourceMaps).toBeUndefined();
+    expect(deploymentSettingsFrom({ KAMFLOW_SOURCE_MAPS: '1' }).sourceMaps).toBe(true);
   });
 
   it('accepts a console origin and refuses anything the browser would never send as Origin', () => {

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import type { CfnResource } from 'aws-cdk-lib';
 import { addKamflowStacks } from '../../infra/kamflow-stacks.ts';
-import type { KamflowStacks } from '../../infra/kamflow-stacks.ts';
+import type { KamflowDeployment, KamflowStacks } from '../../infra/kamflow-stacks.ts';
+import type { AuthStack } from '../../infra/stacks/auth-stack.ts';
+import { routes } from '../../functions/api/routes.ts';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 
 export const testAccount = '111111111111';
@@ -23,7 +26,9 @@ export const testNotificationSubscribers = {
   SLA_ESCALATIONS: { ...noOne, emails: ['escalations@kamflow.example'], sms: ['+8613900139000'] },
 } as const;
 
-export interface KamflowTestApp extends KamflowStacks {
+export interface KamflowTestApp extends Omit<KamflowStacks, 'auth'> {
+  /** The default test app signs people in with the auth stack's Cognito pool. */
+  readonly auth: AuthStack;
   readonly app: App;
   /** The cloud assembly directory, where staged assets can be read back. */
   readonly outdir: string;
@@ -31,14 +36,39 @@ export interface KamflowTestApp extends KamflowStacks {
 }
 
 export function buildKamflowTestApp(): KamflowTestApp {
+  const { stacks, app, outdir, dispose } = synthesisableKamflowApp();
+  const { auth } = stacks;
+  if (!auth) throw new Error('the default test app has a Cognito auth stack');
+  return { ...stacks, auth, app, outdir, dispose };
+}
+
+/**
+ * The app with any deployment settings over the test defaults; `bundle: true` runs esbuild for every function (slow:
+ * only the bundle-size test asks for it).
+ */
+export function synthesisableKamflowApp(settings: Partial<KamflowDeployment> & { readonly bundle?: boolean } = {}) {
+  const { bundle = false, ...deployment } = settings;
   const outdir = mkdtempSync(join(tmpdir(), 'kamflow-cdk-test-'));
   const app = new App({
     outdir,
-    context: { 'aws:cdk:bundling-stacks': [] },
+    ...(bundle ? {} : { context: { 'aws:cdk:bundling-stacks': [] } }),
     builtinCloudFormationValidation: false,
   });
-  const stacks = addKamflowStacks(app, { env: { account: testAccount, region: testRegion }, consoleOrigin: testConsoleOrigin, notificationSubscribers: testNotificationSubscribers });
-  return { ...stacks, app, outdir, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
+  const stacks = addKamflowStacks(app, {
+    env: { account: testAccount, region: testRegion },
+    consoleOrigin: testConsoleOrigin,
+    notificationSubscribers: testNotificationSubscribers,
+    ...deployment,
+  });
+  return { stacks, app, outdir, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
+}
+
+/** The area function that serves a route. */
+export function functionOfRoute(stacks: Pick<KamflowStacks, 'api'>, operationId: string): IFunction {
+  const route = routes.find((candidate) => candidate.operationId === operationId);
+  const fn = route ? stacks.api.areaFunctions.get(route.area) : undefined;
+  if (!fn) throw new Error(`no function serves ${operationId}`);
+  return fn;
 }
 
 /** The logical id a construct's CloudFormation resource has in its stack's template. */

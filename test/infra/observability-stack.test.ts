@@ -42,8 +42,9 @@ describe('ObservabilityStack', () => {
   }, 60_000);
   afterAll(() => kamflow?.dispose());
 
-  it('creates the kamflow-sla-managers topic, with the deployment\'s SLA managers subscribed (email and HTTPS here)', () => {
-    template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'kamflow-sla-managers' });
+  it('creates the SLA managers topic (named by CloudFormation so stages do not collide), with the deployment\'s SLA managers subscribed (email and HTTPS here)', () => {
+    const topicResource = template.toJSON()['Resources'][logicalIdOf(kamflow.observability.slaManagersTopic)] as TemplateResource;
+    expect(topicResource.Properties?.['TopicName']).toBeUndefined();
     const topic = { Ref: logicalIdOf(kamflow.observability.slaManagersTopic) };
     const subscriptions = Object.values(template.findResources('AWS::SNS::Subscription'))
       .map((resource) => (resource as TemplateResource).Properties ?? {})
@@ -73,7 +74,7 @@ describe('ObservabilityStack', () => {
   it('watches the order fulfilment state machine and the kamflow API by name', () => {
     const byMetric = (name: string) => alarms.find((alarm) => alarm['MetricName'] === name);
     expect(JSON.stringify(byMetric('ExecutionsFailed')?.['Dimensions'])).toContain('KamflowWorkflow:ExportsOutputRefOrderFulfilment');
-    expect(byMetric('5XXError')?.['Dimensions']).toEqual([{ Name: 'ApiName', Value: 'kamflow' }]);
+    expect(byMetric('5XXError')?.['Dimensions']).toEqual([{ Name: 'ApiName', Value: 'KamflowApi' }]);
   });
 
   it('charts API errors and latency, executions failed and timed out, and function errors and throttles', () => {
@@ -91,8 +92,8 @@ describe('ObservabilityStack', () => {
     }
   });
 
-  it('charts errors and throttles of every function: routes, workflow tasks, the SLA sweep and the order event functions', () => {
-    const functionNames = [...routes.map((route) => route.operationId), ...workflowTaskFunctions.map((task) => task.name), 'SweepSla', 'DispatchOrderEvents', 'RetryHubDeliveries'].sort();
+  it('charts errors and throttles of every function: API areas, workflow tasks, the SLA sweep and the order event functions', () => {
+    const functionNames = [...new Set(routes.map((route) => route.area)), ...workflowTaskFunctions.map((task) => task.name), 'SweepSla', 'DispatchOrderEvents', 'RetryHubDeliveries'].sort();
     for (const metricName of ['Errors', 'Throttles']) {
       const lines = widgets.flatMap(chartedMetrics).filter((line) => line.metric === `AWS/Lambda ${metricName}`);
       expect(lines.map((line) => line.label).sort(), metricName).toEqual(functionNames);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Template } from 'aws-cdk-lib/assertions';
-import { alarmAudiences, alarmDefinitions, audienceTopicName, isMetricAlarm, provisioningLoopUnhealthyAlarm } from '../../functions/commons/alarm-definitions.ts';
+import { alarmAudiences, alarmDefinitions, isMetricAlarm, provisioningLoopUnhealthyAlarm } from '../../functions/commons/alarm-definitions.ts';
 import type { AlarmDefinition, MetricAlarmDefinition } from '../../functions/commons/alarm-definitions.ts';
 import { describeAlarms, LocalCloudWatch, localAlarmDefinitions } from '../../local/cloudwatch/local-cloudwatch.ts';
 import { buildKamflowTestApp, logicalIdOf, testNotificationSubscribers } from './kamflow-test-app.ts';
@@ -118,7 +118,13 @@ describe('SLA alarms (ObservabilityStack)', () => {
   });
 
   it('has a topic per audience, with the deployment\'s email, SMS and HTTPS subscribers of that audience', () => {
-    for (const audience of alarmAudiences) template.hasResourceProperties('AWS::SNS::Topic', { TopicName: audienceTopicName(audience) });
+    for (const audience of alarmAudiences) {
+      // Named by CloudFormation after the stack, so stages do not collide.
+      const topic = kamflow.observability.slaAlarms.topics.get(audience);
+      const properties = (template.toJSON()['Resources'][logicalIdOf(topic as never)] as TemplateResource).Properties;
+      expect(properties?.['TopicName'], audience).toBeUndefined();
+      expect(properties?.['DisplayName'], audience).toBe(`KAMflow SLA alarms: ${audience.toLowerCase().replaceAll('_', ' ')}`);
+    }
     const audienceTopicRefs = new Set(alarmAudiences.map((audience) => JSON.stringify(topicRef(audience))));
     const subscriptions = Object.values(template.findResources('AWS::SNS::Subscription'))
       .map((resource) => (resource as TemplateResource).Properties ?? {})

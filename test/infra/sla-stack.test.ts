@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildKamflowTestApp, grantedActionsOfFunction, logicalIdOf, testNotificationSubscribers } from './kamflow-test-app.ts';
 import type { KamflowTestApp, TemplateResource } from './kamflow-test-app.ts';
-import { slaEscalationsTopicName, slaNotificationBusName } from '../../infra/stacks/sla-stack.ts';
 
 describe('SlaStack', () => {
   let kamflow: KamflowTestApp;
@@ -32,8 +31,8 @@ describe('SlaStack', () => {
   });
 
   it('delivers escalation notifications from its bus to the escalations topic', () => {
-    template.hasResourceProperties('AWS::Events::EventBus', { Name: slaNotificationBusName });
-    template.hasResourceProperties('AWS::SNS::Topic', { TopicName: slaEscalationsTopicName });
+    template.resourceCountIs('AWS::Events::EventBus', 1);
+    template.resourceCountIs('AWS::SNS::Topic', 1);
     const topicId = logicalIdOf(kamflow.sla.escalationsTopic);
     template.hasResourceProperties('AWS::Events::Rule', {
       EventBusName: { Ref: logicalIdOf(kamflow.sla.notificationBus) },

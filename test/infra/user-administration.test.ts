@@ -1,21 +1,18 @@
 /**
- * CDK assertions for managing people: only the create and change routes may call the user pool's Admin* actions, on
- * KAMflow's pool only, and only they are told the pool's id.
+ * CDK assertions for managing people: only the area of the create and change routes may call the user pool's Admin*
+ * actions, on KAMflow's pool only, and only it is told the pool's id.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/api/routes.ts';
 import { userPoolAdministrationActions } from '../../infra/grants.ts';
-import { buildKamflowTestApp, actionsOf, logicalIdOf, statementsOfFunction } from './kamflow-test-app.ts';
+import { buildKamflowTestApp, actionsOf, functionOfRoute, logicalIdOf, statementsOfFunction } from './kamflow-test-app.ts';
 import type { KamflowTestApp, TemplateResource } from './kamflow-test-app.ts';
 
 describe('user pool administration grants', () => {
   let kamflow: KamflowTestApp;
   let resources: Record<string, TemplateResource>;
-  const logicalId = (operationId: string) => {
-    const fn = kamflow.api.routeFunctions.get(operationId as never);
-    if (!fn) throw new Error(`no function for ${operationId}`);
-    return logicalIdOf(fn);
-  };
+  const logicalId = (operationId: string) => logicalIdOf(functionOfRoute(kamflow, operationId));
+  const managingArea = () => routes.find((route) => route.operationId === 'createUser')?.area;
 
   beforeAll(() => {
     kamflow = buildKamflowTestApp();
@@ -38,17 +35,18 @@ describe('user pool administration grants', () => {
     }
   });
 
-  it('grants no Cognito action to any other route', () => {
-    for (const route of routes.filter((candidate) => !['createUser', 'updateUser'].includes(candidate.operationId))) {
+  it('grants no Cognito action to the function of any other area', () => {
+    expect(routes.find((route) => route.operationId === 'updateUser')?.area).toBe(managingArea());
+    for (const route of routes.filter((candidate) => candidate.area !== managingArea())) {
       const cognitoActions = statementsOfFunction(resources, logicalId(route.operationId)).flatMap(actionsOf).filter((action) => action.startsWith('cognito-idp:'));
       expect(cognitoActions, route.operationId).toEqual([]);
     }
   });
 
-  it("tells exactly the managing routes the user pool's id", () => {
+  it("tells exactly the managing routes' area the user pool's id", () => {
     for (const route of routes) {
       const variables = (resources[logicalId(route.operationId)]?.Properties?.['Environment'] as { Variables: Record<string, unknown> }).Variables;
-      const managing = route.operationId === 'createUser' || route.operationId === 'updateUser';
+      const managing = route.area === managingArea();
       expect('USER_POOL_ID' in variables, route.operationId).toBe(managing);
       if (managing) expect(JSON.stringify(variables['USER_POOL_ID'])).toContain('Fn::ImportValue');
     }

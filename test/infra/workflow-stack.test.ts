@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Template } from 'aws-cdk-lib/assertions';
-import { orderFulfilmentDefinitionPath, workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
+import { orderFulfilmentDefinitionPath, partitionSubstitution, workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
 import { fromRepositoryRoot } from '../../infra/repository-paths.ts';
 import { readStateMachineDefinition } from '../../infra/state-machine-definition.ts';
 import type { StateMachineDefinition } from '../../infra/state-machine-definition.ts';
@@ -38,9 +38,9 @@ describe('WorkflowStack', () => {
   }, 60_000);
   afterAll(() => kamflow?.dispose());
 
-  it('runs a STANDARD state machine under its fixed name, traced', () => {
+  it('runs a STANDARD state machine, traced, named by CloudFormation so stages and redeployments do not collide', () => {
     expect(stateMachine['StateMachineType']).toBe('STANDARD');
-    expect(stateMachine['StateMachineName']).toBe('kamflow-order-fulfilment');
+    expect(stateMachine['StateMachineName']).toBeUndefined();
     expect(stateMachine['TracingConfiguration']).toEqual({ Enabled: true });
   });
 
@@ -53,9 +53,11 @@ describe('WorkflowStack', () => {
     expect(shippedStates).toContain('RequestActivation');
   });
 
-  it('substitutes every placeholder of the definition with the ARN of its own task function', () => {
+  it("substitutes every placeholder of the definition: the stack's partition, and the ARN of each task's own function", () => {
     const substitutions = stateMachine['DefinitionSubstitutions'] as Record<string, unknown>;
     expect(Object.keys(substitutions).sort()).toEqual([...sourceDefinition.placeholders].sort());
+    expect(substitutions[partitionSubstitution]).toEqual({ Ref: 'AWS::Partition' });
+    expect(sourceDefinition.text).not.toMatch(/arn:aws[:-]/);
     for (const task of workflowTaskFunctions) {
       expect(substitutions[task.substitution], task.substitution).toEqual({ 'Fn::GetAtt': [functionLogicalId(task.name), 'Arn'] });
     }
@@ -84,7 +86,14 @@ describe('WorkflowStack', () => {
 
   it('logs every state transition but never execution data, which holds task tokens', () => {
     expect(stateMachine['LoggingConfiguration']).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
-    template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/aws/vendedlogs/states/kamflow-order-fulfilment', RetentionInDays: 30 });
+    // Retained, so its name must be new at each creation of the stack: the stack id's UUID is part of it.
+    template.hasResource('AWS::Logs::LogGroup', {
+      DeletionPolicy: 'Retain',
+      Properties: {
+        RetentionInDays: 30,
+        LogGroupName: { 'Fn::Join': ['', ['/aws/vendedlogs/states/KamflowWorkflow-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }]] },
+      },
+    });
   });
 
   it('gives every task function the shared Lambda defaults', () => {
@@ -101,8 +110,8 @@ describe('WorkflowStack', () => {
     }
   });
 
-  it('lets only the activation task publish to the kamflow-provisioning bus, and tells only it the bus and the API URL', () => {
-    template.hasResourceProperties('AWS::Events::EventBus', { Name: 'kamflow-provisioning' });
+  it('lets only the activation task publish to the provisioning bus and read the API URL parameter, and tells only it both', () => {
+    template.resourceCountIs('AWS::Events::EventBus', 1);
     const busId = logicalIdOf(kamflow.workflow.provisioningEventBus);
     for (const task of workflowTaskFunctions) {
       const publishes = grantedActionsOfFunction(resources, functionLogicalId(task.name)).has('events:PutEvents');
@@ -110,9 +119,12 @@ describe('WorkflowStack', () => {
       const isActivation = task.name === 'RequestActivation';
       expect(publishes, task.name).toBe(isActivation);
       expect(environment['PROVISIONING_EVENT_BUS_NAME'], task.name).toEqual(isActivation ? { Ref: busId } : undefined);
-      expect(environment['PUBLIC_API_URL'] !== undefined, task.name).toBe(isActivation);
+      expect(environment['PUBLIC_API_URL_PARAMETER'], task.name).toEqual(isActivation ? kamflow.names.publicApiUrlParameterName : undefined);
+      const readsParameter = statementsOfFunction(resources, functionLogicalId(task.name)).filter((statement) => actionsOf(statement).includes('ssm:GetParameter'));
+      expect(readsParameter.map((statement) => statement.Resource), task.name).toEqual(
+        isActivation ? [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ssm:${testRegion}:${testAccount}:parameter${kamflow.names.publicApiUrlParameterName}`]] }] : [],
+      );
     }
-    expect(JSON.stringify(environmentOf('RequestActivation')['PUBLIC_API_URL'])).toMatch(/KamflowApi:ExportsOutputRefKamflowApi/);
   });
 
   it('lets exactly the callback tasks complete their own wait on this state machine', () => {
@@ -122,7 +134,7 @@ describe('WorkflowStack', () => {
       const taskResponse = statements.filter((statement) => actionsOf(statement).some((action) => taskResponseActions.includes(action)));
       if (sourceDefinition.callbackTaskPlaceholders.has(task.substitution)) {
         expect(taskResponse, task.name).toHaveLength(1);
-        expect(taskResponse[0]?.Resource, task.name).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:states:${testRegion}:${testAccount}:stateMachine:kamflow-order-fulfilment`]] });
+        expect(taskResponse[0]?.Resource, task.name).toEqual({ Ref: logicalIdOf(kamflow.workflow.stateMachine) });
       } else {
         expect(taskResponse, task.name).toHaveLength(0);
       }

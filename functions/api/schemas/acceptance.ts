@@ -1,5 +1,5 @@
 /** Acceptance (验收) by the account manager. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoInstant, orderIdSchema, text } from './common.ts';
 
 export const acceptanceDecisionSchema = z

@@ -1,5 +1,5 @@
 /** Key accounts (大客户): creation, change, hierarchy listing, tiers and their history. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { accountStatuses, accountTiers, industrySegments, tierOutcomes } from '../../domain/accounts.ts';
 import { checkCreditCode } from '../../domain/credit-code.ts';
 import { accountIdSchema, isoInstant, listQuerySchema, text } from './common.ts';

@@ -1,5 +1,5 @@
 /** Business calendars and their overrides. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { text, workingIntervalSchema } from './common.ts';
 
 const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');

@@ -7,7 +7,7 @@
  * A named schema (`.meta({ id })`) is registered when its file is first evaluated, and the OpenAPI document lists its
  * components in that order: a resource file imports only from files listed before it in routes.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const isoInstant = z.iso.datetime({ offset: true });

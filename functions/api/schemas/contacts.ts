@@ -1,5 +1,5 @@
 /** An account's contacts. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { contactRoles } from '../../domain/accounts.ts';
 import { isoInstant, text } from './common.ts';
 

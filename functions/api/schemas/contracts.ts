@@ -1,5 +1,5 @@
 /** Contracts and commercial authorisation (商务授权). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { bandwidths, productIds } from '../../domain/catalogue.ts';
 import { approvalLevels, slaClasses } from '../../domain/commercial-authorisation.ts';
 import { isoInstant, text } from './common.ts';

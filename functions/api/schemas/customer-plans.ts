@@ -1,5 +1,5 @@
 /** Yearly customer plans (客户发展计划). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { planActionStatuses } from '../../domain/customer-plan.ts';
 import { accountIdSchema, isoInstant, text } from './common.ts';
 

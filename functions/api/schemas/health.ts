@@ -1,5 +1,5 @@
 /** Liveness of the API. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoInstant } from './common.ts';
 
 export const healthSchema = z.object({ status: z.literal('ok'), service: z.string(), time: isoInstant }).meta({ id: 'Health' });

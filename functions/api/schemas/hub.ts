@@ -1,5 +1,5 @@
 /** The order event hub (TMF630 hub/listener). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoInstant } from './common.ts';
 
 export const hubSubscriptionRequestSchema = z

@@ -1,5 +1,5 @@
 /** Network build confirmation by planning. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate, text } from './common.ts';
 
 export const networkBuildConfirmationSchema = z

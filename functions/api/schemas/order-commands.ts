@@ -1,5 +1,5 @@
 /** Commands on a running order: hold, resume, amendment, retry, cancellation. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { bandwidths } from '../../domain/catalogue.ts';
 import { isoDate, isoInstant, orderIdSchema, text } from './common.ts';
 import { placeSchema } from './product-orders.ts';

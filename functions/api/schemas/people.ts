@@ -1,5 +1,5 @@
 /** The signed-in person and the people listing. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { workPositions } from '../../domain/order-stages.ts';
 import { userRoles } from '../../domain/people.ts';
 

@@ -1,5 +1,5 @@
 /** TMF622-shaped product orders: submission, the order view with its stages, billing and audit trail. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { productIds } from '../../domain/catalogue.ts';
 import { orderStages, stageStatuses, workPositions } from '../../domain/order-stages.ts';
 import { orderStates } from '../../domain/order-lifecycle.ts';

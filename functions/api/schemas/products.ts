@@ -1,5 +1,5 @@
 /** The product catalogue: bandwidths, prices and stage templates, versioned. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { bandwidths, productIds } from '../../domain/catalogue.ts';
 import { orderStages } from '../../domain/order-stages.ts';
 import { isoInstant, text } from './common.ts';

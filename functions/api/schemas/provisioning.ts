@@ -1,5 +1,5 @@
 /** Provisioning systems: the signed callbacks they send and the activation request KAMflow sends them. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { bandwidths, productIds } from '../../domain/catalogue.ts';
 import { orderIdSchema, text } from './common.ts';
 

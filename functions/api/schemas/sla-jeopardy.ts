@@ -1,5 +1,5 @@
 /** SLA jeopardy: at-risk stages and escalations. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { orderStages } from '../../domain/order-stages.ts';
 import { isoInstant } from './common.ts';
 

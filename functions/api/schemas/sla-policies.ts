@@ -1,5 +1,5 @@
 /** SLA policies. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { accountTiers } from '../../domain/accounts.ts';
 import { productIds } from '../../domain/catalogue.ts';
 import { orderStages } from '../../domain/order-stages.ts';

@@ -1,5 +1,5 @@
 /** SLA reports and alarms. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { reportGroupings } from '../../domain/sla-attainment.ts';
 import { alarmAudiences, alarmStates } from '../../commons/alarm-definitions.ts';
 import { text } from './common.ts';

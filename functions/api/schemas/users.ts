@@ -1,5 +1,5 @@
 /** Managing people (administrators). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { userRoles } from '../../domain/people.ts';
 import { passwordPolicyViolations } from '../../domain/user-management.ts';
 import { isoInstant, text } from './common.ts';
