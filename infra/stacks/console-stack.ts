@@ -101,6 +101,12 @@ export class ConsoleStack extends Stack {
       // A private bucket answers 403 for a missing key; deep links into the single-page app must still load it.
       errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0) })),
     });
+    if (inChina) {
+      acknowledge(this.distribution, {
+        rule: 'AwsSolutions-CFR7',
+        reason: 'CloudFront in the China regions has no origin access control; the bucket is reached through an origin access identity instead, which keeps it private to the distribution just the same.',
+      });
+    }
     if (iamCertificateId) {
       // The Distribution construct knows only ACM certificates; an IAM server certificate goes in through its template.
       (this.distribution.node.defaultChild as CfnDistribution).addPropertyOverride('DistributionConfig.ViewerCertificate', {

@@ -15,8 +15,10 @@ import { synthesisableKamflowApp } from './kamflow-test-app.ts';
  * Today's ceiling with a little headroom, so a bundle that grows by a dependency fails here. Issue 11 asks for 300 KB;
  * electrodb (195 KB, 224 KB with the jsonschema it validates models with) and zod's classic API (100 KB) alone are
  * more than that, so 300 KB needs the data layer off electrodb or the runtime schemas on zod/mini (see the README).
+ * The Powertools Tracer (SDK calls as X-Ray subsegments) adds about 121 KB to every bundle (aws-xray-sdk-core and its
+ * dependencies); moving it into a layer of KAMflow's own would take it out again.
  */
-const bundleBudgetBytes = 640 * 1024;
+const bundleBudgetBytes = 800 * 1024;
 
 /** A line of zod's Esperanto locale (ASCII, as esbuild escapes the rest): present when `import { z } from 'zod'` pulls every locale in. */
 const zodLocaleMarker = 'Nevalida enigo';

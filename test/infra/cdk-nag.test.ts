@@ -24,7 +24,9 @@ function nagFindings(region: string): { errors: Finding[]; warnings: Finding[]; 
   try {
     const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
     const subscribers = region.startsWith('cn-') ? { OPERATIONS: { ...testNotificationSubscribers.OPERATIONS, sms: [] } } : testNotificationSubscribers;
-    addKamflowStacks(app, { env: { account: testAccount, region }, consoleOrigin: testConsoleOrigin, notificationSubscribers: subscribers });
+    // China has no Cognito user pools: an external OIDC provider signs people in there (deployment-settings.ts).
+    const tokenIssuer = region.startsWith('cn-') ? { tokenIssuer: { issuer: 'https://idp.kamflow.example', clientId: 'kamflow-console' } } : {};
+    addKamflowStacks(app, { env: { account: testAccount, region }, consoleOrigin: testConsoleOrigin, notificationSubscribers: subscribers, ...tokenIssuer });
     app.synth();
     const findings = [new AwsSolutionsChecks(), new ServerlessChecks()].flatMap((pack) =>
       pack.validateScope(app).violations.flatMap((violation) =>

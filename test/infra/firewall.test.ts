@@ -20,7 +20,9 @@ type Rule = { Name: string; Priority: number; Statement: Record<string, Record<s
 function appIn(region: string, consoleWebAcl?: Parameters<typeof addKamflowStacks>[1]['consoleWebAcl']) {
   const outdir = mkdtempSync(join(tmpdir(), 'kamflow-cdk-firewall-'));
   const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
-  const stacks = addKamflowStacks(app, { env: { account: testAccount, region }, consoleOrigin: testConsoleOrigin, consoleWebAcl });
+  // China has no Cognito user pools: an external OIDC provider signs people in there (deployment-settings.ts).
+  const tokenIssuer = region.startsWith('cn-') ? { tokenIssuer: { issuer: 'https://idp.kamflow.example', clientId: 'kamflow-console' } } : {};
+  const stacks = addKamflowStacks(app, { env: { account: testAccount, region }, consoleOrigin: testConsoleOrigin, consoleWebAcl, ...tokenIssuer });
   return { stacks, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
 }
 
