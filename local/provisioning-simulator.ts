@@ -46,7 +46,7 @@ async function postSigned(url: string, body: unknown, settings: SimulatorSetting
   const target = new URL(url);
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = newNonce();
-  const signature = signRequest({ method: 'POST', path: target.pathname, timestamp, nonce, body: text }, settings.secret);
+  const signature = signRequest({ method: 'POST', path: target.pathname, systemId: settings.systemId, timestamp, nonce, body: text }, settings.secret);
   const response = await fetch(target, {
     method: 'POST',
     headers: {
@@ -117,7 +117,8 @@ export function startProvisioningSimulator(settings: SimulatorSettings, log: (li
     const signature = String(request.headers[signatureHeaders.signature] ?? '');
     const timestamp = String(request.headers[signatureHeaders.timestamp] ?? '');
     const nonce = String(request.headers[signatureHeaders.nonce] ?? '');
-    const verdict = verifySignature({ method: 'POST', path: url.pathname, timestamp, nonce, body }, signature, settings.secret, Math.floor(Date.now() / 1000));
+    const systemId = String(request.headers[signatureHeaders.systemId] ?? '');
+    const verdict = verifySignature({ method: 'POST', path: url.pathname, systemId, timestamp, nonce, body }, signature, settings.secret, Math.floor(Date.now() / 1000));
     if (!verdict.valid) return reply(response, 401, { message: verdict.reason });
     let parsed: ActivationRequest;
     try {

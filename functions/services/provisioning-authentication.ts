@@ -18,7 +18,7 @@ export async function authenticateProvisioningSystem(event: APIGatewayProxyEvent
   // The signed path is the path the caller addressed: requestContext.path keeps the stage prefix (/prod/…) of an
   // execute-api URL, which event.path drops.
   const signedPath = event.requestContext.path || event.path;
-  const verdict = verifySignature({ method: event.httpMethod, path: signedPath, timestamp, nonce, body: event.body ?? '' }, signature, await provisioningSharedSecret(), nowSeconds);
+  const verdict = verifySignature({ method: event.httpMethod, path: signedPath, systemId, timestamp, nonce, body: event.body ?? '' }, signature, await provisioningSharedSecret(), nowSeconds);
   if (!verdict.valid) throw new UnauthorizedError(`request signature refused: ${verdict.reason}`);
   const fresh = await claimNonce(`${systemId}#${nonce}`, systemId, nowSeconds + 2 * maxClockSkewSeconds);
   if (!fresh) throw new UnauthorizedError('request signature refused: this nonce was used before (replay)');

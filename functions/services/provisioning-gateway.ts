@@ -8,6 +8,9 @@ import { eventBridgeClient } from '../commons/clients.ts';
 import { optionalEnv } from '../commons/env.ts';
 import { TransientError } from '../commons/errors.ts';
 import { newNonce, signRequest, signatureHeaders } from '../domain/request-signature.ts';
+
+/** The system id KAMflow signs its own requests to provisioning systems with. */
+const kamflowSystemId = 'kamflow';
 import type { ActivationRequest } from '../api/schemas/provisioning.ts';
 import { provisioningSharedSecret } from './provisioning-credentials.ts';
 
@@ -25,7 +28,7 @@ async function postWebhook(url: string, request: ActivationRequest): Promise<voi
   const target = new URL(url);
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = newNonce();
-  const signature = signRequest({ method: 'POST', path: target.pathname, timestamp, nonce, body }, await provisioningSharedSecret());
+  const signature = signRequest({ method: 'POST', path: target.pathname, systemId: kamflowSystemId, timestamp, nonce, body }, await provisioningSharedSecret());
   let response: Response;
   try {
     response = await fetch(target, {
@@ -33,7 +36,7 @@ async function postWebhook(url: string, request: ActivationRequest): Promise<voi
       headers: {
         'content-type': 'application/json',
         'idempotency-key': request.activationRequestId,
-        [signatureHeaders.systemId]: 'kamflow',
+        [signatureHeaders.systemId]: kamflowSystemId,
         [signatureHeaders.timestamp]: timestamp,
         [signatureHeaders.nonce]: nonce,
         [signatureHeaders.signature]: signature,

@@ -50,6 +50,11 @@ describe('provisioning callbacks', () => {
     const replay = await signedCallback(stack.apiUrl, stack.provisioningSecret, orderId, body, { timestamp, nonce });
     expect(replay.status).toBe(401);
     expect(replay.body.message).toContain('replay');
+    // The exact accepted request, only its system header changed: the replay window is keyed by system and nonce, so
+    // this passed as new while the system id was not signed.
+    const underAnotherName = await signedCallback(stack.apiUrl, stack.provisioningSecret, orderId, body, { timestamp, nonce, sentSystemId: 'another-system' });
+    expect(underAnotherName.status).toBe(401);
+    expect(underAnotherName.body.message).toContain('signature does not match');
   });
 
   it('records progress as a heartbeat and answers a repeated event as a duplicate', async () => {

@@ -133,15 +133,17 @@ export function stage(order: ProductOrder, name: string): StageView {
 }
 
 /** A provisioning system's signed callback. */
-export async function signedCallback(apiUrl: string, secret: string, orderId: string, body: unknown, options: { timestamp?: number; nonce?: string; tamper?: boolean; stage?: string } = {}) {
+export async function signedCallback(apiUrl: string, secret: string, orderId: string, body: unknown, options: { timestamp?: number; nonce?: string; tamper?: boolean; stage?: string; systemId?: string; sentSystemId?: string } = {}) {
   const path = `/provisioning/v1/orders/${orderId}/stages/${options.stage ?? 'ACTIVATION'}/callbacks`;
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const nonce = options.nonce ?? newNonce();
-  let signature = signRequest({ method: 'POST', path, timestamp, nonce, body: text }, secret);
+  const systemId = options.systemId ?? 'test-provisioning';
+  let signature = signRequest({ method: 'POST', path, systemId, timestamp, nonce, body: text }, secret);
   if (options.tamper) signature = signature.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
   return call(apiUrl, 'POST', path, text, {
-    [signatureHeaders.systemId]: 'test-provisioning',
+    // `sentSystemId`: a header other than the one signed (a replay under another system's name).
+    [signatureHeaders.systemId]: options.sentSystemId ?? systemId,
     [signatureHeaders.timestamp]: timestamp,
     [signatureHeaders.nonce]: nonce,
     [signatureHeaders.signature]: signature,

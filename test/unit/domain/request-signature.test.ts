@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signRequest, verifySignature } from '../../../functions/domain/request-signature.ts';
 
 const secret = 'a-shared-secret-of-some-length';
-const request = { method: 'POST', path: '/provisioning/v1/orders/ord_1/stages/ACTIVATION/callbacks', timestamp: '1790000000', nonce: 'n0nce-0123456789abcdef', body: '{"status":"PROGRESS"}' };
+const request = { method: 'POST', path: '/provisioning/v1/orders/ord_1/stages/ACTIVATION/callbacks', systemId: 'nms-north', timestamp: '1790000000', nonce: 'n0nce-0123456789abcdef', body: '{"status":"PROGRESS"}' };
 
 describe('signed provisioning requests', () => {
   it('accepts the signature made with the shared secret', () => {
@@ -14,6 +14,8 @@ describe('signed provisioning requests', () => {
     ['another path', { ...request, path: '/provisioning/v1/orders/ord_2/stages/ACTIVATION/callbacks' }],
     ['another method', { ...request, method: 'PUT' }],
     ['another nonce', { ...request, nonce: 'another-nonce-0123456789' }],
+    // The replay window is keyed by system and nonce: the system must be signed, or a copy under another name is new.
+    ['another system id', { ...request, systemId: 'nms-south' }],
   ])('refuses a signature over %s', (_label, tampered) => {
     expect(verifySignature(tampered, signRequest(request, secret), secret, 1790000010)).toMatchObject({ valid: false, reason: 'signature does not match' });
   });
