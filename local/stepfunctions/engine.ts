@@ -516,7 +516,7 @@ export class LocalStepFunctions {
     };
     record.history.append(
       'ExecutionStarted',
-      { input: record.input, inputDetails: { truncated: false }, roleArn: this.roleArn, stateMachineArn: this.stateMachineArn },
+      { input: record.input, inputDetails: { truncated: false }, roleArn: this.roleArn },
       record.startDate,
     );
     const run = this.engine.run(input, {
@@ -838,6 +838,7 @@ export class LocalStepFunctions {
 
   private requireExecution(executionArn: unknown): ExecutionRecord {
     if (typeof executionArn !== 'string' || !EXECUTION_ARN.test(executionArn)) throw serviceErrors.invalidArn(String(executionArn));
+    this.releaseExpiredExecutions();
     const record = this.executions.get(executionArn);
     if (record === undefined) throw serviceErrors.executionDoesNotExist(executionArn);
     return record;
