@@ -13,6 +13,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { routes } from '../functions/api/routes.ts';
 import type { RouteDefinition } from '../functions/api/routes.ts';
 import { lambdaContext } from './lambda-context.ts';
+import { runInvocation } from './lambda-invocation.ts';
 
 type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -180,7 +181,7 @@ export async function startLocalApiGateway(options: { repositoryRoot: string; po
       isBase64Encoded: false,
     };
     try {
-      const result: unknown = await entry.handler(event, lambdaContext(`kamflow-${entry.route.operationId}`, options.lambdaTimeoutMs));
+      const result: unknown = await runInvocation(lambdaContext(`kamflow-${entry.route.operationId}`, options.lambdaTimeoutMs), (context) => entry.handler(event, context));
       if (!isProxyResult(result)) {
         send(response, 502, JSON.stringify({ message: 'Internal server error' }));
         return;

@@ -20,6 +20,7 @@ import { userRoles } from '../functions/domain/people.ts';
 import { ensureTable, freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalApiGateway } from './api-gateway.ts';
 import { lambdaContext } from './lambda-context.ts';
+import { installInvocationScopes, runInvocation } from './lambda-invocation.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
 import type { LocalLambdaHandler } from './stepfunctions/engine.ts';
 import { startStepFunctionsServer } from './stepfunctions/server.ts';
@@ -141,6 +142,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const timeScale = options.timeScale ?? 1;
   const provisioningSecret = options.provisioningSecret ?? process.env.PROVISIONING_SHARED_SECRET ?? 'kamflow-local-provisioning-secret';
   const stoppers: (() => Promise<void>)[] = [];
+  // Before any handler module loads: Powertools then keeps per-invocation state per invocation from the start.
+  installInvocationScopes();
   const stopAll = async () => {
     for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
   };
@@ -218,8 +221,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const handlers = new Map<string, LocalLambdaHandler>();
     for (const task of workflowTaskFunctions) {
       const module = (await import(pathToFileURL(join(repositoryRoot, task.entry)).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
-      const functionName = `kamflow-${task.name}`;
-      handlers.set(localFunctionArn(task.name), (event) => module.handler(event, lambdaContext(functionName)));
+      // The engine invokes each in its own scope, with the Lambda context it built (see local/lambda-invocation.ts).
+      handlers.set(localFunctionArn(task.name), (event, context) => module.handler(event, context));
     }
     const engine = new LocalStepFunctions({
       definition: readFileSync(join(repositoryRoot, orderFulfilmentDefinitionPath), 'utf8'),
@@ -291,7 +294,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       onRecordDropped: (dropped) => log(`order event stream record ${dropped.sequenceNumber} of ${dropped.shardId} given up after its retries`),
     });
     stoppers.push(streamPoller.stop);
-    const retryNow = async () => (await retrier.handler({ source: 'kamflow.local', 'detail-type': 'Scheduled Event' }, lambdaContext('kamflow-retry-hub-deliveries'))).retried;
+    const retryNow = async () => (await runInvocation(lambdaContext('kamflow-retry-hub-deliveries'), (context) => retrier.handler({ source: 'kamflow.local', 'detail-type': 'Scheduled Event' }, context))).retried;
     const retryTimer = setInterval(() => {
       retryNow().catch((error: unknown) => log(`hub retry sweep failed: ${error instanceof Error ? error.message : String(error)}`));
     }, sweepIntervalFor(timeScale));
