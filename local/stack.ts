@@ -22,7 +22,8 @@ import { startLocalApiGateway } from './api-gateway.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { installInvocationScopes, runInvocation } from './lambda-invocation.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
-import type { LocalLambdaHandler } from './stepfunctions/engine.ts';
+import type { FinishedExecutionRetention, LocalLambdaHandler } from './stepfunctions/engine.ts';
+import type { ApiThrottling } from '../functions/api/throttling.ts';
 import { startStepFunctionsServer } from './stepfunctions/server.ts';
 import { startSlaSweeper, sweepIntervalFor } from './sla-sweeper.ts';
 import type { SlaSweeper } from './sla-sweeper.ts';
@@ -61,6 +62,15 @@ export interface LocalStackOptions {
    * `slaSweeper.runOnce()` themselves).
    */
   readonly slaSweep?: false | { readonly intervalMs?: number } | undefined;
+  /** The local API's throttle; default the deployed stage's (functions/api/throttling.ts); false for none. */
+  readonly apiThrottle?: ApiThrottling | false | undefined;
+  /** Finished workflow executions the engine keeps for DescribeExecution and GetExecutionHistory. */
+  readonly executionRetention?: FinishedExecutionRetention | undefined;
+  /**
+   * The address every local service listens on: 127.0.0.1 (default, this machine only) or 0.0.0.0 (every interface,
+   * e.g. to reach the stack from another machine; nothing here is authenticated as on AWS, so only on a trusted network).
+   */
+  readonly bindHost?: '127.0.0.1' | '0.0.0.0' | undefined;
 }
 
 export interface LocalStack {
@@ -101,7 +111,7 @@ async function port(requested: number | undefined): Promise<number> {
   return requested && requested > 0 ? requested : freePort();
 }
 
-async function startSimulatorProcess(settings: { port: number; delayMs: number; failureRate: number; secret: string }, log: (line: string) => void) {
+async function startSimulatorProcess(settings: { port: number; host: string; delayMs: number; failureRate: number; secret: string }, log: (line: string) => void) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'local', 'provisioning-simulator.ts')], {
     cwd: repositoryRoot,
     env: {
@@ -109,6 +119,7 @@ async function startSimulatorProcess(settings: { port: number; delayMs: number; 
       SIMULATOR_PORT: String(settings.port),
       SIMULATOR_DELAY_MS: String(settings.delayMs),
       SIMULATOR_FAILURE_RATE: String(settings.failureRate),
+      SIMULATOR_HOST: settings.host,
       PROVISIONING_SHARED_SECRET: settings.secret,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -142,6 +153,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const timeScale = options.timeScale ?? 1;
   const provisioningSecret = options.provisioningSecret ?? process.env.PROVISIONING_SHARED_SECRET ?? 'kamflow-local-provisioning-secret';
   const stoppers: (() => Promise<void>)[] = [];
+  const host = options.bindHost ?? '127.0.0.1';
   // Before any handler module loads: Powertools then keeps per-invocation state per invocation from the start.
   installInvocationScopes();
   const stopAll = async () => {
@@ -152,7 +164,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // 1. DynamoDB Local
     let dynamoEndpoint = options.dynamoEndpoint;
     if (!dynamoEndpoint) {
-      const dynamo = await startDynamoDbLocal({ port: await port(requestedPorts.dynamodb), ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) });
+      const dynamo = await startDynamoDbLocal({ host, port: await port(requestedPorts.dynamodb), ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) });
       stoppers.push(dynamo.stop);
       dynamoEndpoint = dynamo.endpoint;
     }
@@ -165,13 +177,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const cloudWatch = new LocalCloudWatch();
     const restoreStdout = captureEmbeddedMetrics(process.stdout, cloudWatch);
     stoppers.push(async () => restoreStdout());
-    const cloudWatchServer = await startLocalCloudWatchServer(cloudWatch, { port: await port(requestedPorts.cloudWatch) });
+    const cloudWatchServer = await startLocalCloudWatchServer(cloudWatch, { host, port: await port(requestedPorts.cloudWatch) });
     stoppers.push(() => cloudWatchServer.close());
-    const eventBridge = await startLocalEventBridge({ port: await port(requestedPorts.eventBridge), buses: [orderEventsBusName] });
+    const eventBridge = await startLocalEventBridge({ host, port: await port(requestedPorts.eventBridge), buses: [orderEventsBusName] });
     stoppers.push(() => eventBridge.close());
     const stateMachineName = 'kamflow-order-fulfilment';
     const stateMachineArn = `arn:aws:states:${region}:000000000000:stateMachine:${stateMachineName}`;
     const identityProvider = await startIdentityProvider({
+      host,
       port: await port(requestedPorts.identityProvider),
       region,
       dataDir: options.dataDir,
@@ -231,20 +244,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region,
       resolveLambda: (functionName) => handlers.get(functionName) ?? handlers.get(localFunctionArn(functionName.replace(/^kamflow-/, ''))),
       timeScale,
+      ...(options.executionRetention ? { retention: options.executionRetention } : {}),
     });
     stoppers.push(() => engine.close());
-    const sfnServer = await startStepFunctionsServer(engine, { port: sfnPort });
+    const sfnServer = await startStepFunctionsServer(engine, { host, port: sfnPort });
     stoppers.push(() => sfnServer.close());
 
     // 4. API Gateway
-    const api = await startLocalApiGateway({ repositoryRoot, port: apiPort, ...(options.lambdaTimeoutMs ? { lambdaTimeoutMs: options.lambdaTimeoutMs } : {}), onError: (error) => log(`handler crashed: ${error instanceof Error ? error.stack : String(error)}`) });
+    const api = await startLocalApiGateway({ repositoryRoot, host, port: apiPort, ...(options.apiThrottle === undefined ? {} : { throttle: options.apiThrottle }), ...(options.lambdaTimeoutMs ? { lambdaTimeoutMs: options.lambdaTimeoutMs } : {}), onError: (error) => log(`handler crashed: ${error instanceof Error ? error.stack : String(error)}`) });
     stoppers.push(() => api.close());
 
     // 5. The provisioning-system simulator, a process of its own
     let simulatorUrl: string | undefined;
     if (options.simulator !== false) {
       const simulator = await startSimulatorProcess(
-        { port: simulatorPort, delayMs: options.simulator?.delayMs ?? 2000, failureRate: options.simulator?.failureRate ?? 0, secret: provisioningSecret },
+        { port: simulatorPort, host, delayMs: options.simulator?.delayMs ?? 2000, failureRate: options.simulator?.failureRate ?? 0, secret: provisioningSecret },
         log,
       );
       stoppers.push(simulator.stop);
@@ -257,6 +271,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (options.serveConsole !== false && existsSync(join(dist, 'index.html'))) {
       const consoleServer = await startConsoleServer({
         distFolder: dist,
+        host,
         port: await port(requestedPorts.console),
         config: { apiUrl, auth: { region, userPoolId: identityProvider.userPoolId, clientId: identityProvider.clientId, endpoint: identityProvider.endpoint } },
       });

@@ -24,6 +24,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { routes } from '../../functions/api/routes.ts';
+import { apiThrottling } from '../../functions/api/throttling.ts';
 import type { KamflowRoute } from '../../functions/api/routes.ts';
 import { KamflowFunction } from '../constructs/kamflow-function.ts';
 import { grantAlarmStateRead, grantSecretRead, grantTableAccess, grantUserPoolAdministration, grantWorkflowStart, grantWorkflowTaskResponse } from '../grants.ts';
@@ -116,8 +117,9 @@ export class ApiStack extends Stack {
           status: true,
           user: true,
         }),
-        throttlingRateLimit: 50,
-        throttlingBurstLimit: 100,
+        // The local API applies the same numbers (local/api-throttle.ts).
+        throttlingRateLimit: apiThrottling.rateLimit,
+        throttlingBurstLimit: apiThrottling.burstLimit,
       },
       defaultCorsPreflightOptions: {
         allowOrigins: [props.consoleOrigin],
