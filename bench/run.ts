@@ -2,11 +2,13 @@
  * `npm run bench [-- --orders N --concurrency C]`: drives N orders (default 200) from submission to billing started
  * through the local stack, with the simulator answering at once, and prints orders/s, DynamoDB requests (and writes)
  * per order, the raw DynamoDB Local write rate measured in the same run, and throughput as a ratio of what the raw
- * write rate allows (raw writes/s ÷ writes per order).
+ * write rate allows (raw writes/s ÷ writes per order). `npm run bench -- --only engine-memory` runs the engine memory
+ * section alone (bench/engine-memory.ts).
  */
 import { parseArgs } from 'node:util';
 import { DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import { benchEngineMemory } from './engine-memory.ts';
 import { benchSlaClock } from './sla-clock.ts';
 import { benchSlaSweep } from './sla-sweep.ts';
 import { startLocalStack } from '../local/stack.ts';
@@ -17,8 +19,18 @@ const { values } = parseArgs({
     orders: { type: 'string', default: process.env.BENCH_ORDERS ?? '200' },
     concurrency: { type: 'string', default: '16' },
     accounts: { type: 'string', default: process.env.BENCH_ACCOUNTS ?? '10000' },
+    only: { type: 'string' },
+    executions: { type: 'string', default: '10000' },
+    'retain-all': { type: 'boolean', default: false },
   },
 });
+
+// Sections that need no stack run alone, before anything is started.
+if (values.only !== undefined) {
+  if (values.only !== 'engine-memory') throw new Error(`--only knows one section: engine-memory (got ${values.only})`);
+  console.log(await benchEngineMemory({ executions: Number(values.executions), retainAll: values['retain-all'] }));
+  process.exit(0);
+}
 const orderCount = Number(values.orders);
 const accountCount = Number(values.accounts);
 const concurrency = Number(values.concurrency);
