@@ -60,7 +60,8 @@ function assertSourceLauncherAvailable(): void {
   const modules = spawnSync('java', ['--list-modules'], { encoding: 'utf8' });
   if (modules.status === 0 && /^jdk\.compiler@/m.test(modules.stdout)) return;
   throw new Error(
-    'DynamoDB Local is bound to one address by a small Java source file, which needs the JDK (the jdk.compiler module).\n' +
+    'DynamoDB Local is bound to one address by a small Java source file, which needs the jdk.compiler module\n' +
+      '(Debian\'s openjdk-17-jre-headless carries it; some slimmed-down runtimes do not).\n' +
       '  Debian/Ubuntu: sudo apt-get install -y openjdk-17-jdk-headless',
   );
 }
