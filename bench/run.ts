@@ -2,13 +2,14 @@
  * `npm run bench [-- --orders N --concurrency C]`: drives N orders (default 200) from submission to billing started
  * through the local stack, with the simulator answering at once, and prints orders/s, DynamoDB requests (and writes)
  * per order, the raw DynamoDB Local write rate measured in the same run, and throughput as a ratio of what the raw
- * write rate allows (raw writes/s ÷ writes per order). `npm run bench -- --only engine-memory` runs the engine memory
- * section alone (bench/engine-memory.ts).
+ * write rate allows (raw writes/s ÷ writes per order). `npm run bench -- --only engine-memory` (or `stack-memory`)
+ * runs that memory section alone (bench/engine-memory.ts, bench/stack-memory.ts).
  */
 import { parseArgs } from 'node:util';
 import { DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { benchEngineMemory } from './engine-memory.ts';
+import { benchStackMemory } from './stack-memory.ts';
 import { benchSlaClock } from './sla-clock.ts';
 import { benchSlaSweep } from './sla-sweep.ts';
 import { startLocalStack } from '../local/stack.ts';
@@ -22,13 +23,15 @@ const { values } = parseArgs({
     only: { type: 'string' },
     executions: { type: 'string', default: '10000' },
     'retain-all': { type: 'boolean', default: false },
+    'memory-orders': { type: 'string', default: '2000' },
   },
 });
 
 // Sections that need no stack run alone, before anything is started.
 if (values.only !== undefined) {
-  if (values.only !== 'engine-memory') throw new Error(`--only knows one section: engine-memory (got ${values.only})`);
-  console.log(await benchEngineMemory({ executions: Number(values.executions), retainAll: values['retain-all'] }));
+  if (values.only === 'engine-memory') console.log(await benchEngineMemory({ executions: Number(values.executions), retainAll: values['retain-all'] }));
+  else if (values.only === 'stack-memory') console.log(await benchStackMemory({ orders: Number(values['memory-orders']) }));
+  else throw new Error(`--only knows engine-memory and stack-memory (got ${values.only})`);
   process.exit(0);
 }
 const orderCount = Number(values.orders);
