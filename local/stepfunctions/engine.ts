@@ -12,8 +12,8 @@ import type { RunOptions, StateMachineDefinition } from 'aws-local-stepfunctions
 import { ATTEMPT_RENEWAL_ERROR, EXECUTION_CONTEXT_KEY, TASK_TOKEN_PLACEHOLDER, loadDefinition, planEngineDefinition } from './definition.ts';
 import type { EngineDefinitionPlan, LocalTaskSpec } from './definition.ts';
 import { serviceErrors } from './errors.ts';
-import { ExecutionHistory } from './history.ts';
-import type { HistoryEventType, HistoryPage, HistoryPageRequest } from './history.ts';
+import { ExecutionHistory, stateHistoryEvent, taskHistoryEvent } from './history.ts';
+import type { HistoryEventType, HistoryPage, HistoryPageRequest, PendingHistoryEvent, TaskHistoryData, TaskHistoryStep } from './history.ts';
 import { cloneJson, isJsonObject, isJsonText, mapJsonStrings, parseJson, toJsonValue } from './json.ts';
 import type { JsonObject, JsonValue } from './json.ts';
 import { createLambdaContext, identifyFunction, lambdaErrorPayload, lambdaInvokeResult } from './lambda.ts';
@@ -606,51 +606,9 @@ export class LocalStepFunctions {
     };
   }
 
-  /**
-   * A step of a task's life in the history, in AWS's two vocabularies: Task* events for the lambda:invoke integrations,
-   * LambdaFunction* events for a function ARN written as the Resource.
-   */
-  private taskHistory(
-    stateName: string,
-    step: 'Scheduled' | 'Started' | 'Submitted' | 'Succeeded' | 'Failed' | 'TimedOut',
-    data: { readonly parameters?: string; readonly output?: string; readonly error?: string; readonly cause?: string } = {},
-  ): PendingHistoryEvent | undefined {
+  private taskHistory(stateName: string, step: TaskHistoryStep, data: TaskHistoryData = {}): PendingHistoryEvent | undefined {
     const spec = this.plan.tasks.get(stateName);
-    if (spec === undefined || spec.kind === 'wait') return undefined;
-    const outcome: JsonObject = {
-      ...(data.output === undefined ? {} : { output: data.output, outputDetails: { truncated: false } }),
-      ...(data.error === undefined ? {} : { error: data.error }),
-      ...(data.cause === undefined ? {} : { cause: data.cause }),
-    };
-    if (spec.kind === 'lambda-function') {
-      if (step === 'Submitted') return undefined;
-      if (step === 'Started') return { type: 'LambdaFunctionStarted' };
-      if (step === 'Scheduled') {
-        return {
-          type: 'LambdaFunctionScheduled',
-          details: {
-            resource: spec.functionArn,
-            ...(data.parameters === undefined ? {} : { input: data.parameters, inputDetails: { truncated: false } }),
-            ...(spec.timeoutSeconds === undefined ? {} : { timeoutInSeconds: spec.timeoutSeconds }),
-          },
-        };
-      }
-      return { type: `LambdaFunction${step}`, details: outcome };
-    }
-    const resource = { resourceType: 'lambda', resource: spec.kind === 'lambda-invoke-callback' ? 'invoke.waitForTaskToken' : 'invoke' };
-    if (step === 'Scheduled') {
-      return {
-        type: 'TaskScheduled',
-        details: {
-          ...resource,
-          region: this.region,
-          parameters: data.parameters ?? '{}',
-          ...(spec.timeoutSeconds === undefined ? {} : { timeoutInSeconds: spec.timeoutSeconds }),
-          ...(spec.heartbeatSeconds === undefined ? {} : { heartbeatInSeconds: spec.heartbeatSeconds }),
-        },
-      };
-    }
-    return { type: `Task${step}`, details: { ...resource, ...outcome } };
+    return spec === undefined ? undefined : taskHistoryEvent(spec, this.region, step, data);
   }
 
   private engineTaskHandlersFor(record: ExecutionRecord): EngineTaskHandlers {
@@ -889,23 +847,12 @@ export class LocalStepFunctions {
   /** The history event of an engine event: state entries and exits, Map iterations, Parallel states' outcome. */
   private historyOfEngineEvent(event: EngineEvent): PendingHistoryEvent | undefined {
     switch (event.type) {
-      case 'StateEntered': {
-        const type = this.plan.stateTypes.get(event.state.name) ?? event.state.type;
-        return {
-          type: `${historyStateType(type)}StateEntered`,
-          details: { name: event.state.name, input: JSON.stringify(event.state.input), inputDetails: { truncated: false } },
-        };
-      }
-      case 'StateExited': {
-        const type = this.plan.stateTypes.get(event.state.name) ?? event.state.type;
-        return {
-          type: `${historyStateType(type)}StateExited`,
-          details: { name: event.state.name, output: JSON.stringify(event.state.output ?? null), outputDetails: { truncated: false } },
-        };
-      }
+      case 'StateEntered':
+        return stateHistoryEvent('Entered', this.plan.stateTypes.get(event.state.name) ?? event.state.type, event.state.name, event.state.input);
+      case 'StateExited':
+        return stateHistoryEvent('Exited', this.plan.stateTypes.get(event.state.name) ?? event.state.type, event.state.name, event.state.output ?? null);
       case 'MapIterationStarted':
       case 'MapIterationSucceeded':
-        return { type: event.type, details: { name: event.parentState.name, index: event.index } };
       case 'MapIterationFailed':
         return { type: event.type, details: { name: event.parentState.name, index: event.index } };
       default:
@@ -947,28 +894,6 @@ export class LocalStepFunctions {
     } catch {
       // An observer must not break executions.
     }
-  }
-}
-
-interface PendingHistoryEvent {
-  readonly type: HistoryEventType;
-  readonly details?: JsonObject;
-}
-
-/** The state types AWS names history events after; the engine's own StateType is the same set. */
-function historyStateType(type: string): 'Task' | 'Choice' | 'Wait' | 'Pass' | 'Succeed' | 'Fail' | 'Parallel' | 'Map' {
-  switch (type) {
-    case 'Task':
-    case 'Choice':
-    case 'Wait':
-    case 'Pass':
-    case 'Succeed':
-    case 'Fail':
-    case 'Parallel':
-    case 'Map':
-      return type;
-    default:
-      throw new Error(`Unknown state type ${type}`);
   }
 }
 

@@ -5,8 +5,9 @@
  * previousEventId is the event appended just before (0 for ExecutionStarted). AWS links an event to its cause, which is
  * the same thing for a linear execution; events of concurrent Parallel branches or Map iterations interleave here.
  */
+import type { LocalTaskSpec } from './definition.ts';
 import { isJsonObject, parseJson } from './json.ts';
-import type { JsonObject } from './json.ts';
+import type { JsonObject, JsonValue } from './json.ts';
 import { serviceErrors } from './errors.ts';
 
 export type HistoryEventType =
@@ -80,6 +81,90 @@ export function detailsMemberOf(type: HistoryEventType): string | undefined {
  * parameters are its input (and hold the task token of a callback task).
  */
 const executionDataFields = new Set(['input', 'output', 'parameters']);
+
+/** An event about to be appended: its id and timestamp are given when it is. */
+export interface PendingHistoryEvent {
+  readonly type: HistoryEventType;
+  readonly details?: JsonObject;
+}
+
+type HistoryStateType = 'Task' | 'Choice' | 'Wait' | 'Pass' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
+
+function historyStateType(type: string): HistoryStateType {
+  switch (type) {
+    case 'Task':
+    case 'Choice':
+    case 'Wait':
+    case 'Pass':
+    case 'Succeed':
+    case 'Fail':
+    case 'Parallel':
+    case 'Map':
+      return type;
+    default:
+      throw new Error(`Unknown state type ${type}`);
+  }
+}
+
+/** `<Type>StateEntered` with the state's input, or `<Type>StateExited` with its output; the Type as written. */
+export function stateHistoryEvent(step: 'Entered' | 'Exited', stateType: string, name: string, data: JsonValue): PendingHistoryEvent {
+  const type: HistoryEventType = `${historyStateType(stateType)}State${step}`;
+  return step === 'Entered'
+    ? { type, details: { name, input: JSON.stringify(data), inputDetails: { truncated: false } } }
+    : { type, details: { name, output: JSON.stringify(data), outputDetails: { truncated: false } } };
+}
+
+export type TaskHistoryStep = 'Scheduled' | 'Started' | 'Submitted' | 'Succeeded' | 'Failed' | 'TimedOut';
+
+export interface TaskHistoryData {
+  /** JSON text: the Task's parameters (for a function ARN as Resource, its input). */
+  readonly parameters?: string;
+  readonly output?: string;
+  readonly error?: string;
+  readonly cause?: string;
+}
+
+/**
+ * A step of a task's life in the history, in AWS's two vocabularies: Task* events for the lambda:invoke integrations,
+ * LambdaFunction* events for a function ARN written as the Resource.
+ */
+export function taskHistoryEvent(spec: LocalTaskSpec, region: string, step: TaskHistoryStep, data: TaskHistoryData): PendingHistoryEvent | undefined {
+  if (spec.kind === 'wait') return undefined;
+  const outcome: JsonObject = {
+    ...(data.output === undefined ? {} : { output: data.output, outputDetails: { truncated: false } }),
+    ...(data.error === undefined ? {} : { error: data.error }),
+    ...(data.cause === undefined ? {} : { cause: data.cause }),
+  };
+  if (spec.kind === 'lambda-function') {
+    if (step === 'Submitted') return undefined;
+    if (step === 'Started') return { type: 'LambdaFunctionStarted' };
+    if (step === 'Scheduled') {
+      return {
+        type: 'LambdaFunctionScheduled',
+        details: {
+          resource: spec.functionArn,
+          ...(data.parameters === undefined ? {} : { input: data.parameters, inputDetails: { truncated: false } }),
+          ...(spec.timeoutSeconds === undefined ? {} : { timeoutInSeconds: spec.timeoutSeconds }),
+        },
+      };
+    }
+    return { type: `LambdaFunction${step}`, details: outcome };
+  }
+  const resource = { resourceType: 'lambda', resource: spec.kind === 'lambda-invoke-callback' ? 'invoke.waitForTaskToken' : 'invoke' };
+  if (step === 'Scheduled') {
+    return {
+      type: 'TaskScheduled',
+      details: {
+        ...resource,
+        region,
+        parameters: data.parameters ?? '{}',
+        ...(spec.timeoutSeconds === undefined ? {} : { timeoutInSeconds: spec.timeoutSeconds }),
+        ...(spec.heartbeatSeconds === undefined ? {} : { heartbeatInSeconds: spec.heartbeatSeconds }),
+      },
+    };
+  }
+  return { type: `Task${step}`, details: { ...resource, ...outcome } };
+}
 
 export interface HistoryPageRequest {
   readonly executionArn: string;
