@@ -15,6 +15,8 @@ interface Figures {
   readonly heapUsedMiB: number;
   readonly rssMiB: number;
   readonly heldExecutions: number;
+  /** Data points the local CloudWatch holds for its alarms (the handlers' EMF metrics, kept 15 days). */
+  readonly metricPoints: number;
 }
 
 export async function benchStackMemory(options: { readonly orders?: number } = {}): Promise<string> {
@@ -33,7 +35,7 @@ export async function benchStackMemory(options: { readonly orders?: number } = {
     await new Promise((resolve) => setTimeout(resolve, 100));
     collect();
     const usage = process.memoryUsage();
-    return { heapUsedMiB: usage.heapUsed / 2 ** 20, rssMiB: usage.rss / 2 ** 20, heldExecutions: stack.engine.heldExecutionCount };
+    return { heapUsedMiB: usage.heapUsed / 2 ** 20, rssMiB: usage.rss / 2 ** 20, heldExecutions: stack.engine.heldExecutionCount, metricPoints: stack.cloudWatch.store.pointCount };
   };
   try {
     useToken(await stack.signIn('admin'));
@@ -90,7 +92,7 @@ export async function benchStackMemory(options: { readonly orders?: number } = {
     if (first === undefined) throw new Error('the checkpoint was never measured');
     const change = (from: number, to: number) => `${to >= from ? '+' : ''}${(((to - from) / from) * 100).toFixed(1)} %`;
     const row = (label: string, measured: Figures) =>
-      `  ${label.padEnd(22)} heap used ${measured.heapUsedMiB.toFixed(1).padStart(6)} MiB   RSS ${measured.rssMiB.toFixed(1).padStart(6)} MiB   executions held ${measured.heldExecutions}`;
+      `  ${label.padEnd(22)} heap used ${measured.heapUsedMiB.toFixed(1).padStart(6)} MiB   RSS ${measured.rssMiB.toFixed(1).padStart(6)} MiB   executions held ${measured.heldExecutions}   metric data points ${measured.metricPoints}`;
     return [
       `Whole local stack memory (${orderCount.toLocaleString('en')} orders to CLOSED, ${concurrency} at a time, ${(orderCount / seconds).toFixed(1)} orders/s; the engine keeps ${retainedExecutions} finished executions)`,
       row(`at order ${checkpoint.toLocaleString('en')}`, first),
