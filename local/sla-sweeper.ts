@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { lambdaContext } from './lambda-context.ts';
+import { runInvocation } from './lambda-invocation.ts';
 import type { SweepReport } from '../functions/services/sla-sweep.ts';
 
 export interface SlaSweeper {
@@ -27,7 +28,7 @@ export async function startSlaSweeper(options: { repositoryRoot: string; interva
   let running: Promise<SweepReport> | undefined;
   const runOnce = async (): Promise<SweepReport> => {
     while (running) await running.catch(() => undefined);
-    running = module.handler({ source: 'kamflow.local', 'detail-type': 'Scheduled Event' }, lambdaContext('kamflow-sweep-sla'));
+    running = runInvocation(lambdaContext('kamflow-sweep-sla'), (context) => module.handler({ source: 'kamflow.local', 'detail-type': 'Scheduled Event' }, context));
     try {
       return await running;
     } finally {

@@ -22,8 +22,10 @@ import { ensureTable, freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalApiGateway } from './api-gateway.ts';
 import { tmfProductOrderPath } from '../functions/api/routes.ts';
 import { lambdaContext } from './lambda-context.ts';
+import { installInvocationScopes, runInvocation } from './lambda-invocation.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
-import type { LocalLambdaHandler } from './stepfunctions/engine.ts';
+import type { FinishedExecutionRetention, LocalLambdaHandler } from './stepfunctions/engine.ts';
+import type { ApiThrottling } from '../functions/api/throttling.ts';
 import { startStepFunctionsServer } from './stepfunctions/server.ts';
 import { startSlaSweeper, sweepIntervalFor } from './sla-sweeper.ts';
 import type { SlaSweeper } from './sla-sweeper.ts';
@@ -61,6 +63,15 @@ export interface LocalStackOptions {
   readonly slaSweep?: false | { readonly intervalMs?: number } | undefined;
   /** The sign-in stand-in's MFA setting, as the user pool's (deployed: ON); OPTIONAL when absent. */
   readonly mfa?: MfaConfiguration | undefined;
+  /** The local API's throttle; default the deployed stage's (functions/api/throttling.ts); false for none. */
+  readonly apiThrottle?: ApiThrottling | false | undefined;
+  /** Finished workflow executions the engine keeps for DescribeExecution and GetExecutionHistory. */
+  readonly executionRetention?: FinishedExecutionRetention | undefined;
+  /**
+   * The address every local service listens on: 127.0.0.1 (default, this machine only) or 0.0.0.0 (every interface,
+   * e.g. to reach the stack from another machine; nothing here is authenticated as on AWS, so only on a trusted network).
+   */
+  readonly bindHost?: '127.0.0.1' | '0.0.0.0' | undefined;
 }
 
 export interface LocalStack {
@@ -101,7 +112,7 @@ async function port(requested: number | undefined): Promise<number> {
   return requested && requested > 0 ? requested : freePort();
 }
 
-async function startSimulatorProcess(settings: { port: number; delayMs: number; failureRate: number; secret: string }, log: (line: string) => void) {
+async function startSimulatorProcess(settings: { port: number; host: string; delayMs: number; failureRate: number; secret: string }, log: (line: string) => void) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'local', 'provisioning-simulator.ts')], {
     cwd: repositoryRoot,
     env: {
@@ -109,6 +120,7 @@ async function startSimulatorProcess(settings: { port: number; delayMs: number; 
       SIMULATOR_PORT: String(settings.port),
       SIMULATOR_DELAY_MS: String(settings.delayMs),
       SIMULATOR_FAILURE_RATE: String(settings.failureRate),
+      SIMULATOR_HOST: settings.host,
       PROVISIONING_SHARED_SECRET: settings.secret,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -142,6 +154,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const timeScale = options.timeScale ?? 1;
   const provisioningSecret = options.provisioningSecret ?? process.env.PROVISIONING_SHARED_SECRET ?? 'kamflow-local-provisioning-secret';
   const stoppers: (() => Promise<void>)[] = [];
+  const host = options.bindHost ?? '127.0.0.1';
+  // Before any handler module loads: Powertools then keeps per-invocation state per invocation from the start.
+  installInvocationScopes();
   const stopAll = async () => {
     for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
   };
@@ -150,7 +165,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // 1. DynamoDB Local
     let dynamoEndpoint = options.dynamoEndpoint;
     if (!dynamoEndpoint) {
-      const dynamo = await startDynamoDbLocal({ port: await port(requestedPorts.dynamodb), ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) });
+      const dynamo = await startDynamoDbLocal({ host, port: await port(requestedPorts.dynamodb), ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) });
       stoppers.push(dynamo.stop);
       dynamoEndpoint = dynamo.endpoint;
     }
@@ -163,13 +178,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const cloudWatch = new LocalCloudWatch();
     const restoreStdout = captureEmbeddedMetrics(process.stdout, cloudWatch);
     stoppers.push(async () => restoreStdout());
-    const cloudWatchServer = await startLocalCloudWatchServer(cloudWatch, { port: await port(requestedPorts.cloudWatch) });
+    const cloudWatchServer = await startLocalCloudWatchServer(cloudWatch, { host, port: await port(requestedPorts.cloudWatch) });
     stoppers.push(() => cloudWatchServer.close());
-    const eventBridge = await startLocalEventBridge({ port: await port(requestedPorts.eventBridge), buses: [orderEventsBusName] });
+    const eventBridge = await startLocalEventBridge({ host, port: await port(requestedPorts.eventBridge), buses: [orderEventsBusName] });
     stoppers.push(() => eventBridge.close());
     const stateMachineName = 'kamflow-order-fulfilment';
     const stateMachineArn = `arn:aws:states:${region}:000000000000:stateMachine:${stateMachineName}`;
     const identityProvider = await startIdentityProvider({
+      host,
       port: await port(requestedPorts.identityProvider),
       region,
       dataDir: options.dataDir,
@@ -220,8 +236,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const handlers = new Map<string, LocalLambdaHandler>();
     for (const task of workflowTaskFunctions) {
       const module = (await import(pathToFileURL(join(repositoryRoot, task.entry)).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
-      const functionName = `kamflow-${task.name}`;
-      handlers.set(localFunctionArn(task.name), (event) => module.handler(event, lambdaContext(functionName)));
+      // The engine invokes each in its own scope, with the Lambda context it built (see local/lambda-invocation.ts).
+      handlers.set(localFunctionArn(task.name), (event, context) => module.handler(event, context));
     }
     const engine = new LocalStepFunctions({
       definition: readFileSync(join(repositoryRoot, orderFulfilmentDefinitionPath), 'utf8'),
@@ -234,20 +250,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region,
       resolveLambda: (functionName) => handlers.get(functionName) ?? handlers.get(localFunctionArn(functionName.replace(/^kamflow-/, ''))),
       timeScale,
+      ...(options.executionRetention ? { retention: options.executionRetention } : {}),
     });
     stoppers.push(() => engine.close());
-    const sfnServer = await startStepFunctionsServer(engine, { port: sfnPort });
+    const sfnServer = await startStepFunctionsServer(engine, { host, port: sfnPort });
     stoppers.push(() => sfnServer.close());
 
     // 4. API Gateway
-    const api = await startLocalApiGateway({ repositoryRoot, port: apiPort, ...(options.lambdaTimeoutMs ? { lambdaTimeoutMs: options.lambdaTimeoutMs } : {}), onError: (error) => log(`handler crashed: ${error instanceof Error ? error.stack : String(error)}`) });
+    const api = await startLocalApiGateway({ repositoryRoot, host, port: apiPort, ...(options.apiThrottle === undefined ? {} : { throttle: options.apiThrottle }), ...(options.lambdaTimeoutMs ? { lambdaTimeoutMs: options.lambdaTimeoutMs } : {}), onError: (error) => log(`handler crashed: ${error instanceof Error ? error.stack : String(error)}`) });
     stoppers.push(() => api.close());
 
     // 5. The provisioning-system simulator, a process of its own
     let simulatorUrl: string | undefined;
     if (options.simulator !== false) {
       const simulator = await startSimulatorProcess(
-        { port: simulatorPort, delayMs: options.simulator?.delayMs ?? 2000, failureRate: options.simulator?.failureRate ?? 0, secret: provisioningSecret },
+        { port: simulatorPort, host, delayMs: options.simulator?.delayMs ?? 2000, failureRate: options.simulator?.failureRate ?? 0, secret: provisioningSecret },
         log,
       );
       stoppers.push(simulator.stop);
@@ -260,6 +277,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (options.serveConsole !== false && existsSync(join(dist, 'index.html'))) {
       const consoleServer = await startConsoleServer({
         distFolder: dist,
+        host,
         port: await port(requestedPorts.console),
         config: { apiUrl, auth: { region, userPoolId: identityProvider.userPoolId, clientId: identityProvider.clientId, endpoint: identityProvider.endpoint } },
       });
@@ -297,7 +315,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       onRecordDropped: (dropped) => log(`order event stream record ${dropped.sequenceNumber} of ${dropped.shardId} given up after its retries`),
     });
     stoppers.push(streamPoller.stop);
-    const retryNow = async () => (await retrier.handler({ source: 'kamflow.local', 'detail-type': 'Scheduled Event' }, lambdaContext('kamflow-retry-hub-deliveries'))).retried;
+    const retryNow = async () => (await runInvocation(lambdaContext('kamflow-retry-hub-deliveries'), (context) => retrier.handler({ source: 'kamflow.local', 'detail-type': 'Scheduled Event' }, context))).retried;
     const retryTimer = setInterval(() => {
       retryNow().catch((error: unknown) => log(`hub retry sweep failed: ${error instanceof Error ? error.message : String(error)}`));
     }, sweepIntervalFor(timeScale));

@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { repositoryRoot, startLocalStack } from './stack.ts';
 import type { MfaConfiguration } from './identity-provider.ts';
+import { DEFAULT_MAX_FINISHED_AGE_SECONDS, DEFAULT_MAX_FINISHED_EXECUTIONS } from './stepfunctions/engine.ts';
+import { apiThrottling } from '../functions/api/throttling.ts';
 
 function numberSetting(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -46,6 +48,13 @@ function mfaSetting(value: string | undefined): MfaConfiguration {
   return setting;
 }
 
+function bindHostSetting(): '127.0.0.1' | '0.0.0.0' {
+  const raw = process.env.KAMFLOW_BIND_HOST ?? '127.0.0.1';
+  if (raw === '127.0.0.1' || raw === '0.0.0.0') return raw;
+  console.error(`KAMFLOW_BIND_HOST must be 127.0.0.1 (this machine only) or 0.0.0.0 (every interface), got "${raw}"`);
+  process.exit(2);
+}
+
 const dataDir = resolve(process.env.KAMFLOW_DATA_DIR ?? join(repositoryRoot, '.kamflow-data'));
 
 try {
@@ -67,6 +76,12 @@ try {
     simulator: { delayMs: numberSetting('SIMULATOR_DELAY_MS', 5000), failureRate: numberSetting('SIMULATOR_FAILURE_RATE', 0) },
     logLevel: (process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
     mfa: mfaSetting(process.env.KAMFLOW_MFA),
+    apiThrottle: process.env.KAMFLOW_API_THROTTLE === 'off' ? false : { rateLimit: numberSetting('KAMFLOW_API_RATE_LIMIT', apiThrottling.rateLimit), burstLimit: numberSetting('KAMFLOW_API_BURST_LIMIT', apiThrottling.burstLimit) },
+    executionRetention: {
+      maxFinishedExecutions: numberSetting('KAMFLOW_RETAIN_FINISHED_EXECUTIONS', DEFAULT_MAX_FINISHED_EXECUTIONS),
+      maxFinishedAgeSeconds: numberSetting('KAMFLOW_RETAIN_FINISHED_DAYS', DEFAULT_MAX_FINISHED_AGE_SECONDS / 86_400) * 86_400,
+    },
+    bindHost: bindHostSetting(),
     log: (line) => console.log(`[kamflow] ${line}`),
   });
   console.log(`

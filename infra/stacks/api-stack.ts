@@ -19,6 +19,7 @@ import type { KamflowRoute, RouteDefinition } from '../../functions/api/routes.t
 import { apiAreaEntry, apiAreaNames, apiAreas } from '../../functions/api/api-areas.ts';
 import type { ApiArea } from '../../functions/api/api-areas.ts';
 import { buildApiDefinition } from '../api-definition.ts';
+import { apiThrottling } from '../../functions/api/throttling.ts';
 import { KamflowFunction } from '../constructs/kamflow-function.ts';
 import { grantAlarmStateRead, grantSecretRead, grantTableAccess, grantUserPoolAdministration, grantWorkflowStart, grantWorkflowTaskResponse } from '../grants.ts';
 import type { TableAccess } from '../grants.ts';
@@ -197,8 +198,9 @@ export class ApiStack extends Stack {
           status: true,
           user: true,
         }),
-        throttlingRateLimit: 50,
-        throttlingBurstLimit: 100,
+        // The local API applies the same numbers (local/api-throttle.ts).
+        throttlingRateLimit: apiThrottling.rateLimit,
+        throttlingBurstLimit: apiThrottling.burstLimit,
       },
     });
 

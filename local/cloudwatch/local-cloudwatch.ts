@@ -11,7 +11,7 @@ import { audienceTopicName, locallyEvaluatedAlarmDefinitions } from '../../funct
 import type { AlarmDefinition, AlarmState, MetricAlarmDefinition } from '../../functions/commons/alarm-definitions.ts';
 import { aggregateByPeriod, anomalyTrainingPeriods, evaluateAnomalyAlarm, evaluateCompositeAlarm, evaluateThresholdAlarm, periodStarts } from './alarm-evaluator.ts';
 import type { AlarmEvaluation } from './alarm-evaluator.ts';
-import { MetricStore, parseEmbeddedMetricLine } from './metric-store.ts';
+import { MetricStore, metricKey, parseEmbeddedMetricLine } from './metric-store.ts';
 
 /**
  * The very objects CDK turns into CloudWatch alarms, every one whose metric the handlers write: the SLA alarms and the
@@ -43,19 +43,28 @@ export function lookbackMs(definitions: readonly AlarmDefinition[]): number {
 export class LocalCloudWatch {
   readonly store: MetricStore;
   private readonly records = new Map<string, LocalAlarmRecord>();
+  /** The metrics some alarm reads, by CloudWatch's identity of a metric (namespace, name, exact dimensions). */
+  private readonly alarmedMetrics: ReadonlySet<string>;
 
   constructor(
     readonly definitions: readonly AlarmDefinition[] = localAlarmDefinitions,
     private readonly now: () => number = Date.now,
   ) {
     this.store = new MetricStore(lookbackMs(definitions));
+    this.alarmedMetrics = new Set(
+      definitions.flatMap((definition) => (definition.kind === 'composite' ? [] : [metricKey(definition.namespace, definition.metricName, definition.dimensions)])),
+    );
   }
 
-  /** Takes an EMF line into the store; false for any other line. */
+  /**
+   * Takes an EMF line into the store; false for any other line. Only the data points of metrics an alarm reads are
+   * kept: this CloudWatch answers DescribeAlarms and nothing else, and the handlers emit some 140 points per order,
+   * which held for the 15 days of retention grew the process with every order.
+   */
   ingestLine(line: string): boolean {
     const points = parseEmbeddedMetricLine(line);
     if (!points) return false;
-    this.store.add(points);
+    this.store.add(points.filter((point) => this.alarmedMetrics.has(metricKey(point.namespace, point.metricName, point.dimensions))));
     return true;
   }
 

@@ -81,6 +81,13 @@ export class MetricStore {
     }
   }
 
+  /** How many data points are held, over every metric (memory use grows with it). */
+  get pointCount(): number {
+    let count = 0;
+    for (const series of this.byMetric.values()) count += series.length;
+    return count;
+  }
+
   /** Data points of one metric with timestamps in [from, to). */
   query(namespace: string, metricName: string, dimensions: Readonly<Record<string, string>>, from: number, to: number): MetricDataPoint[] {
     const series = this.byMetric.get(metricKey(namespace, metricName, dimensions)) ?? [];

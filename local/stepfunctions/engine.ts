@@ -11,9 +11,12 @@ import type { RunOptions, StateMachineDefinition } from 'aws-local-stepfunctions
 import { ATTEMPT_RENEWAL_ERROR, EXECUTION_CONTEXT_KEY, TASK_TOKEN_PLACEHOLDER, loadDefinition, planEngineDefinition } from './definition.ts';
 import type { EngineDefinitionPlan, LocalTaskSpec } from './definition.ts';
 import { serviceErrors } from './errors.ts';
+import { ExecutionHistory, stateHistoryEvent, taskHistoryEvent } from './history.ts';
+import type { HistoryEventType, HistoryPage, HistoryPageRequest, PendingHistoryEvent, TaskHistoryData, TaskHistoryStep } from './history.ts';
 import { cloneJson, isJsonObject, isJsonText, mapJsonStrings, parseJson, toJsonValue } from './json.ts';
 import type { JsonObject, JsonValue } from './json.ts';
 import { createLambdaContext, identifyFunction, lambdaErrorPayload, lambdaInvokeResult } from './lambda.ts';
+import { runInvocation } from '../lambda-invocation.ts';
 import type { LambdaContextLike, LocalLambdaHandler } from './lambda.ts';
 import {
   StatesError,
@@ -100,7 +103,25 @@ export interface LocalStepFunctionsOptions {
    * TaskAttempt.waitForOutcome. Only tests need to change it. Default 2,000,000,000 (23 days).
    */
   readonly engineTimerLimitMs?: number;
+  /** How many finished executions, and for how long, DescribeExecution and GetExecutionHistory can still read. */
+  readonly retention?: FinishedExecutionRetention;
+  /** The state machine's tags, as ListTagsForResource answers them. */
+  readonly tags?: Readonly<Record<string, string>>;
 }
+
+/**
+ * Step Functions keeps a closed execution's history for 90 days; the local engine, which holds it in memory, also keeps
+ * no more than a number of them. A finished execution goes when either limit is passed, oldest first.
+ */
+export interface FinishedExecutionRetention {
+  /** Default 1,000. */
+  readonly maxFinishedExecutions?: number;
+  /** Workflow time (divided by timeScale like every other duration). Default 90 days, as on AWS. */
+  readonly maxFinishedAgeSeconds?: number;
+}
+
+export const DEFAULT_MAX_FINISHED_EXECUTIONS = 1000;
+export const DEFAULT_MAX_FINISHED_AGE_SECONDS = 90 * 24 * 3600;
 
 export interface StartExecutionInput {
   readonly stateMachineArn: string;
@@ -149,6 +170,16 @@ export interface ListExecutionsOutput {
   readonly nextToken?: string;
 }
 
+export interface StateMachineDescription {
+  readonly stateMachineArn: string;
+  readonly name: string;
+  /** The definition as deployed: the file with its substitutions applied. */
+  readonly definition: string;
+  readonly roleArn: string;
+  readonly type: 'STANDARD';
+  readonly creationDate: Date;
+}
+
 export interface StopExecutionInput {
   readonly executionArn: string;
   readonly error?: string;
@@ -195,6 +226,7 @@ interface ExecutionRecord {
   readonly attemptsAwaitingReentry: Map<string, TaskAttempt[]>;
   /** Every token minted for the execution, to scrub them from event text. */
   readonly mintedTokens: string[];
+  readonly history: ExecutionHistory;
   abortEngineRun: () => void;
   cancelExecutionTimeout: () => void;
   readonly ended: Promise<void>;
@@ -216,6 +248,7 @@ const MAX_TASK_OUTPUT_BYTES = 262_144;
 const MAX_ERROR_LENGTH = 256;
 const MAX_CAUSE_LENGTH = 32_768;
 const DEFAULT_WAIT_FOR_EXECUTION_MS = 30_000;
+const noop = (): void => undefined;
 
 // AWS: 1–80 characters, none of whitespace, < > { } [ ] ? * " # % \ ^ | ~ ` $ & , ; : / or control characters.
 const VALID_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/;
@@ -233,6 +266,13 @@ export class LocalStepFunctions {
   private readonly engine: StateMachine;
   private readonly executions = new Map<string, ExecutionRecord>();
   private readonly executionsByName = new Map<string, ExecutionRecord>();
+  /** Finished executions in the order they finished: the oldest is released first. */
+  private readonly finishedExecutions = new Map<string, ExecutionRecord>();
+  private readonly maxFinishedExecutions: number;
+  private readonly maxFinishedAgeMs: number;
+  private readonly definitionText: string;
+  private readonly roleArn: string;
+  private readonly creationDate = new Date();
   private readonly attemptsByToken = new Map<string, TaskAttempt>();
   /** Tokens of attempts that ended: SendTask* on them answers TaskTimedOut, as AWS does. */
   private readonly endedTokens = new Set<string>();
@@ -255,6 +295,15 @@ export class LocalStepFunctions {
 
     const definition = loadDefinition(options.definition, options.definitionSubstitutions);
     assertRunsLocally(definition);
+    this.definitionText = JSON.stringify(definition);
+    this.roleArn = `arn:aws:iam::${this.accountId}:role/${options.stateMachineName}-role`;
+    this.maxFinishedExecutions = options.retention?.maxFinishedExecutions ?? DEFAULT_MAX_FINISHED_EXECUTIONS;
+    if (!Number.isInteger(this.maxFinishedExecutions) || this.maxFinishedExecutions < 0) {
+      throw new Error(`retention.maxFinishedExecutions must be a non-negative integer, got ${this.maxFinishedExecutions}`);
+    }
+    const maxFinishedAgeSeconds = options.retention?.maxFinishedAgeSeconds ?? DEFAULT_MAX_FINISHED_AGE_SECONDS;
+    if (!(maxFinishedAgeSeconds >= 0)) throw new Error(`retention.maxFinishedAgeSeconds must be non-negative, got ${maxFinishedAgeSeconds}`);
+    this.maxFinishedAgeMs = this.scaledMs(maxFinishedAgeSeconds);
     // The engine's own validator (asl-validator 3, with ARN and path checks) runs on the definition as written; it
     // mutates what it is given, hence the copy.
     new StateMachine(engineDefinitionOf(cloneJson(definition)));
@@ -296,6 +345,38 @@ export class LocalStepFunctions {
     return describe(this.requireExecution(input.executionArn), this.stateMachineArn);
   }
 
+  async getExecutionHistory(input: HistoryPageRequest): Promise<HistoryPage> {
+    return this.requireExecution(input.executionArn).history.page(input);
+  }
+
+  async describeStateMachine(input: { readonly stateMachineArn: string }): Promise<StateMachineDescription> {
+    this.assertThisStateMachine(input.stateMachineArn);
+    return this.stateMachineDescription();
+  }
+
+  async describeStateMachineForExecution(input: { readonly executionArn: string }): Promise<StateMachineDescription> {
+    this.requireExecution(input.executionArn);
+    return this.stateMachineDescription();
+  }
+
+  /** This engine runs one state machine: the list has it alone. */
+  async listStateMachines(): Promise<{ stateMachines: Array<Pick<StateMachineDescription, 'stateMachineArn' | 'name' | 'type' | 'creationDate'>> }> {
+    const { stateMachineArn, name, type, creationDate } = this.stateMachineDescription();
+    return { stateMachines: [{ stateMachineArn, name, type, creationDate }] };
+  }
+
+  async listTagsForResource(input: { readonly resourceArn: string }): Promise<{ tags: Array<{ key: string; value: string }> }> {
+    const resourceArn = input.resourceArn;
+    if (typeof resourceArn !== 'string' || !STATE_MACHINE_ARN.test(resourceArn)) throw serviceErrors.invalidArn(String(resourceArn));
+    if (resourceArn !== this.stateMachineArn) throw serviceErrors.resourceNotFound(resourceArn);
+    return { tags: Object.entries(this.options.tags ?? {}).map(([key, value]) => ({ key, value })) };
+  }
+
+  /** Executions held in memory, running or finished; bounded by the retention settings plus those running. */
+  get heldExecutionCount(): number {
+    return this.executions.size;
+  }
+
   async listExecutions(input: ListExecutionsInput): Promise<ListExecutionsOutput> {
     this.assertThisStateMachine(input.stateMachineArn);
     if (input.statusFilter !== undefined && !executionStatuses.includes(input.statusFilter)) {
@@ -306,6 +387,7 @@ export class LocalStepFunctions {
       throw serviceErrors.validation("Value at 'maxResults' failed to satisfy constraint: Member must have value between 0 and 1000");
     }
     const offset = input.nextToken === undefined ? 0 : decodeListToken(input.nextToken);
+    this.releaseExpiredExecutions();
     // Newest first, as AWS lists them.
     const matching = [...this.executions.values()]
       .filter((record) => input.statusFilter === undefined || record.status === input.statusFilter)
@@ -341,7 +423,10 @@ export class LocalStepFunctions {
     }
     if (!isJsonText(input.output)) throw serviceErrors.invalidOutput('Output is not valid JSON');
     const attempt = this.liveAttemptOf(token);
-    this.publishLater({ type: 'TaskSucceeded', executionArn: attempt.executionArn, stateName: attempt.stateName });
+    this.publishLater(
+      { type: 'TaskSucceeded', executionArn: attempt.executionArn, stateName: attempt.stateName },
+      this.taskHistory(attempt.stateName, 'Succeeded', { output: input.output }),
+    );
     attempt.succeed(parseJson(input.output));
   }
 
@@ -352,7 +437,10 @@ export class LocalStepFunctions {
     // SendTaskFailure's error and cause become the task's error and Cause, empty when not given.
     const error = input.error ?? '';
     const cause = input.cause ?? '';
-    this.publishLater({ type: 'TaskFailed', executionArn: attempt.executionArn, stateName: attempt.stateName, error, cause });
+    this.publishLater(
+      { type: 'TaskFailed', executionArn: attempt.executionArn, stateName: attempt.stateName, error, cause },
+      this.taskHistory(attempt.stateName, 'Failed', { error, cause }),
+    );
     attempt.fail(new StatesError(error, cause));
   }
 
@@ -406,8 +494,9 @@ export class LocalStepFunctions {
       liveAttempts: new Set(),
       attemptsAwaitingReentry: new Map(),
       mintedTokens: [],
-      abortEngineRun: () => undefined,
-      cancelExecutionTimeout: () => undefined,
+      history: new ExecutionHistory(),
+      abortEngineRun: noop,
+      cancelExecutionTimeout: noop,
       ended,
       markEnded,
       engineEventsDrained: Promise.resolve(),
@@ -423,10 +512,15 @@ export class LocalStepFunctions {
       Id: record.executionArn,
       Input: input,
       Name: record.name,
-      RoleArn: `arn:aws:iam::${this.accountId}:role/${this.stateMachineName}-role`,
+      RoleArn: this.roleArn,
       StartTime: record.startDate.toISOString(),
       RedriveCount: 0,
     };
+    record.history.append(
+      'ExecutionStarted',
+      { input: record.input, inputDetails: { truncated: false }, roleArn: this.roleArn },
+      record.startDate,
+    );
     const run = this.engine.run(input, {
       overrides: { taskResourceLocalHandlers: this.engineTaskHandlersFor(record) },
       context: {
@@ -466,20 +560,57 @@ export class LocalStepFunctions {
     }
     record.cancelExecutionTimeout();
     if (ending.status === 'ABORTED' || ending.status === 'TIMED_OUT') record.abortEngineRun();
+    // The closures hold the engine's run (its whole state tree): a finished execution keeps only what the API reads.
+    record.cancelExecutionTimeout = noop;
+    record.abortEngineRun = noop;
     // An aborted engine still waits for its current state, and a failed Parallel leaves its other branches' tasks
     // pending: ending them spends their tokens and cancels their timers.
     for (const attempt of [...record.liveAttempts]) attempt.fail(executionEnded());
     record.attemptsAwaitingReentry.clear();
     record.markEnded();
-    const finalEvent: LocalStepFunctionsEvent = {
+    const finalEvent: Omit<LocalStepFunctionsEvent, 'timestamp'> = {
       type: finalEventTypes[ending.status],
       executionArn: record.executionArn,
-      timestamp: new Date(),
       ...(record.error === undefined ? {} : { error: record.error }),
       ...(record.cause === undefined ? {} : { cause: record.cause }),
     };
+    const finalDetails: JsonObject =
+      ending.status === 'SUCCEEDED'
+        ? { output: ending.output, outputDetails: { truncated: false } }
+        : { ...(record.error === undefined ? {} : { error: record.error }), ...(record.cause === undefined ? {} : { cause: record.cause }) };
     // After the engine's own events, so a log reads in order.
-    void record.engineEventsDrained.then(() => this.publishLater(finalEvent));
+    void record.engineEventsDrained.then(() => this.publishLater(finalEvent, { type: finalEventTypes[ending.status], details: finalDetails }, record));
+    this.finishedExecutions.set(record.executionArn, record);
+    this.releaseExpiredExecutions();
+  }
+
+  /** Drops finished executions past the retention limits, oldest first (see FinishedExecutionRetention). */
+  private releaseExpiredExecutions(now: number = Date.now()): void {
+    for (const record of this.finishedExecutions.values()) {
+      const tooMany = this.finishedExecutions.size > this.maxFinishedExecutions;
+      const tooOld = record.stopDate !== undefined && now - record.stopDate.getTime() > this.maxFinishedAgeMs;
+      if (!tooMany && !tooOld) return;
+      this.finishedExecutions.delete(record.executionArn);
+      this.executions.delete(record.executionArn);
+      if (this.executionsByName.get(record.name) === record) this.executionsByName.delete(record.name);
+      for (const token of record.mintedTokens) this.endedTokens.delete(token);
+    }
+  }
+
+  private stateMachineDescription(): StateMachineDescription {
+    return {
+      stateMachineArn: this.stateMachineArn,
+      name: this.stateMachineName,
+      definition: this.definitionText,
+      roleArn: this.roleArn,
+      type: 'STANDARD',
+      creationDate: this.creationDate,
+    };
+  }
+
+  private taskHistory(stateName: string, step: TaskHistoryStep, data: TaskHistoryData = {}): PendingHistoryEvent | undefined {
+    const spec = this.plan.tasks.get(stateName);
+    return spec === undefined ? undefined : taskHistoryEvent(spec, this.region, step, data);
   }
 
   private engineTaskHandlersFor(record: ExecutionRecord): EngineTaskHandlers {
@@ -520,14 +651,18 @@ export class LocalStepFunctions {
     const taskToken = spec.kind === 'lambda-invoke-callback' ? mintTaskToken() : undefined;
     const attempt = this.registerAttempt(record, stateName, taskToken);
     attempt.failAfter(this.scaledMs(spec.timeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS), () => {
-      this.publishLater({ type: 'TaskTimedOut', executionArn: record.executionArn, stateName, error: 'States.Timeout' });
+      this.publishLater(
+        { type: 'TaskTimedOut', executionArn: record.executionArn, stateName, error: 'States.Timeout' },
+        this.taskHistory(stateName, 'TimedOut', { error: 'States.Timeout', cause: '' }),
+      );
       return this.statesTimeout();
     });
-    let event = payload;
-    if (spec.kind === 'lambda-invoke-callback' && taskToken !== undefined) {
-      event = mapJsonStrings(payload, (text) => text.replaceAll(TASK_TOKEN_PLACEHOLDER, taskToken));
-      if (spec.heartbeatSeconds !== undefined) this.armHeartbeat(attempt, spec.heartbeatSeconds);
-    }
+    const withToken = (value: JsonValue): JsonValue =>
+      taskToken === undefined ? value : mapJsonStrings(value, (text) => text.replaceAll(TASK_TOKEN_PLACEHOLDER, taskToken));
+    const event = withToken(payload);
+    if (spec.kind === 'lambda-invoke-callback' && spec.heartbeatSeconds !== undefined) this.armHeartbeat(attempt, spec.heartbeatSeconds);
+    // The task's parameters as AWS records them: for a callback task they hold its token, there and nowhere else.
+    this.publishLater(undefined, this.taskHistory(stateName, 'Scheduled', { parameters: JSON.stringify(withToken(spec.kind === 'lambda-function' ? payload : taskInput)) }), record);
     // Not awaited: the engine must get the attempt's promise now, and a handler may call SendTaskSuccess before it
     // returns. Whatever goes wrong in there (a throwing resolveLambda included) fails the task, not the process.
     this.invokeFunction(record, attempt, spec, functionName, event).catch((thrown: unknown) => {
@@ -543,35 +678,51 @@ export class LocalStepFunctions {
     const identity = identifyFunction(functionNameOrArn, this.region, this.accountId);
     const handler = this.options.resolveLambda(functionNameOrArn);
     const base = { executionArn: record.executionArn, stateName: attempt.stateName, functionName: identity.functionName };
+    const stateName = attempt.stateName;
     if (handler === undefined) {
       const error = lambdaFunctionNotFound(identity.invokedFunctionArn, requestId);
-      this.publishLater({ ...base, type: 'LambdaFunctionFailed', error: error.name, cause: error.message });
-      attempt.fail(error);
+      this.failTask(record, attempt, error, identity.functionName);
       return;
     }
-    this.publishLater({ ...base, type: 'LambdaFunctionInvoked' });
+    this.publishLater({ ...base, type: 'LambdaFunctionInvoked' }, this.taskHistory(stateName, 'Started'));
     let result: unknown;
     try {
-      result = await handler(cloneJson(event), createLambdaContext(identity, requestId));
+      result = await runInvocation(createLambdaContext(identity, requestId), (context) => handler(cloneJson(event), context));
     } catch (thrown) {
       const error = lambdaFunctionFailed(lambdaErrorPayload(thrown));
-      this.publishLater({ ...base, type: 'LambdaFunctionFailed', error: error.name, cause: error.message });
-      attempt.fail(error);
-      return;
-    }
-    this.publishLater({ ...base, type: 'LambdaFunctionSucceeded' });
-    if (spec.kind === 'lambda-invoke-callback') {
-      if (!attempt.hasEnded) this.publishLater({ executionArn: record.executionArn, stateName: attempt.stateName, type: 'TaskSubmitted' });
+      this.failTask(record, attempt, error, identity.functionName);
       return;
     }
     let payload: JsonValue;
     try {
       payload = toJsonValue(result);
     } catch (thrown) {
-      attempt.fail(lambdaFunctionFailed({ errorType: 'Runtime.MarshalError', errorMessage: thrown instanceof Error ? thrown.message : String(thrown), trace: [] }));
+      const error = lambdaFunctionFailed({ errorType: 'Runtime.MarshalError', errorMessage: thrown instanceof Error ? thrown.message : String(thrown), trace: [] });
+      this.failTask(record, attempt, error, identity.functionName);
       return;
     }
-    attempt.succeed(spec.kind === 'lambda-invoke' ? lambdaInvokeResult(payload, requestId) : payload);
+    const taskResult = spec.kind === 'lambda-function' ? payload : lambdaInvokeResult(payload, requestId);
+    if (spec.kind === 'lambda-invoke-callback') {
+      this.publishLater({ ...base, type: 'LambdaFunctionSucceeded' });
+      if (!attempt.hasEnded) {
+        this.publishLater({ executionArn: record.executionArn, stateName, type: 'TaskSubmitted' }, this.taskHistory(stateName, 'Submitted', { output: JSON.stringify(taskResult) }));
+      }
+      return;
+    }
+    // A task that already ended (timed out, execution stopped) records no outcome.
+    if (attempt.hasEnded) return;
+    this.publishLater({ ...base, type: 'LambdaFunctionSucceeded' }, this.taskHistory(stateName, 'Succeeded', { output: JSON.stringify(taskResult) }));
+    attempt.succeed(taskResult);
+  }
+
+  /** Fails a task attempt still pending (one that timed out or was stopped meanwhile records nothing more). */
+  private failTask(record: ExecutionRecord, attempt: TaskAttempt, error: StatesError, functionName: string): void {
+    if (attempt.hasEnded) return;
+    this.publishLater(
+      { type: 'LambdaFunctionFailed', executionArn: record.executionArn, stateName: attempt.stateName, functionName, error: error.name, cause: error.message },
+      this.taskHistory(attempt.stateName, 'Failed', { error: error.name, cause: error.message }),
+    );
+    attempt.fail(error);
   }
 
   /** A Wait state, run as a Task (see definition.ts): `{ input, seconds | timestamp }` from its Parameters. */
@@ -600,7 +751,10 @@ export class LocalStepFunctions {
 
   private armHeartbeat(attempt: TaskAttempt, heartbeatSeconds: number): void {
     attempt.armHeartbeat(this.scaledMs(heartbeatSeconds), () => {
-      this.publishLater({ type: 'TaskTimedOut', executionArn: attempt.executionArn, stateName: attempt.stateName, error: 'States.HeartbeatTimeout' });
+      this.publishLater(
+        { type: 'TaskTimedOut', executionArn: attempt.executionArn, stateName: attempt.stateName, error: 'States.HeartbeatTimeout' },
+        this.taskHistory(attempt.stateName, 'TimedOut', { error: 'States.HeartbeatTimeout', cause: '' }),
+      );
       return heartbeatTimedOut();
     });
   }
@@ -644,6 +798,7 @@ export class LocalStepFunctions {
 
   private requireExecution(executionArn: unknown): ExecutionRecord {
     if (typeof executionArn !== 'string' || !EXECUTION_ARN.test(executionArn)) throw serviceErrors.invalidArn(String(executionArn));
+    this.releaseExpiredExecutions();
     const record = this.executions.get(executionArn);
     if (record === undefined) throw serviceErrors.executionDoesNotExist(executionArn);
     return record;
@@ -652,8 +807,10 @@ export class LocalStepFunctions {
   private async forwardEngineEvents(record: ExecutionRecord, eventLogs: EngineRun['eventLogs']): Promise<void> {
     try {
       for await (const event of eventLogs) {
+        const history = this.historyOfEngineEvent(event);
+        if (history !== undefined) record.history.append(history.type, history.details, new Date(event.timestamp));
         const translated = this.translateEngineEvent(record, event);
-        if (translated !== undefined) this.publish(translated);
+        if (translated !== undefined) this.publish(translated, record);
       }
     } catch {
       // Only logging is lost.
@@ -689,6 +846,22 @@ export class LocalStepFunctions {
     }
   }
 
+  /** The history event of an engine event: state entries and exits, Map iterations, Parallel states' outcome. */
+  private historyOfEngineEvent(event: EngineEvent): PendingHistoryEvent | undefined {
+    switch (event.type) {
+      case 'StateEntered':
+        return stateHistoryEvent('Entered', this.plan.stateTypes.get(event.state.name) ?? event.state.type, event.state.name, event.state.input);
+      case 'StateExited':
+        return stateHistoryEvent('Exited', this.plan.stateTypes.get(event.state.name) ?? event.state.type, event.state.name, event.state.output ?? null);
+      case 'MapIterationStarted':
+      case 'MapIterationSucceeded':
+      case 'MapIterationFailed':
+        return { type: event.type, details: { name: event.parentState.name, index: event.index } };
+      default:
+        return undefined;
+    }
+  }
+
   private stateFields(stateName: string): { stateName: string; stateType?: string } {
     const stateType = this.plan.stateTypes.get(stateName);
     return stateType === undefined ? { stateName } : { stateName, stateType };
@@ -699,15 +872,21 @@ export class LocalStepFunctions {
    * moment have come through its async generator, and (see TaskAttempt.succeed) the engine has not yet reacted to
    * the task outcome being reported — so a log reads in causal order.
    */
-  private publishLater(event: Omit<LocalStepFunctionsEvent, 'timestamp'>): void {
-    const timestamped: LocalStepFunctionsEvent = { ...event, timestamp: new Date() };
-    setImmediate(() => this.publish(timestamped));
+  private publishLater(
+    event: Omit<LocalStepFunctionsEvent, 'timestamp'> | undefined,
+    history?: PendingHistoryEvent,
+    record: ExecutionRecord | undefined = event === undefined ? undefined : this.executions.get(event.executionArn),
+  ): void {
+    const timestamp = new Date();
+    setImmediate(() => {
+      if (history !== undefined) record?.history.append(history.type, history.details, timestamp);
+      if (event !== undefined) this.publish({ ...event, timestamp }, record);
+    });
   }
 
-  private publish(event: LocalStepFunctionsEvent): void {
+  private publish(event: LocalStepFunctionsEvent, record: ExecutionRecord | undefined): void {
     const onEvent = this.options.onEvent;
     if (onEvent === undefined) return;
-    const record = this.executions.get(event.executionArn);
     const scrub = (text: string | undefined): string | undefined =>
       text === undefined || record === undefined ? text : record.mintedTokens.reduce((scrubbed, token) => scrubbed.replaceAll(token, '[task token]'), text);
     const error = scrub(event.error);
@@ -720,7 +899,7 @@ export class LocalStepFunctions {
   }
 }
 
-const finalEventTypes: Record<ExecutionEnding['status'], LocalStepFunctionsEventType> = {
+const finalEventTypes: Record<ExecutionEnding['status'], LocalStepFunctionsEventType & HistoryEventType> = {
   SUCCEEDED: 'ExecutionSucceeded',
   FAILED: 'ExecutionFailed',
   TIMED_OUT: 'ExecutionTimedOut',

@@ -10,6 +10,7 @@ export const stepFunctionsErrorNames = [
   'InvalidName',
   'InvalidOutput',
   'InvalidToken',
+  'ResourceNotFound',
   'StateMachineDoesNotExist',
   'TaskDoesNotExist',
   'TaskTimedOut',
@@ -43,6 +44,7 @@ export const serviceErrors = {
   invalidName: (name: string) => new StepFunctionsError('InvalidName', `Invalid Name: '${name}'`),
   invalidOutput: (reason: string) => new StepFunctionsError('InvalidOutput', `Invalid Output: '${reason}'`),
   invalidToken: (what = 'Invalid token') => new StepFunctionsError('InvalidToken', `Invalid Token: '${what}'`),
+  resourceNotFound: (resourceArn: string) => new StepFunctionsError('ResourceNotFound', `Resource not found: '${resourceArn}'`),
   stateMachineDoesNotExist: (stateMachineArn: string) =>
     new StepFunctionsError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`),
   taskDoesNotExist: () => new StepFunctionsError('TaskDoesNotExist', 'Task Does Not Exist'),

@@ -9,8 +9,11 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LocalStepFunctions } from './engine.ts';
-import type { ExecutionStatus } from './engine.ts';
+import type { ExecutionStatus, StateMachineDescription } from './engine.ts';
 import { isStepFunctionsError, serviceErrors } from './errors.ts';
+import { detailsMemberOf } from './history.ts';
+import type { HistoryEvent } from './history.ts';
+import { validateStateMachineDefinition } from './validate-definition.ts';
 import { isJsonObject, parseJson } from './json.ts';
 import type { JsonObject, JsonValue } from './json.ts';
 
@@ -117,7 +120,95 @@ const operations: Readonly<Record<string, Operation>> = {
     await engine.sendTaskHeartbeat({ taskToken: requiredString(request, 'taskToken') });
     return {};
   },
+  GetExecutionHistory: async (engine, request) => {
+    const maxResults = optionalNumber(request, 'maxResults');
+    const nextToken = optionalString(request, 'nextToken');
+    const reverseOrder = optionalBoolean(request, 'reverseOrder');
+    const includeExecutionData = optionalBoolean(request, 'includeExecutionData');
+    const page = await engine.getExecutionHistory({
+      executionArn: requiredString(request, 'executionArn'),
+      ...(maxResults === undefined ? {} : { maxResults }),
+      ...(nextToken === undefined ? {} : { nextToken }),
+      ...(reverseOrder === undefined ? {} : { reverseOrder }),
+      ...(includeExecutionData === undefined ? {} : { includeExecutionData }),
+    });
+    return withoutUndefined({ events: page.events.map(historyEventJson), nextToken: page.nextToken });
+  },
+  DescribeStateMachine: async (engine, request) => {
+    const description = await engine.describeStateMachine({ stateMachineArn: requiredString(request, 'stateMachineArn') });
+    return { ...stateMachineJson(description), status: 'ACTIVE', type: description.type, creationDate: epochSeconds(description.creationDate) };
+  },
+  DescribeStateMachineForExecution: async (engine, request) => {
+    const description = await engine.describeStateMachineForExecution({ executionArn: requiredString(request, 'executionArn') });
+    return { ...stateMachineJson(description), updateDate: epochSeconds(description.creationDate) };
+  },
+  ListStateMachines: async (engine, request) => {
+    const maxResults = optionalNumber(request, 'maxResults');
+    if (maxResults !== undefined && !(Number.isInteger(maxResults) && maxResults >= 0 && maxResults <= 1000)) {
+      throw serviceErrors.validation("Value at 'maxResults' failed to satisfy constraint: Member must have value between 0 and 1000");
+    }
+    // One state machine: any nextToken is one this service never issued.
+    if (optionalString(request, 'nextToken') !== undefined) throw serviceErrors.invalidToken('Invalid nextToken');
+    const { stateMachines } = await engine.listStateMachines();
+    return {
+      stateMachines: stateMachines.map((machine) => ({
+        stateMachineArn: machine.stateMachineArn,
+        name: machine.name,
+        type: machine.type,
+        creationDate: epochSeconds(machine.creationDate),
+      })),
+    };
+  },
+  ListTagsForResource: async (engine, request) => {
+    const { tags } = await engine.listTagsForResource({ resourceArn: requiredString(request, 'resourceArn') });
+    return { tags };
+  },
+  ValidateStateMachineDefinition: async (_engine, request) => {
+    const definition = requiredString(request, 'definition');
+    if (definition.length < 1 || definition.length > MAX_DEFINITION_LENGTH) {
+      throw serviceErrors.validation(`Value at 'definition' failed to satisfy constraint: Member must have length between 1 and ${MAX_DEFINITION_LENGTH}`);
+    }
+    const type = optionalString(request, 'type');
+    if (type !== undefined && type !== 'STANDARD' && type !== 'EXPRESS') {
+      throw serviceErrors.validation(`Value '${type}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]`);
+    }
+    const maxResults = optionalNumber(request, 'maxResults');
+    if (maxResults !== undefined && !(Number.isInteger(maxResults) && maxResults >= 0 && maxResults <= 100)) {
+      throw serviceErrors.validation("Value at 'maxResults' failed to satisfy constraint: Member must have value between 0 and 100");
+    }
+    const validation = validateStateMachineDefinition(definition, maxResults);
+    return {
+      result: validation.result,
+      diagnostics: validation.diagnostics.map((diagnostic) => withoutUndefined({ ...diagnostic })),
+      truncated: validation.truncated,
+    };
+  },
 };
+
+/** AWS's limit on a definition's length. */
+const MAX_DEFINITION_LENGTH = 1_048_576;
+
+function stateMachineJson(description: StateMachineDescription): JsonObject {
+  return {
+    stateMachineArn: description.stateMachineArn,
+    name: description.name,
+    definition: description.definition,
+    roleArn: description.roleArn,
+    loggingConfiguration: { level: 'OFF', includeExecutionData: false },
+    tracingConfiguration: { enabled: false },
+  };
+}
+
+function historyEventJson(event: HistoryEvent): JsonObject {
+  const detailsMember = detailsMemberOf(event.type);
+  return {
+    timestamp: epochSeconds(event.timestamp),
+    type: event.type,
+    id: event.id,
+    previousEventId: event.previousEventId,
+    ...(detailsMember === undefined || event.details === undefined ? {} : { [detailsMember]: event.details }),
+  };
+}
 
 export async function startStepFunctionsServer(engine: LocalStepFunctions, options: StepFunctionsServerOptions): Promise<StepFunctionsServer> {
   const host = options.host ?? '127.0.0.1';
@@ -242,6 +333,13 @@ function optionalNumber(request: JsonObject, field: string): number | undefined 
   const value = request[field];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number') throw serviceErrors.validation(`Value at '${field}' must be a number`);
+  return value;
+}
+
+function optionalBoolean(request: JsonObject, field: string): boolean | undefined {
+  const value = request[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw serviceErrors.validation(`Value at '${field}' must be a boolean`);
   return value;
 }
 

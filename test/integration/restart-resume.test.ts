@@ -33,6 +33,9 @@ async function startProduct(ports: Record<string, number>, simulatorDelayMs: num
       KAMFLOW_BUILD_CONSOLE: 'false',
       KAMFLOW_TIME_SCALE: '1',
       SIMULATOR_DELAY_MS: String(simulatorDelayMs),
+      // The test polls six orders at once, faster than the deployed throttle lets one client (see test/support/local-stack.ts).
+      KAMFLOW_API_RATE_LIMIT: '100000',
+      KAMFLOW_API_BURST_LIMIT: '100000',
     },
     // Its own process group, so a kill takes DynamoDB Local and the simulator down with it, like a machine crash.
     detached: true,

@@ -14,6 +14,9 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<L
     // CI runs ~80 files on two cores next to Chromium: a request can wait in line longer than the deployed 30 s timeout
     // of a function (middy then stops it, 502). The tests are about answers, not about that machine's queueing.
     lambdaTimeoutMs: 180_000,
+    // Tests drive the API far harder than the deployed throttle allows a client (the hostile-input test alone sends
+    // hundreds of requests at once); the throttle's own test runs at the deployed limits.
+    apiThrottle: { rateLimit: 100_000, burstLimit: 100_000 },
     // Handler logs stay quiet, but a handler that crashed (the local API's 502) is printed with its stack: a test
     // that sees a 502 then says why.
     log: (line) => {
