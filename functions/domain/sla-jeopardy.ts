@@ -49,7 +49,7 @@ export interface ThresholdInstants {
 }
 
 /**
- * The instants at which a target becomes AT_RISK and BREACHED (breached: any instant after `dueAt`), on the working
+ * The instants at which a target becomes AT_RISK and BREACHED (breached: every instant after `dueAt`), on the working
  * calendar, holds excluded. Undefined while an open hold stops the clock: its due time is unknown until it ends.
  * A target started after its planned due time (earlier stages ran late) is at risk at once.
  */

@@ -192,6 +192,26 @@ function useCodeAnswer(answer: (code: string) => Record<string, string>, onResta
 }
 
 /** SOFTWARE_TOKEN_MFA: the code the person's authenticator app shows now. */
+/** What both MFA forms end with: the error of the last answer, the submit button and the way back to the sign-in. */
+function CodeFormActions({ error, pending, complete, submitLabel, onRestart }: { error: string | undefined; pending: boolean; complete: boolean; submitLabel: string; onRestart: (message: string) => void }) {
+  const translate = useTranslate();
+  return (
+    <>
+      {error ? (
+        <Alert severity="error" role="alert" data-testid="mfa-error">
+          {translate(error, { _: translate('kamflow.auth.sign_in_failed') })}
+        </Alert>
+      ) : null}
+      <Button type="submit" variant="contained" fullWidth disabled={pending || !complete}>
+        {pending ? <CircularProgress size={22} thickness={3} color="inherit" /> : translate(submitLabel)}
+      </Button>
+      <Button variant="text" onClick={() => onRestart('')}>
+        {translate('kamflow.auth.back_to_sign_in')}
+      </Button>
+    </>
+  );
+}
+
 function MfaCodeForm({ challenge, onRestart, onNext }: { challenge: MfaCodeChallenge; onRestart: (message: string) => void; onNext: (challenge: SignInChallenge) => void }) {
   const translate = useTranslate();
   const { code, setCode, error, pending, submit } = useCodeAnswer((typed) => ({ username: challenge.username, mfaCode: typed, challengeSession: challenge.challengeSession }), onRestart, onNext);
@@ -201,17 +221,7 @@ function MfaCodeForm({ challenge, onRestart, onNext }: { challenge: MfaCodeChall
         <Stack spacing={2}>
           <Alert severity="info">{translate('kamflow.auth.mfa_code_prompt', { username: challenge.username })}</Alert>
           <CodeField value={code} onChange={setCode} autoFocus />
-          {error ? (
-            <Alert severity="error" role="alert" data-testid="mfa-error">
-              {translate(error, { _: translate('kamflow.auth.sign_in_failed') })}
-            </Alert>
-          ) : null}
-          <Button type="submit" variant="contained" fullWidth disabled={pending || code.length !== 6}>
-            {pending ? <CircularProgress size={22} thickness={3} color="inherit" /> : translate('kamflow.auth.mfa_verify')}
-          </Button>
-          <Button variant="text" onClick={() => onRestart('')}>
-            {translate('kamflow.auth.back_to_sign_in')}
-          </Button>
+          <CodeFormActions error={error} pending={pending} complete={code.length === 6} submitLabel="kamflow.auth.mfa_verify" onRestart={onRestart} />
         </Stack>
       </Box>
     </CardContent>
@@ -247,17 +257,7 @@ function MfaSetupForm({ challenge, onRestart, onNext }: { challenge: MfaSetupCha
             </Typography>
           </Box>
           <CodeField value={code} onChange={setCode} autoFocus={false} />
-          {error ? (
-            <Alert severity="error" role="alert" data-testid="mfa-error">
-              {translate(error, { _: translate('kamflow.auth.sign_in_failed') })}
-            </Alert>
-          ) : null}
-          <Button type="submit" variant="contained" fullWidth disabled={pending || code.length !== 6}>
-            {pending ? <CircularProgress size={22} thickness={3} color="inherit" /> : translate('kamflow.auth.mfa_setup_confirm')}
-          </Button>
-          <Button variant="text" onClick={() => onRestart('')}>
-            {translate('kamflow.auth.back_to_sign_in')}
-          </Button>
+          <CodeFormActions error={error} pending={pending} complete={code.length === 6} submitLabel="kamflow.auth.mfa_setup_confirm" onRestart={onRestart} />
         </Stack>
       </Box>
     </CardContent>
