@@ -27,7 +27,9 @@ export interface CallbackReceipt {
   readonly duplicate: boolean;
 }
 
-function notWaiting(stage: OrderStageRecord | undefined, name: string): ConflictError {
+/** Why a callback finds nothing to report to: the order is not provisioning (held, cancelled …) or the stage moved on. */
+function notWaiting(stage: OrderStageRecord | undefined, name: string, orderState: string): ConflictError {
+  if (orderState !== 'PROVISIONING') return new ConflictError(`order is ${orderState}, not provisioning: stage ${name} takes no callbacks now`);
   return new ConflictError(`stage ${name} is ${stage ? stage.status : 'not started'}, not waiting for a callback`);
 }
 
@@ -50,7 +52,7 @@ async function applyProvisioningCallback(orderId: string, callback: Provisioning
   const detail = await getOrderDetail(orderId);
   const stage = stageOf(detail, 'ACTIVATION');
   if (stage?.appliedEventIds?.includes(callback.eventId)) return { ...receipt, duplicate: true };
-  if (!stage || stage.status !== 'WAITING' || !stage.taskToken || detail.order.state !== 'PROVISIONING') throw notWaiting(stage, 'ACTIVATION');
+  if (!stage || stage.status !== 'WAITING' || !stage.taskToken || detail.order.state !== 'PROVISIONING') throw notWaiting(stage, 'ACTIVATION', detail.order.state);
   const effect = callbackEffect(callback);
   if (effect.kind === 'progress') {
     await appendStageProgress(stage, effect.note);

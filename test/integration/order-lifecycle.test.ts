@@ -86,7 +86,10 @@ describe('hold and resume (customer-caused, the clock stops)', () => {
     expect(stage(held.body, 'ACTIVATION').status).toBe('HELD');
     // holding again is harmless; the provisioning system's completion is refused while the order is held
     expect((await call(stack.apiUrl, 'POST', `/api/orders/${orderId}/hold`, { reason: 'again' })).status).toBe(200);
-    expect((await signedCallback(stack.apiUrl, stack.provisioningSecret, orderId, completed(`held-${orderId.slice(-6)}`))).status).toBe(409);
+    const whileHeld = await signedCallback(stack.apiUrl, stack.provisioningSecret, orderId, completed(`held-${orderId.slice(-6)}`));
+    expect(whileHeld.status).toBe(409);
+    // The stage still waits; the order does not: the 409 says which.
+    expect(whileHeld.body.message).toBe('order is HELD, not provisioning: stage ACTIVATION takes no callbacks now');
 
     await new Promise((resolve) => setTimeout(resolve, 400));
     const key = { 'idempotency-key': `resume-${orderId.slice(-10)}` };
