@@ -1,3 +1,5 @@
+import { sharedMessages } from '../i18n/sharedMessages.ts';
+
 /** The order pages: the list and record, TMF states, the stage timeline, billing and customer acceptance (验收). */
 const zh = {
   resources: {
@@ -38,17 +40,8 @@ const zh = {
       pendingCancellation: '待取消',
       partial: '部分完成',
     },
-    /** The stage name in the other language, shown under the name for bilingual teams. */
-    stage_alt: {
-      ORDER_ACCEPTANCE: 'Order acceptance',
-      RESOURCE_CONFIRMATION: 'Resource confirmation',
-      NETWORK_BUILD: 'Network build',
-      ACTIVATION: 'Activation',
-      TEST: 'Test and completion report',
-      CUSTOMER_ACCEPTANCE: 'Customer acceptance',
-      BILLING_START: 'Billing start',
-      CRM_CLOSE: 'CRM filing',
-    },
+    /** The stage name in the other language, shown under the name for bilingual teams: the other language's stage name. */
+    stage_alt: sharedMessages.en.kamflow.stage,
     stage_status: {
       PENDING: '未开始',
       IN_PROGRESS: '进行中',
@@ -156,16 +149,7 @@ const en: typeof zh = {
       pendingCancellation: 'Pending cancellation',
       partial: 'Partial',
     },
-    stage_alt: {
-      ORDER_ACCEPTANCE: '受理审核',
-      RESOURCE_CONFIRMATION: '资源确认',
-      NETWORK_BUILD: '网络建设',
-      ACTIVATION: '开通',
-      TEST: '测试/报竣',
-      CUSTOMER_ACCEPTANCE: '客户验收',
-      BILLING_START: '起租',
-      CRM_CLOSE: 'CRM 归档',
-    },
+    stage_alt: sharedMessages.zh.kamflow.stage,
     stage_status: {
       PENDING: 'Not started',
       IN_PROGRESS: 'In progress',
